@@ -1,0 +1,116 @@
+"""Who may do what: the one place every view asks.
+
+The roles are the partnership's own:
+- business manager: staff in the "Business managers" group (or a superuser); everything, mostly in the admin;
+- subgroup chair: a current chair, co-chair or independent chair membership of a body; edits that body's
+  details, meetings and attendance and nothing else;
+- partner representative: a Person record linked to the user; reads the partnership's pages;
+- delegate: a practitioner in the "Delegates" group, who books training;
+- anyone else signed in is an outsider, and the public is not signed in at all.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.mixins import AccessMixin
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+BUSINESS_MANAGERS_GROUP = "Business managers"
+DELEGATES_GROUP = "Delegates"
+CHAIR_ROLES = ("independent_chair", "chair", "co_chair")
+
+
+@dataclass(frozen=True)
+class UserRoles:
+    is_manager: bool = False
+    is_delegate: bool = False
+    person: object = None
+    chaired_body_ids: frozenset = field(default_factory=frozenset)
+
+    @property
+    def is_partner(self):
+        return self.person is not None
+
+    @property
+    def is_chair(self):
+        return bool(self.chaired_body_ids)
+
+    @property
+    def can_view_partnership(self):
+        return self.is_manager or self.is_partner
+
+    def chairs(self, body):
+        return self.is_manager or body.pk in self.chaired_body_ids
+
+    @property
+    def names(self):
+        """The role names for display, most powerful first."""
+        found = [
+            ("Business manager", self.is_manager),
+            ("Chair", self.is_chair),
+            ("Partner representative", self.is_partner),
+            ("Delegate", self.is_delegate),
+        ]
+        return [name for name, held in found if held]
+
+
+ANONYMOUS = UserRoles()
+
+
+def roles_for(user):
+    """The user's roles, worked out once per request and kept on the user object."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return ANONYMOUS
+    cached = getattr(user, "_lscp_roles", None)
+    if cached is not None:
+        return cached
+    from partnership.models import Membership, Person
+
+    group_names = set(user.groups.values_list("name", flat=True))
+    person = Person.objects.filter(user=user).select_related("agency").first()
+    chaired = frozenset()
+    if person is not None:
+        chaired = frozenset(
+            Membership.objects.current(on=timezone.localdate())
+            .filter(person=person, role__in=CHAIR_ROLES)
+            .values_list("body_id", flat=True)
+        )
+    roles = UserRoles(
+        is_manager=user.is_superuser or (user.is_staff and BUSINESS_MANAGERS_GROUP in group_names),
+        is_delegate=DELEGATES_GROUP in group_names,
+        person=person,
+        chaired_body_ids=chaired,
+    )
+    user._lscp_roles = roles
+    return roles
+
+
+def roles_context(request):
+    return {"roles": roles_for(request.user)}
+
+
+class RoleRequiredMixin(AccessMixin):
+    """Sends the public to sign in, and refuses signed-in users the check turns down (403)."""
+
+    raise_exception = False
+
+    def has_role(self, roles):
+        raise NotImplementedError
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.roles = roles_for(request.user)
+        if not self.has_role(self.roles):
+            raise PermissionDenied("Your role does not give you access to this page.")
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PartnershipViewerRequiredMixin(RoleRequiredMixin):
+    def has_role(self, roles):
+        return roles.can_view_partnership
+
+
+class BusinessManagerRequiredMixin(RoleRequiredMixin):
+    def has_role(self, roles):
+        return roles.is_manager

@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: demo test lint format serve clean
+.PHONY: demo test lint format clean benchmark
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 demo: $(VENV)/.installed
 	DEBUG=true $(PY) manage.py migrate --noinput
 	DEBUG=true $(PY) manage.py load_demo
+	DEBUG=true $(PY) manage.py build_annual_report 2022/23 --if-missing
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
 # The tests: a throwaway PostgreSQL 15 cluster and Redis, ruff, then the whole suite.
@@ -34,3 +35,7 @@ format: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles
+
+# The report build benchmark (prints figures; see benchmarks/report_build.py).
+benchmark: $(VENV)/.installed
+	SECRET_KEY=benchmark-only DEBUG=false scripts/with-services.sh $(PY) benchmarks/report_build.py

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 _PATTERN = re.compile(r"^\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*$")
 
@@ -124,6 +125,11 @@ class FinancialYearField(models.PositiveSmallIntegerField):
     """Stores the year a financial year starts in (2022 for 2022/23); gives back a FinancialYear."""
 
     description = "Financial year (1 April to 31 March)"
+
+    @cached_property
+    def validators(self):
+        # The integer range checks of the parent compare numbers; FinancialYear checks its own range.
+        return list(self._validators)
 
     def from_db_value(self, value, expression, connection):
         return None if value is None else FinancialYear(value)

@@ -305,7 +305,7 @@ class AttendanceReportView(BusinessManagerRequiredMixin, TemplateView):
             by_role=selectors.attendance_by_role(year=year),
             flagged_members=[r for r in selectors.attendance_by_member(year=year) if r.flagged],
             matrix=selectors.attendance_matrix(year=year, body=chosen) if chosen else None,
-            threshold=selectors._threshold(None),
+            threshold=selectors.challenge_threshold(),
             **kwargs,
         )
 

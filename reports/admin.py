@@ -1,0 +1,42 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import AnnualReport, NarrativeSection, ReportBuild
+
+
+class NarrativeInline(admin.StackedInline):
+    model = NarrativeSection
+    fields = ["key", "title", "text", "last_edited_by", "last_edited_at"]
+    readonly_fields = ["key", "title", "last_edited_by", "last_edited_at"]
+    extra = 0
+    can_delete = False
+
+
+class BuildInline(admin.TabularInline):
+    model = ReportBuild
+    fields = ["status", "queued_at", "finished_at", "page_count", "file_size", "query_count", "error"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AnnualReport)
+class AnnualReportAdmin(SimpleHistoryAdmin):
+    list_display = ["year", "display_title", "status", "approved_on", "published_on"]
+    list_filter = ["status"]
+    readonly_fields = ["published_build"]
+    inlines = [NarrativeInline, BuildInline]
+
+
+@admin.register(ReportBuild)
+class ReportBuildAdmin(admin.ModelAdmin):
+    list_display = ["pk", "report", "status", "queued_at", "page_count", "file_size", "query_count"]
+    list_filter = ["status", "report"]
+    readonly_fields = [f.name for f in ReportBuild._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

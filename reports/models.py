@@ -1,0 +1,135 @@
+"""The annual report: its narrative sections, its builds, and its approval and publication."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from lscp.financial_year import FinancialYearField
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    APPROVED = "approved", "Approved"
+    PUBLISHED = "published", "Published"
+
+
+class AnnualReportQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=ReportStatus.PUBLISHED, published_build__isnull=False)
+
+
+class AnnualReport(models.Model):
+    year = FinancialYearField(unique=True, help_text="The financial year the report covers, e.g. 2022/23.")
+    title = models.CharField(max_length=200, blank=True, help_text="Leave empty for “Annual report 2022/23”.")
+    status = models.CharField(max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
+    approved_on = models.DateField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    published_on = models.DateField(null=True, blank=True)
+    published_build = models.ForeignKey(
+        "ReportBuild",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The build the public downloads. Later builds never replace it until the report is published again.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = AnnualReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year"]
+
+    def __str__(self):
+        return self.display_title
+
+    def get_absolute_url(self):
+        return reverse("reports:report", args=[self.year])
+
+    @property
+    def display_title(self):
+        return self.title or f"Annual report {self.year}"
+
+    @property
+    def is_published(self):
+        return self.status == ReportStatus.PUBLISHED and self.published_build_id is not None
+
+
+class BuildStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    SUCCEEDED = "succeeded", "Succeeded"
+    FAILED = "failed", "Failed"
+
+
+def build_path(build, filename):
+    return f"annual-reports/{build.report.year.slug}/build-{build.pk}-{filename}"
+
+
+class ReportBuild(models.Model):
+    """One making of the PDF. Every build is kept with its record; its file is complete before it succeeds."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="builds")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(max_length=20, choices=BuildStatus.choices, default=BuildStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0, help_text="Per cent done.")
+    stage = models.CharField(max_length=100, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    queued_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    pdf = models.FileField(upload_to=build_path, blank=True)
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+    file_size = models.PositiveBigIntegerField(null=True, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    error = models.TextField(blank=True)
+    gather_seconds = models.FloatField(null=True, blank=True, help_text="Gathering the data from the records.")
+    render_seconds = models.FloatField(null=True, blank=True, help_text="Templates and WeasyPrint layout.")
+    write_seconds = models.FloatField(null=True, blank=True, help_text="Writing the PDF and storing it.")
+    query_count = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-queued_at", "-pk"]
+        indexes = [models.Index(fields=["report", "status"])]
+
+    def __str__(self):
+        return f"Build {self.pk} of {self.report} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self):
+        return self.status in (BuildStatus.SUCCEEDED, BuildStatus.FAILED)
+
+    @property
+    def total_seconds(self):
+        parts = [self.gather_seconds, self.render_seconds, self.write_seconds]
+        return None if any(p is None for p in parts) else sum(parts)
+
+    def get_download_url(self):
+        return reverse("reports:build_download", args=[self.report.year, self.pk])
+
+
+class NarrativeSection(models.Model):
+    """The words people write for a chapter (foreword, introduction …), in Markdown, shown sanitised."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="narratives")
+    key = models.SlugField(max_length=60)
+    title = models.CharField(max_length=200)
+    text = models.TextField(blank=True, help_text="Markdown: # headings, *emphasis*, lists, tables, links.")
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    last_edited_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "key"]
+        constraints = [models.UniqueConstraint(fields=["report", "key"], name="one_narrative_per_section")]
+
+    def __str__(self):
+        return f"{self.title} ({self.report.year})"

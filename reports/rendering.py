@@ -1,0 +1,119 @@
+"""The pipeline: gather each registered section's data, render the HTML, lay it out as a PDF.
+
+The same HTML serves the browser preview and the PDF, so editing never waits for a PDF."""
+
+import io
+import mimetypes
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .markdown import render_markdown
+from .sections import registered_sections
+
+# The document's own origin: relative URLs resolve against it and the fetcher serves only its static files.
+DOCUMENT_BASE_URL = "https://report.lscp.invalid/"
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """Serves the project's static files to WeasyPrint and nothing else: no network, no file:// paths.
+
+    A report is built from text people type; a fetcher that followed any URL would let that text reach
+    internal services (server-side request forgery) or read files on the server."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols={"https", "data"}, fail_on_errors=False)
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        if parts.scheme == "data":  # inline content (the generated diagrams): nothing is fetched
+            return super().fetch(url, headers)
+        prefix = "/" + settings.STATIC_URL.lstrip("/")
+        if f"{parts.scheme}://{parts.netloc}/" != DOCUMENT_BASE_URL or not parts.path.startswith(prefix):
+            raise ValueError(f"Only the project's static files may be fetched, not {url}")
+        relative = unquote(parts.path[len(prefix) :])
+        if ".." in Path(relative).parts:
+            raise ValueError(f"Path escapes the static folder: {url}")
+        found = finders.find(relative)
+        if not found:
+            raise ValueError(f"No static file {relative}")
+        mime_type = mimetypes.guess_type(found)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body=Path(found).read_bytes(), headers={"Content-Type": mime_type})
+
+
+@dataclass
+class GatheredSection:
+    section: object
+    context: dict
+    html: str = ""
+
+
+@dataclass
+class Timings:
+    gather_seconds: float = 0.0
+    render_seconds: float = 0.0
+    write_seconds: float = 0.0
+    query_count: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+def gather(report):
+    """Every registered section with its data for the report's year, and the narrative people wrote."""
+    narratives = {n.key: n for n in report.narratives.all()}
+    gathered = []
+    for section in registered_sections():
+        context = dict(section.context(report.year))
+        if section.narrative:
+            written = narratives.get(section.key)
+            text = written.text if written else ""
+            context["narrative"] = render_markdown(text)
+            context["narrative_missing"] = not text.strip()
+        gathered.append(GatheredSection(section=section, context=context))
+    return gathered
+
+
+def render_html(report, gathered, *, for_pdf=True):
+    common = {
+        "report": report,
+        "year": report.year,
+        "contents": [g.section for g in gathered if g.section.in_contents],
+        "for_pdf": for_pdf,
+    }
+    for part in gathered:
+        part.html = render_to_string(part.section.template, {**common, **part.context, "section": part.section})
+    return render_to_string("reports/document.html", {**common, "sections": gathered})
+
+
+# PDF/UA-1: tagged, with the document's title and language, so screen readers can read the report.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+
+
+def layout(html):
+    return HTML(string=html, base_url=DOCUMENT_BASE_URL, url_fetcher=StaticOnlyFetcher()).render(**PDF_OPTIONS)
+
+
+def build_pdf(report):
+    """The whole pipeline, timed: (pdf bytes, page count, Timings)."""
+    timings = Timings()
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as queries:
+        gathered = gather(report)
+    timings.query_count = len(queries)
+    timings.gather_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    document = layout(render_html(report, gathered, for_pdf=True))
+    timings.render_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    output = io.BytesIO()
+    document.write_pdf(output, **PDF_OPTIONS)
+    timings.write_seconds = time.perf_counter() - started
+    return output.getvalue(), len(document.pages), timings

@@ -1,0 +1,70 @@
+"""The section registry: each app declares its chapters of the annual report in its own `report.py`.
+
+An app's `report.py` has a list `SECTIONS` of `Section`s. The reports app collects them from every installed
+app, sorts them by `order`, and renders each one's template with the context its `context(year)` returns;
+it knows nothing of their content. A new chapter is a new entry in one app's `report.py`.
+
+`context(year)` must return evaluated data (lists, numbers), not lazy querysets, so that the build's
+"gathering data" time and query count measure the data work, and rendering touches no database.
+
+Orders used so far (leave gaps):
+    0 cover · 5 contents · 10 foreword · 20 introduction · 30 structure of the partnership ·
+    100–199 priorities · 300 listening to children · 400–499 learning · 500 LADO · 600–699 scrutiny ·
+    700 effectiveness of local services · 900+ appendices
+"""
+
+import importlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.apps import apps
+
+
+def _no_context(year):
+    return {}
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    order: int
+    template: str
+    context: object = _no_context  # callable(year) -> dict, built from the app's selectors
+    narrative: bool = False  # the business manager (or a chair) writes text for it, kept as a NarrativeSection
+    appendix: bool = False
+    in_contents: bool = True
+    titled: bool = True  # the pipeline prints the title as the chapter's heading (not on the cover)
+    running_title: str = ""  # shorter title for the running header, if the title is long
+    help_text: str = ""  # what the writer of a narrative section should cover
+
+    @property
+    def header_title(self):
+        return self.running_title or self.title
+
+
+@lru_cache(maxsize=1)
+def registered_sections():
+    """Every installed app's sections, in report order. Keys must be unique across apps."""
+    found = []
+    for config in apps.get_app_configs():
+        try:
+            module = importlib.import_module(f"{config.name}.report")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.report":
+                raise
+            continue
+        found.extend(getattr(module, "SECTIONS", []))
+    keys = [s.key for s in found]
+    duplicates = {k for k in keys if keys.count(k) > 1}
+    if duplicates:
+        raise ValueError(f"Report section keys used twice: {', '.join(sorted(duplicates))}")
+    return tuple(sorted(found, key=lambda s: (s.order, s.key)))
+
+
+def narrative_sections():
+    return [s for s in registered_sections() if s.narrative]
+
+
+def section_by_key(key):
+    return next((s for s in registered_sections() if s.key == key), None)

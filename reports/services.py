@@ -1,0 +1,164 @@
+"""Writes for the annual report: create it, write its chapters, build, approve and publish it."""
+
+import hashlib
+import logging
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from .models import AnnualReport, BuildStatus, NarrativeSection, ReportBuild, ReportStatus
+from .sections import narrative_sections, section_by_key
+
+logger = logging.getLogger(__name__)
+
+REPORT_EXISTS = "There is already an annual report for %(year)s."
+NOT_A_NARRATIVE = "“%(key)s” is not a chapter people write."
+ONLY_DRAFTS_EDITABLE = "The report for %(year)s is %(status)s; return it to draft before changing its chapters."
+BUILD_NOT_FINISHED = "Publish a build that has finished successfully."
+BUILD_OF_ANOTHER_REPORT = "That build belongs to another year's report."
+PUBLISH_NEEDS_APPROVAL = "The partnership must approve the report before it is published."
+PLACEHOLDERS_LEFT = "Remove the unfinished placeholders first: %(where)s."
+CHAPTERS_UNWRITTEN = "These chapters have not been written yet: %(titles)s."
+
+# Words the seeds' published reports were printed with by mistake.
+PLACEHOLDER_PATTERN = re.compile(r"\bx{3,}\b|\(\s*tbc\s*\)|\btbc\b|\[\s*insert\b|\btbd\b|\?\?\?", re.IGNORECASE)
+
+
+@transaction.atomic
+def create_report(*, year, title="", created_by=None):
+    if AnnualReport.objects.filter(year=year).exists():
+        raise ValidationError(REPORT_EXISTS, params={"year": year}, code="exists")
+    report = AnnualReport(year=year, title=title)
+    report.full_clean()
+    report.save()
+    for section in narrative_sections():
+        NarrativeSection.objects.create(report=report, key=section.key, title=section.title)
+    return report
+
+
+@transaction.atomic
+def save_narrative(*, report, key, text, edited_by):
+    section = section_by_key(key)
+    if section is None or not section.narrative:
+        raise ValidationError(NOT_A_NARRATIVE, params={"key": key})
+    if report.status != ReportStatus.DRAFT:
+        raise ValidationError(ONLY_DRAFTS_EDITABLE, params={"year": report.year, "status": report.get_status_display()})
+    narrative, _ = NarrativeSection.objects.get_or_create(report=report, key=key, defaults={"title": section.title})
+    narrative.title = section.title
+    narrative.text = text
+    narrative.last_edited_by = edited_by
+    narrative.last_edited_at = timezone.now()
+    narrative.full_clean()
+    narrative.save()
+    return narrative
+
+
+def request_build(*, report, requested_by=None):
+    """Queues a build; the job starts only once this transaction has committed."""
+    from .tasks import build_annual_report
+
+    with transaction.atomic():
+        build = ReportBuild.objects.create(report=report, requested_by=requested_by, stage="Waiting for a worker")
+        transaction.on_commit(lambda: build_annual_report.delay(build.pk))
+    return build
+
+
+def _set_progress(build, progress, stage, **fields):
+    ReportBuild.objects.filter(pk=build.pk).update(progress=progress, stage=stage, **fields)
+
+
+def run_build(*, build_id):
+    """Builds the PDF for a queued build. Safe to run again: a finished build is left as it is, and a build
+    whose worker died part-way is started afresh. The file is stored whole before the build is marked
+    succeeded, so no half-written PDF is ever served."""
+    from .rendering import build_pdf
+
+    build = ReportBuild.objects.select_related("report").get(pk=build_id)
+    if build.is_finished:
+        return build
+    ReportBuild.objects.filter(pk=build.pk).update(
+        status=BuildStatus.RUNNING,
+        started_at=timezone.now(),
+        attempts=build.attempts + 1,
+        progress=5,
+        stage="Gathering the records",
+    )
+    try:
+        pdf, pages, timings = build_pdf(build.report)
+        _set_progress(build, 90, "Storing the PDF")
+        build.refresh_from_db()
+        digest = hashlib.sha256(pdf).hexdigest()
+        build.pdf.save(f"annual-report-{build.report.year.slug}.pdf", ContentFile(pdf), save=False)
+        build.status = BuildStatus.SUCCEEDED
+        build.progress, build.stage = 100, "Ready"
+        build.page_count, build.file_size, build.sha256 = pages, len(pdf), digest
+        build.gather_seconds, build.render_seconds = timings.gather_seconds, timings.render_seconds
+        build.write_seconds, build.query_count = timings.write_seconds, timings.query_count
+        build.finished_at = timezone.now()
+        build.error = ""
+        build.save()
+    except Exception as error:  # a failed build is recorded with its reason; the published PDF is untouched
+        logger.exception("Annual report build %s failed", build_id)
+        ReportBuild.objects.filter(pk=build_id).update(
+            status=BuildStatus.FAILED,
+            finished_at=timezone.now(),
+            stage="Failed",
+            error=f"{type(error).__name__}: {error}"[:2000],
+        )
+        build.refresh_from_db()
+    return build
+
+
+def placeholder_problems(report):
+    """Where unfinished placeholders (xxx, tbc, [insert …]) remain in the chapters people wrote."""
+    problems = []
+    for narrative in report.narratives.all():
+        found = PLACEHOLDER_PATTERN.search(narrative.text)
+        if found:
+            problems.append(f"“{found.group(0)}” in {narrative.title}")
+    return problems
+
+
+@transaction.atomic
+def approve_report(*, report, approved_by, approved_on=None):
+    problems = placeholder_problems(report)
+    if problems:
+        raise ValidationError(PLACEHOLDERS_LEFT, params={"where": "; ".join(problems)})
+    unwritten = [n.title for n in report.narratives.all() if not n.text.strip()]
+    if unwritten:
+        raise ValidationError(CHAPTERS_UNWRITTEN, params={"titles": ", ".join(unwritten)})
+    report.status = ReportStatus.APPROVED
+    report.approved_on = approved_on or timezone.localdate()
+    report.approved_by = approved_by
+    report.save()
+    return report
+
+
+@transaction.atomic
+def return_to_draft(*, report):
+    report.status = ReportStatus.DRAFT
+    report.approved_on = None
+    report.approved_by = None
+    report.save()
+    return report
+
+
+@transaction.atomic
+def publish_report(*, report, build=None, published_on=None):
+    """Publishes the report: records the date and pins the build the public downloads."""
+    if report.status == ReportStatus.DRAFT:
+        raise ValidationError(PUBLISH_NEEDS_APPROVAL)
+    if build is None:
+        build = report.builds.filter(status=BuildStatus.SUCCEEDED).order_by("-finished_at").first()
+    if build is None or build.status != BuildStatus.SUCCEEDED:
+        raise ValidationError(BUILD_NOT_FINISHED)
+    if build.report_id != report.pk:
+        raise ValidationError(BUILD_OF_ANOTHER_REPORT)
+    report.status = ReportStatus.PUBLISHED
+    report.published_on = published_on or timezone.localdate()
+    report.published_build = build
+    report.save()
+    return report

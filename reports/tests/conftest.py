@@ -1,0 +1,63 @@
+import io
+
+import pypdf
+import pytest
+
+from lscp.financial_year import FinancialYear
+from partnership.models import BodyKind, MembershipRole
+from partnership.tests.factories import (
+    AgencyFactory,
+    AttendanceFactory,
+    BodyFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PersonFactory,
+    aware,
+)
+from reports import services
+
+YEAR = FinancialYear(2022)
+
+
+def make_partnership(copies=1, first=0):
+    """A small partnership for 2022/23 (an executive, the partnership, a subgroup, members, two meetings)."""
+    from datetime import date
+
+    for n in range(first, first + copies):
+        executive = BodyFactory(name=f"Executive {n}", kind=BodyKind.EXECUTIVE)
+        partnership = BodyFactory(name=f"Partnership {n}", kind=BodyKind.PARTNERSHIP, parent=executive)
+        subgroup = BodyFactory(name=f"Case Review Subgroup {n}", parent=partnership)
+        police = AgencyFactory(name=f"Metropolitan Police {n}", statutory_partner=True)
+        members = [
+            MembershipFactory(
+                body=partnership,
+                role=MembershipRole.INDEPENDENT_CHAIR,
+                person=PersonFactory(name=f"Margaret Ellery {n}", job_title="Independent Chair"),
+            ),
+            MembershipFactory(
+                body=partnership,
+                person=PersonFactory(
+                    name=f"Daniel Whitcombe {n}", agency=police, job_title="Detective Chief Inspector"
+                ),
+            ),
+            MembershipFactory(
+                body=subgroup,
+                role=MembershipRole.CO_CHAIR,
+                person=PersonFactory(name=f"Grace Ofori {n}", job_title="Designated Nurse"),
+            ),
+        ]
+        for day in (date(2022, 5, 18), date(2022, 9, 21)):
+            meeting = MeetingFactory(body=partnership, starts_at=aware(day))
+            for membership in members[:2]:
+                AttendanceFactory(meeting=meeting, membership=membership)
+
+
+@pytest.fixture
+def report(db):
+    report = services.create_report(year=YEAR)
+    return report
+
+
+def pdf_pages_text(data):
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return reader, [page.extract_text() for page in reader.pages]

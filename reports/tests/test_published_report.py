@@ -1,0 +1,135 @@
+import pytest
+from django.urls import reverse
+
+from reports import services
+from reports.models import BuildStatus, ReportStatus
+from reports.sections import Section
+
+
+def built(report, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        build = services.request_build(report=report)
+    build.refresh_from_db()
+    assert build.status == BuildStatus.SUCCEEDED, build.error
+    return build
+
+
+def write_all_chapters(report, user):
+    for narrative in report.narratives.all():
+        services.save_narrative(report=report, key=narrative.key, text="Written in full.", edited_by=user)
+
+
+@pytest.mark.django_db
+def test_publishing_pins_the_build_and_the_public_downloads_it(
+    client, report, manager, django_capture_on_commit_callbacks
+):
+    build = built(report, django_capture_on_commit_callbacks)
+    write_all_chapters(report, manager)
+    services.approve_report(report=report, approved_by=manager)
+    services.publish_report(report=report, build=build)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.PUBLISHED and report.published_build == build and report.published_on
+
+    response = client.get(reverse("reports:published_pdf", args=[report.year]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content) == build.pdf.open("rb").read()
+    listing = client.get(reverse("reports:list")).content.decode()
+    assert "Annual report 2022/23" in listing
+
+
+@pytest.mark.django_db
+def test_a_failed_rebuild_leaves_the_published_pdf_downloadable(
+    client, report, manager, monkeypatch, django_capture_on_commit_callbacks
+):
+    published = built(report, django_capture_on_commit_callbacks)
+    write_all_chapters(report, manager)
+    services.approve_report(report=report, approved_by=manager)
+    services.publish_report(report=report, build=published)
+
+    def broken(year):
+        raise RuntimeError("the data set could not be read")
+
+    failing = (
+        Section(key="broken", title="Broken", order=1, template="reports/sections/narrative.html", context=broken),
+    )
+    monkeypatch.setattr("reports.rendering.registered_sections", lambda: failing)
+    with django_capture_on_commit_callbacks(execute=True):
+        rebuild = services.request_build(report=report)
+    rebuild.refresh_from_db()
+    assert rebuild.status == BuildStatus.FAILED
+    assert "the data set could not be read" in rebuild.error and not rebuild.pdf
+
+    report.refresh_from_db()
+    assert report.published_build == published
+    response = client.get(reverse("reports:published_pdf", args=[report.year]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == published.pdf.open("rb").read()
+
+
+@pytest.mark.django_db
+def test_a_later_successful_build_does_not_replace_the_published_one(
+    report, manager, django_capture_on_commit_callbacks
+):
+    published = built(report, django_capture_on_commit_callbacks)
+    write_all_chapters(report, manager)
+    services.approve_report(report=report, approved_by=manager)
+    services.publish_report(report=report, build=published)
+    newer = built(report, django_capture_on_commit_callbacks)
+    report.refresh_from_db()
+    assert newer != published and report.published_build == published
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["anonymous", "partner", "delegate", "outsider", "chair"])
+def test_drafts_are_not_downloadable_except_by_the_business_manager(
+    client, request, report, role, django_capture_on_commit_callbacks
+):
+    build = built(report, django_capture_on_commit_callbacks)
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    draft_url = reverse("reports:build_download", args=[report.year, build.pk])
+    assert client.get(draft_url).status_code in (302, 403)
+    assert client.get(reverse("reports:published_pdf", args=[report.year])).status_code == 404
+    assert client.get(reverse("reports:report", args=[report.year])).status_code == 404
+    assert "Annual report 2022/23" not in client.get(reverse("reports:list")).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_business_manager_downloads_a_draft(client, report, manager, django_capture_on_commit_callbacks):
+    build = built(report, django_capture_on_commit_callbacks)
+    client.force_login(manager)
+    response = client.get(reverse("reports:build_download", args=[report.year, build.pk]))
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+@pytest.mark.django_db
+def test_placeholders_block_approval_and_say_where(report, manager):
+    write_all_chapters(report, manager)
+    services.save_narrative(report=report, key="foreword", text="We trained xxx delegates (tbc).", edited_by=manager)
+    with pytest.raises(services.ValidationError, match="Foreword by the independent chair"):
+        services.approve_report(report=report, approved_by=manager)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT
+
+
+@pytest.mark.django_db
+def test_unwritten_chapters_block_approval(report, manager):
+    with pytest.raises(services.ValidationError, match="have not been written yet"):
+        services.approve_report(report=report, approved_by=manager)
+
+
+@pytest.mark.django_db
+def test_a_draft_cannot_be_published(report, django_capture_on_commit_callbacks):
+    build = built(report, django_capture_on_commit_callbacks)
+    with pytest.raises(services.ValidationError, match="must approve"):
+        services.publish_report(report=report, build=build)
+
+
+@pytest.mark.django_db
+def test_an_approved_report_cannot_be_edited_until_returned_to_draft(report, manager):
+    write_all_chapters(report, manager)
+    services.approve_report(report=report, approved_by=manager)
+    with pytest.raises(services.ValidationError, match="return it to draft"):
+        services.save_narrative(report=report, key="foreword", text="Changed", edited_by=manager)
+    services.return_to_draft(report=report)
+    services.save_narrative(report=report, key="foreword", text="Changed", edited_by=manager)

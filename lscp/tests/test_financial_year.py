@@ -45,3 +45,15 @@ def test_the_form_field_explains_a_bad_year():
     assert field.clean("2021/22") == FinancialYear(2021)
     with pytest.raises(Exception, match="like 2022/23"):
         field.clean("2021/23")
+
+
+def test_a_model_with_a_financial_year_passes_full_clean():
+    from django.db import models
+
+    from lscp.financial_year import FinancialYearField
+
+    field = FinancialYearField()
+    field.set_attributes_from_name("year")
+    assert field.clean(FinancialYear(2022), None) == FinancialYear(2022)
+    assert field.clean("2023/24", None) == FinancialYear(2023)
+    assert isinstance(field, models.PositiveSmallIntegerField)

@@ -11,6 +11,44 @@ from simple_history.models import HistoricalRecords
 
 from lscp.validators import validate_document
 
+__all__ = [
+    "Sector",
+    "LocalAuthority",
+    "AgencyQuerySet",
+    "Agency",
+    "Person",
+    "BodyKind",
+    "BodyQuerySet",
+    "Body",
+    "MembershipRole",
+    "MembershipQuerySet",
+    "Membership",
+    "MeetingKind",
+    "MeetingStatus",
+    "MeetingQuerySet",
+    "Meeting",
+    "AttendanceStatus",
+    "Attendance",
+    "EMAIL_TAKEN",
+    "MEMBERSHIP_OVERLAPS",
+    "MEMBERSHIP_ENDS_BEFORE_START",
+    "LOCAL_GROUP_NEEDS_BOROUGH",
+    "BODY_PARENT_LOOP",
+    "BODY_ACTIVE_ENDS_BEFORE_START",
+    "ATTENDANCE_NOT_A_MEMBER",
+    "ATTENDANCE_DEPUTY_NEEDS_NAME",
+    "ATTENDANCE_DEPUTY_ONLY",
+    "JOINT_MEETING_NEEDS_BODY",
+    "JOINT_WITH_ITSELF",
+    "HELD_MEETING_IN_FUTURE",
+    "HELD_MEETING_REGISTER_INCOMPLETE",
+    "CHAIRING_ROLES",
+    "ATTENDED",
+    "MISSED",
+    "EXPECTED",
+    "MATRIX_CODES",
+]
+
 EMAIL_TAKEN = "%(email)s already belongs to %(name)s; each person has one work e-mail address."
 MEMBERSHIP_OVERLAPS = "%(person)s is already a member of %(body)s from %(start)s%(end)s; end that membership first."
 MEMBERSHIP_ENDS_BEFORE_START = "The membership cannot end before it starts."

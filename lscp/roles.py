@@ -32,6 +32,11 @@ class UserRoles:
         return self.person is not None
 
     @property
+    def agency_id(self):
+        """The agency a partner representative speaks for (their Person's agency)."""
+        return self.person.agency_id if self.person is not None else None
+
+    @property
     def is_chair(self):
         return bool(self.chaired_body_ids)
 

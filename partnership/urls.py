@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import views
+from .urls_actions import urlpatterns as action_urls
+from .urls_statements import urlpatterns as statement_urls
+from .views import registry as views
 
 app_name = "partnership"
 
@@ -17,4 +19,4 @@ urlpatterns = [
     path("attendance/", views.AttendanceIndexView.as_view(), name="attendance_index"),
     path("attendance/<fy:year>/", views.AttendanceReportView.as_view(), name="attendance"),
     path("attendance/<fy:year>/attendance.csv", views.AttendanceCsvView.as_view(), name="attendance_csv"),
-]
+] + action_urls + statement_urls

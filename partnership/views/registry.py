@@ -12,9 +12,9 @@ from django.views.generic import DetailView, ListView, TemplateView, UpdateView,
 from lscp.financial_year import FinancialYear
 from lscp.roles import BusinessManagerRequiredMixin, PartnershipViewerRequiredMixin, RoleRequiredMixin
 
-from . import selectors, services
-from .forms import BodyDetailsForm, MeetingForm, RegisterFormSet
-from .models import Agency, Attendance, AttendanceStatus, Body, Meeting, MeetingStatus, Membership
+from .. import selectors, services
+from ..forms.registry import BodyDetailsForm, MeetingForm, RegisterFormSet
+from ..models import Agency, Attendance, AttendanceStatus, Body, Meeting, MeetingStatus, Membership
 
 
 class AgencyListView(PartnershipViewerRequiredMixin, ListView):

@@ -4,7 +4,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
-from .models import AttendanceStatus, Body, Meeting, MeetingKind
+from ..models import AttendanceStatus, Body, Meeting, MeetingKind
 
 REGISTER_STATUS_CHOICES = [("", "— choose —")] + [
     (value, label) for value, label in AttendanceStatus.choices if value != AttendanceStatus.NOT_RECORDED

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .models import (
+from ..models import (
     HELD_MEETING_REGISTER_INCOMPLETE,
     Attendance,
     AttendanceStatus,

@@ -1,0 +1,1 @@
+"""The chairs' and partners' forms, one module per area."""

@@ -1,0 +1,3 @@
+"""URLs for the statements pages (namespace: partnership)."""
+
+urlpatterns = []

@@ -7,19 +7,22 @@ from partnership.models import Agency, Attendance, Body, Meeting, Membership, Pe
 
 @transaction.atomic
 def multiply_records(scale):
-    """Adds (scale - 1) copies of every agency, person, body, membership, meeting and attendance line."""
+    """Adds (scale - 1) copies of every agency, person, body, membership, meeting and attendance line, then of
+    the governance records."""
     agencies = list(Agency.objects.all())
     people = list(Person.objects.all())
     bodies = list(Body.objects.order_by("pk"))
     memberships = list(Membership.objects.all())
     meetings = list(Meeting.objects.all())
     attendances = list(Attendance.objects.all())
+    agency_copies = {}
     for copy in range(1, scale):
         agency_map = {}
         for agency in agencies:
             agency_map[agency.pk] = Agency.objects.create(
                 name=f"{agency.name} ({copy})", sector=agency.sector, statutory_partner=agency.statutory_partner
             )
+            agency_copies[(copy, agency.pk)] = agency_map[agency.pk].pk
         person_map = {}
         new_people = [
             Person(
@@ -83,3 +86,105 @@ def multiply_records(scale):
             )
             for a in attendances
         )
+    multiply_governance(scale, agency_copies=agency_copies)
+
+
+def _clone(instance, **changes):
+    """An unsaved copy of a model instance with some fields changed."""
+    copy = type(instance)()
+    for field in instance._meta.concrete_fields:
+        if not field.primary_key:
+            setattr(copy, field.attname, getattr(instance, field.attname))
+    for name, value in changes.items():
+        setattr(copy, name, value)
+    return copy
+
+
+@transaction.atomic
+def multiply_governance(scale, *, agency_copies):
+    """Adds (scale - 1) copies of the governance records: priorities, activities, metrics, actions, challenges,
+    engagement, You said / We did, statements and inspections, finance lines and glossary terms.
+
+    `agency_copies` maps (copy number, original agency id) to the copied agency's id, from multiply_records."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from partnership.models import (
+        Action,
+        ActivityMetric,
+        AgencyStatement,
+        ChallengeLogEntry,
+        Contribution,
+        EngagementActivity,
+        ExpenditureLine,
+        GlossaryTerm,
+        Inspection,
+        Priority,
+        PriorityActivity,
+        YouSaidWeDid,
+    )
+
+    activity_type = ContentType.objects.get_for_model(PriorityActivity)
+    priorities = list(Priority.objects.all())
+    activities = list(PriorityActivity.objects.all())
+    metrics = list(ActivityMetric.objects.all())
+    actions = list(Action.objects.filter(source_type=activity_type))
+    challenges = list(ChallengeLogEntry.objects.all())
+    engagement = list(EngagementActivity.objects.all())
+    you_said = list(YouSaidWeDid.objects.all())
+    statements = list(AgencyStatement.objects.all())
+    inspections = list(Inspection.objects.all())
+    contributions = list(Contribution.objects.all())
+    expenditure = list(ExpenditureLine.objects.all())
+    terms = list(GlossaryTerm.objects.all())
+    top_number = max((p.number for p in priorities), default=0)
+
+    def agency(copy, agency_id):
+        return agency_copies.get((copy, agency_id), agency_id) if agency_id else agency_id
+
+    for copy in range(1, scale):
+        priority_map = {}
+        for p in priorities:
+            priority_map[p.pk] = Priority.objects.create(
+                **{f.attname: getattr(p, f.attname) for f in p._meta.concrete_fields if not f.primary_key}
+                | {"number": p.number + top_number * copy, "title": f"{p.title} ({copy})"}
+            )
+        activity_map = {}
+        for a in activities:
+            activity_map[a.pk] = _clone(
+                a, priority_id=priority_map[a.priority_id].pk, lead_agency_id=agency(copy, a.lead_agency_id)
+            )
+            activity_map[a.pk].save()
+        ActivityMetric.objects.bulk_create(_clone(m, activity_id=activity_map[m.activity_id].pk) for m in metrics)
+        Action.objects.bulk_create(
+            _clone(
+                a,
+                source_id=activity_map[a.source_id].pk,
+                owner_agency_id=agency(copy, a.owner_agency_id),
+                owner_person_id=None,
+                title=f"{a.title} ({copy})",
+            )
+            for a in actions
+            if a.source_id in activity_map
+        )
+        ChallengeLogEntry.objects.bulk_create(
+            _clone(
+                c,
+                raised_by_agency_id=agency(copy, c.raised_by_agency_id),
+                raised_by_person_id=None,
+                agency_challenged_id=agency(copy, c.agency_challenged_id),
+            )
+            for c in challenges
+        )
+        EngagementActivity.objects.bulk_create(_clone(e) for e in engagement)
+        YouSaidWeDid.objects.bulk_create(_clone(y, heard_at_id=None) for y in you_said)
+        statement_map = {}
+        for s in statements:
+            statement_map[s.pk] = _clone(s, agency_id=agency(copy, s.agency_id))
+            statement_map[s.pk].save()
+        Inspection.objects.bulk_create(_clone(i, statement_id=statement_map[i.statement_id].pk) for i in inspections)
+        Contribution.objects.bulk_create(
+            _clone(c, agency_id=agency(copy, c.agency_id), label=f"{c.label} ({copy})" if c.label else c.label)
+            for c in contributions
+        )
+        ExpenditureLine.objects.bulk_create(_clone(e, note=f"{e.note} ({copy})") for e in expenditure)
+        GlossaryTerm.objects.bulk_create(_clone(t, term=f"{t.term}{copy}") for t in terms)

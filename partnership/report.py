@@ -10,8 +10,10 @@ from .diagram import as_data_uri, structure_svg
 from .models import Body, BodyKind, Membership, MembershipRole
 from .report_governance import SECTIONS as GOVERNANCE_SECTIONS
 
-# Bodies whose attendance the appendix sets out meeting by meeting, as the seeds' board attendance tables do.
-MATRIX_KINDS = (BodyKind.PARTNERSHIP, BodyKind.EXECUTIVE)
+# The partnership proper: the bodies whose members seed 000's appendix 1 lists ("LSCP Executive" and "Members
+# of and advisers to the LSCP"), and whose attendance the appendix sets out meeting by meeting, as the seeds'
+# board attendance tables do. Subgroups and linked boards have their own records and pages.
+PARTNERSHIP_KINDS = (BodyKind.EXECUTIVE, BodyKind.PARTNERSHIP)
 
 
 def _active_in(year):
@@ -31,10 +33,11 @@ def structure_context(year: FinancialYear):
 
 
 def members_context(year: FinancialYear):
-    """Seed 000's appendix 1: Name | Role | Organisation, grouped by body; everyone who was a member in the year."""
+    """Seed 000's appendix 1: Name | Role | Organisation, grouped by body (the Executive, the Partnership);
+    everyone who was a member during the year."""
     memberships = list(
         Membership.objects.overlapping(start=year.start, end=year.end)
-        .filter(body__in=_active_in(year))
+        .filter(body__in=_active_in(year).filter(kind__in=PARTNERSHIP_KINDS))
         .select_related("person", "agency", "body")
         .order_by("body__name", "person__name")
     )
@@ -50,7 +53,7 @@ def attendance_context(year: FinancialYear):
     return {
         "by_agency": selectors.attendance_by_agency(year=year),
         "by_role": selectors.attendance_by_role(year=year),
-        "matrices": selectors.attendance_matrices(year=year, bodies=Body.objects.filter(kind__in=MATRIX_KINDS)),
+        "matrices": selectors.attendance_matrices(year=year, bodies=Body.objects.filter(kind__in=PARTNERSHIP_KINDS)),
         "threshold": selectors.challenge_threshold(),
     }
 

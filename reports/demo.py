@@ -40,6 +40,11 @@ effective those arrangements were.
 The partnership agreed four priorities for 2022/23; each has a chapter below with what was done, why,
 what difference it made and what comes next.
 """,
+    "listening": """\
+Children and young people told us what it is like to grow up in the two boroughs: at school, online and
+in their neighbourhoods. Their views shaped the partnership's work this year, and the table below sets out
+what they said and what partners did in response.
+""",
     "structure": """\
 The lead safeguarding partners meet as the Executive. The wider partnership meets every quarter and
 oversees three subgroups and a local group in each borough; the diagram below is drawn from the
@@ -48,12 +53,21 @@ partnership's own records of its bodies, so it always shows the current arrangem
 }
 
 
+def _emerging_issues():
+    import runpy
+    from pathlib import Path
+
+    governance = runpy.run_path(str(Path(__file__).parent.parent / "partnership" / "demo_governance.py"))
+    points = "\n".join(f"- {point}" for point in governance.get("EMERGING_ISSUES", []))
+    return "The partnership kept watch on new pressures on children and families during the year.\n\n" + points + "\n"
+
+
 def load(*, stdout):
     year = FinancialYear(2022)
     report = AnnualReport.objects.filter(year=year).first() or create_report(year=year)
     manager = User.objects.filter(username="manager").first()
     written = 0
-    for key, text in NARRATIVES.items():
+    for key, text in {**NARRATIVES, "emerging-issues": _emerging_issues()}.items():
         narrative = NarrativeSection.objects.filter(report=report, key=key).first()
         if narrative is None or not narrative.text:
             save_narrative(report=report, key=key, text=text, edited_by=manager)

@@ -5,7 +5,7 @@ The same HTML serves the browser preview and the PDF, so editing never waits for
 import io
 import mimetypes
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -14,6 +14,7 @@ from django.contrib.staticfiles import finders
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import strip_tags
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -71,6 +72,11 @@ def gather(report):
     narratives = {n.key: n for n in report.narratives.all()}
     gathered = []
     for section in registered_sections():
+        if section.repeat is not None:
+            for chapter in section.repeat(report.year):
+                chapter_section = replace(section, key=chapter["key"], title=chapter["title"], repeat=None)
+                gathered.append(GatheredSection(section=chapter_section, context=dict(chapter["context"])))
+            continue
         context = dict(section.context(report.year))
         if section.narrative:
             written = narratives.get(section.key)
@@ -88,8 +94,19 @@ def render_html(report, gathered, *, for_pdf=True):
         "contents": [g.section for g in gathered if g.section.in_contents],
         "for_pdf": for_pdf,
     }
-    for part in gathered:
+
+    def render_part(part):
         part.html = render_to_string(part.section.template, {**common, **part.context, "section": part.section})
+
+    later = [part for part in gathered if part.section.finalise is not None]
+    for part in gathered:
+        if part.section.finalise is None:
+            render_part(part)
+    if later:
+        document_text = strip_tags(" ".join(part.html for part in gathered))
+        for part in later:
+            part.context = part.section.finalise(part.context, document_text)
+            render_part(part)
     return render_to_string("reports/document.html", {**common, "sections": gathered})
 
 

@@ -4,8 +4,8 @@ An app's `report.py` has a list `SECTIONS` of `Section`s. The reports app collec
 app, sorts them by `order`, and renders each one's template with the context its `context(year)` returns;
 it knows nothing of their content. A new chapter is a new entry in one app's `report.py`.
 
-`context(year)` must return evaluated data (lists, numbers), not lazy querysets, so that the build's
-"gathering data" time and query count measure the data work, and rendering touches no database.
+`context(year)` (and `repeat(year)`) must return evaluated data (lists, numbers), not lazy querysets, so that
+the build's "gathering data" time and query count measure the data work, and rendering touches no database.
 
 Orders used so far (leave gaps):
     0 cover · 5 contents · 10 foreword · 20 introduction · 30 structure of the partnership ·
@@ -35,6 +35,12 @@ class Section:
     appendix: bool = False
     in_contents: bool = True
     titled: bool = True  # the pipeline prints the title as the chapter's heading (not on the cover)
+    # A section that is several chapters (one per priority, say): repeat(year) gives a list of
+    # {"key": …, "title": …, "context": {…}}, each printed as a chapter of its own, in that order.
+    repeat: object = None
+    # A section that must see the rest of the report (the glossary lists the terms used in it):
+    # finalise(context, document_text) gives its context once every other section is rendered.
+    finalise: object = None
     running_title: str = ""  # shorter title for the running header, if the title is long
     help_text: str = ""  # what the writer of a narrative section should cover
 

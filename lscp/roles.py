@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils import timezone
 
 BUSINESS_MANAGERS_GROUP = "Business managers"
@@ -46,6 +47,66 @@ class UserRoles:
 
     def chairs(self, body):
         return self.is_manager or body.pk in self.chaired_body_ids
+
+    # The action tracker: partner representatives follow their agency's actions, chairs the actions of
+    # the bodies they chair, the business manager all of them. Seeing an action and adding progress to
+    # it go together: whoever is answerable for an action reports on it.
+
+    @property
+    def can_use_action_tracker(self):
+        return self.is_manager or self.is_partner
+
+    def action_scope(self):
+        """A filter for the actions this user may see and update (`Action.objects.filter(...)`)."""
+        if self.is_manager:
+            return Q()
+        scope = Q(pk__in=[])
+        if self.agency_id is not None:
+            scope |= Q(owner_agency_id=self.agency_id)
+        if self.chaired_body_ids:
+            scope |= Q(lead_body_id__in=self.chaired_body_ids)
+        return scope
+
+    def can_see_action(self, action):
+        return (
+            self.is_manager
+            or (self.agency_id is not None and action.owner_agency_id == self.agency_id)
+            or (action.lead_body_id is not None and action.lead_body_id in self.chaired_body_ids)
+        )
+
+    def can_update_action(self, action):
+        return self.can_see_action(action)
+
+    # Agency statements: a partner representative writes their own agency's statement while it is a
+    # draft or has been returned; the business manager reads every agency's and accepts or returns it.
+
+    @property
+    def can_write_statements(self):
+        """Reaches "Our statement" pages: anyone who speaks for an agency."""
+        return self.is_partner
+
+    @property
+    def can_review_statements(self):
+        return self.is_manager
+
+    def can_view_statement(self, statement):
+        return self.is_manager or (self.is_partner and statement.agency_id == self.agency_id)
+
+    def can_edit_statement(self, statement):
+        """Only the agency's own representatives, and only while the statement is with them."""
+        from partnership.models import StatementStatus
+
+        return (
+            self.is_partner
+            and statement.agency_id == self.agency_id
+            and statement.status in (StatementStatus.DRAFT, StatementStatus.RETURNED)
+        )
+
+    def can_decide_statement(self, statement):
+        """Accept or return: the business manager, once the statement has been submitted."""
+        from partnership.models import StatementStatus
+
+        return self.is_manager and statement.status == StatementStatus.SUBMITTED
 
     @property
     def names(self):

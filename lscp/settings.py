@@ -8,6 +8,7 @@ an SQLite file, Celery tasks run in-process, e-mails printed to the console.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -122,6 +123,14 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=10)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Periodic jobs, run by `celery -A lscp beat` (one beat process only), in CELERY_TIMEZONE (Europe/London).
+CELERY_BEAT_SCHEDULE = {
+    # The weekly digest of overdue and due-soon actions to their owners; never twice in a week.
+    "weekly-action-digest": {
+        "task": "partnership.tasks.send_action_digests",
+        "schedule": crontab(minute=0, hour=7, day_of_week="monday"),
+    },
+}
 
 # Partners whose attendance falls below this percentage of the meetings they were expected at are
 # flagged for challenge by the independent scrutineer.

@@ -12,7 +12,7 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        from partnership.models import Body, Meeting, MeetingStatus, Membership
+        from partnership.models import Action, AgencyStatement, Body, Meeting, MeetingStatus, Membership
 
         roles = roles_for(self.request.user)
         now = timezone.now()
@@ -31,6 +31,17 @@ class HomeView(TemplateView):
                 ),
             )
             context["year"] = year
+            context["statements_waiting"] = AgencyStatement.objects.filter(status="submitted").count()
+        if roles.can_use_action_tracker:
+            today = timezone.localdate()
+            context["my_actions"] = (
+                Action.objects.filter(roles.action_scope())
+                .open()
+                .aggregate(
+                    open=Count("pk"),
+                    overdue=Count("pk", filter=Q(due_date__lt=today)),
+                )
+            )
         if roles.is_chair:
             context["chaired_bodies"] = list(
                 Body.objects.filter(pk__in=roles.chaired_body_ids).annotate(
@@ -43,6 +54,12 @@ class HomeView(TemplateView):
             context["my_memberships"] = list(
                 Membership.objects.current(on=timezone.localdate()).filter(person=roles.person).select_related("body")
             )
+            context["my_statement"] = (
+                AgencyStatement.objects.filter(agency_id=roles.agency_id, year=FinancialYear.current().previous)
+                .only("status")
+                .first()
+            )
+            context["statement_year"] = FinancialYear.current().previous
             body_ids = [m.body_id for m in context["my_memberships"]]
             context["my_meetings"] = list(
                 Meeting.objects.filter(body_id__in=body_ids, starts_at__gte=now)

@@ -1,11 +1,14 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import services
+from . import resources, services
 from .models import (
     Action,
     ActionUpdate,
@@ -30,6 +33,84 @@ from .models import (
     YouSaidWeDid,
 )
 
+IMPORT_NOT_SAVED = "Nothing was imported: %(problems)s Correct the file and upload it again."
+IMPORT_UPLOAD_GONE = "That upload has already been imported, or has expired: upload the file again."
+
+
+class SpreadsheetAdminMixin(ImportExportMixin):
+    """Import and export as CSV or Excel (see partnership/resources.py and docs/imports.md).
+
+    Put it before SimpleHistoryAdmin in the bases, so that its URLs and change-list buttons come first. An
+    import needs the add and change permissions on the records, an export the view permission: the business
+    manager has them, other staff only if given them.
+    """
+
+    import_formats = resources.SPREADSHEET_FORMATS
+    export_formats = resources.SPREADSHEET_FORMATS
+    import_template_name = "admin/import_export/import_all_or_nothing.html"
+    to_encoding = "utf-8-sig"  # with its byte-order mark, Excel opens the CSV as UTF-8 (£, –, accents)
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def get_export_data(self, file_format, request, queryset, **kwargs):
+        # As the library's, but it knows workbooks only by its own format classes: a workbook gets numbers and
+        # dates as cells of their kind, not as text.
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        data = self.get_data_for_export(request, queryset, force_native_type=file_format.is_binary(), **kwargs)
+        export_data = file_format.export_data(data)
+        if not file_format.is_binary() and kwargs.get("encoding"):
+            export_data = export_data.encode(kwargs["encoding"])
+        return export_data
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        formats = self.get_import_formats()
+        try:
+            title = formats[int(form.cleaned_data["format"])]().get_title()
+        except (KeyError, ValueError, IndexError):
+            title = "the chosen format"
+        form.add_error("import_file", resources.unreadable_file_message(e, title))
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None)
+        if context is not None and not context.get("fields_list"):
+            # The library leaves the list of columns out when the file could not be read: put it back.
+            resource = self.get_import_resource_classes(request)[0]()
+            context["fields_list"] = [
+                (resource.get_display_name(), [f.column_name for f in resource.get_import_fields()])
+            ]
+        return response
+
+    def process_import(self, request, **kwargs):
+        try:
+            return super().process_import(request, **kwargs)
+        except OSError:  # the uploaded file's temporary copy is gone: confirmed twice, or too late
+            messages.error(request, IMPORT_UPLOAD_GONE)
+            return HttpResponseRedirect(self._import_url())
+
+    def process_result(self, result, request):
+        # The preview found no problem, but the records changed before the import was confirmed: the
+        # resource has rolled everything back, so say so instead of "Import finished".
+        if result.has_errors() or result.has_validation_errors():
+            found = [
+                f"row {problem.row}{', ' + problem.column if problem.column else ''}: {problem.message}"
+                if problem.row
+                else problem.message
+                for problem in result.problems()
+            ]
+            messages.error(request, IMPORT_NOT_SAVED % {"problems": "; ".join(found[:10])})
+            return HttpResponseRedirect(self._import_url())
+        return super().process_result(result, request)
+
+    def _import_url(self):
+        app_label, model_name = self.get_model_info()
+        return reverse(f"admin:{app_label}_{model_name}_import", current_app=self.admin_site.name)
+
 
 @admin.register(LocalAuthority)
 class LocalAuthorityAdmin(SimpleHistoryAdmin):
@@ -46,7 +127,8 @@ class PersonInline(admin.TabularInline):
 
 
 @admin.register(Agency)
-class AgencyAdmin(SimpleHistoryAdmin):
+class AgencyAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [resources.AgencyResource]
     list_display = ["name", "sector", "statutory_partner", "active"]
     list_filter = ["statutory_partner", "sector", "active", "boroughs"]
     search_fields = ["name"]
@@ -62,7 +144,8 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [resources.PersonResource]
     list_display = ["name", "job_title", "agency", "email", "user"]
     list_filter = ["agency__sector", "agency"]
     search_fields = ["name", "email", "job_title", "agency__name"]
@@ -95,7 +178,8 @@ class BodyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [resources.MembershipResource]
     list_display = ["person", "body", "role", "agency", "start", "end"]
     list_filter = ["role", "body__kind", "body", "agency__statutory_partner"]
     search_fields = ["person__name", "body__name", "agency__name"]
@@ -225,7 +309,8 @@ class ActionUpdateInline(admin.StackedInline):
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
+class ActionAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [resources.ActionResource]
     list_display = ["title", "owner_agency", "owner_person", "lead_body", "due_date", "status", "rag", "overdue"]
     list_filter = [DeadlineFilter, "status", "rag", "lead_body", "owner_agency", "source_type"]
     search_fields = ["title", "description", "owner_agency__name", "owner_person__name", "lead_body__name"]
@@ -341,7 +426,8 @@ class InspectionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(SimpleHistoryAdmin):
+class ContributionAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [resources.ContributionResource]
     list_display = ["year", "borough", "source_name", "amount", "order"]
     list_filter = ["year", "borough"]
     search_fields = ["agency__name", "label"]
@@ -354,7 +440,8 @@ class ContributionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ExpenditureLine)
-class ExpenditureLineAdmin(SimpleHistoryAdmin):
+class ExpenditureLineAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [resources.ExpenditureLineResource]
     list_display = ["year", "borough", "category", "note", "amount"]
     list_filter = ["year", "borough", "category"]
     search_fields = ["note"]
@@ -362,7 +449,8 @@ class ExpenditureLineAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ReservesBroughtForward)
-class ReservesBroughtForwardAdmin(SimpleHistoryAdmin):
+class ReservesBroughtForwardAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [resources.ReservesBroughtForwardResource]
     list_display = ["year", "borough", "amount"]
     list_filter = ["year", "borough"]
     list_select_related = ["borough"]
@@ -372,3 +460,27 @@ class ReservesBroughtForwardAdmin(SimpleHistoryAdmin):
 class GlossaryTermAdmin(SimpleHistoryAdmin):
     list_display = ["term", "expansion"]
     search_fields = ["term", "expansion", "definition"]
+
+
+# The weekly action digest's log (appended here so that it stays apart from the import/export set-up above).
+from .models import ActionDigest  # noqa: E402
+
+
+@admin.register(ActionDigest)
+class ActionDigestAdmin(admin.ModelAdmin):
+    """Read-only: a row is written when a digest is sent, and is what stops a second one that week."""
+
+    list_display = ["week_start", "person", "email", "action_count", "sent_at"]
+    list_filter = ["week_start"]
+    search_fields = ["person__name", "email"]
+    list_select_related = ["person"]
+    date_hierarchy = "week_start"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

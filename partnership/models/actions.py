@@ -29,6 +29,7 @@ __all__ = [
     "ActionQuerySet",
     "Action",
     "ActionUpdate",
+    "ActionDigest",
     "ACTION_SOURCE_INCOMPLETE",
     "ACTION_SOURCE_NOT_ALLOWED",
     "ACTION_SOURCE_MISSING",
@@ -245,3 +246,29 @@ class ActionUpdate(models.Model):
     def clean(self):
         if self.date and self.date > timezone.localdate():
             raise ValidationError({"date": UPDATE_IN_FUTURE})
+
+
+class ActionDigest(models.Model):
+    """The weekly e-mail of overdue and due-soon actions sent to one person, one row per person per week.
+
+    The unique constraint is what makes the digest go out at most once a week: the sender inserts this
+    row and sends in one transaction, so a second run (or a second worker at the same moment) finds the
+    row, or waits on it and fails to insert, and sends nothing.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="action_digests")
+    week_start = models.DateField("week beginning", help_text="The Monday of the week the digest was for.")
+    sent_at = models.DateTimeField(default=timezone.now)
+    email = models.EmailField("sent to", blank=True)
+    action_count = models.PositiveIntegerField("actions listed")
+
+    class Meta:
+        ordering = ["-week_start", "person__name"]
+        verbose_name = "action digest sent"
+        verbose_name_plural = "action digests sent"
+        constraints = [
+            models.UniqueConstraint(fields=["person", "week_start"], name="action_digest_once_a_week"),
+        ]
+
+    def __str__(self):
+        return f"{self.person}, week beginning {self.week_start:%d %b %Y}"

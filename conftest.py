@@ -22,6 +22,7 @@ from django.contrib.auth.models import Group
 from lscp.celery import app as celery_app
 from lscp.roles import BUSINESS_MANAGERS_GROUP, DELEGATES_GROUP
 from lscp.roles_setup import ensure_role_groups
+from lscp.testing import ROLES
 from partnership.models import MembershipRole
 from partnership.tests.factories import BodyFactory, MembershipFactory, PersonFactory, UserFactory
 
@@ -152,6 +153,26 @@ def delegate(role_groups):
 @pytest.fixture
 def outsider(db):
     return UserFactory(username="outsider")
+
+
+@pytest.fixture
+def statuses_by_role(request, client):
+    """Checks a table of pages against every role: rows are (url, status for each of ROLES, in that order).
+    Returns the mismatches, one line each, so a test can show them all at once."""
+
+    def check(rows, method="get"):
+        failures = []
+        for url, *expected in rows:
+            for role, status in zip(ROLES, expected, strict=True):
+                client.logout()
+                if role != "anonymous":
+                    client.force_login(request.getfixturevalue(role))
+                got = getattr(client, method)(url).status_code
+                if got != status:
+                    failures.append(f"{role} {method.upper()} {url}: expected {status}, got {got}")
+        return failures
+
+    return check
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from django.urls import reverse
 
 from partnership.tests.factories import AgencyFactory, MeetingFactory
 
-ROLES = ["anonymous", "manager", "chair", "partner", "delegate", "outsider"]
 OK, LOGIN, FORBIDDEN = 200, 302, 403
 
 
@@ -94,17 +93,8 @@ def _pages(r):
 
 
 @pytest.mark.django_db
-def test_every_page_gives_each_role_what_it_should(request, client, records):
-    users = {role: (None if role == "anonymous" else request.getfixturevalue(role)) for role in ROLES}
-    failures = []
-    for url, *expected in _pages(records):
-        for role, status in zip(ROLES, expected, strict=True):
-            client.logout()
-            if users[role] is not None:
-                client.force_login(users[role])
-            got = client.get(url).status_code
-            if got != status:
-                failures.append(f"{role} GET {url}: expected {status}, got {got}")
+def test_every_page_gives_each_role_what_it_should(statuses_by_role, records):
+    failures = statuses_by_role(_pages(records))
     assert not failures, "\n".join(failures)
 
 

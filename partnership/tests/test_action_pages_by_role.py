@@ -15,7 +15,6 @@ from django.utils import timezone
 from partnership.models import ActionUpdate
 from partnership.tests.factories import ActionFactory, AgencyFactory
 
-ROLES = ["anonymous", "manager", "chair", "partner", "delegate", "outsider"]
 OK, LOGIN, FORBIDDEN, NOT_FOUND = 200, 302, 403, 404
 PDF = b"%PDF-1.7\n% evidence\n"
 
@@ -59,17 +58,8 @@ def _pages(a):
 
 
 @pytest.mark.django_db
-def test_every_action_page_gives_each_role_what_it_should(request, client, actions):
-    users = {role: (None if role == "anonymous" else request.getfixturevalue(role)) for role in ROLES}
-    failures = []
-    for url, *expected in _pages(actions):
-        for role, status in zip(ROLES, expected, strict=True):
-            client.logout()
-            if users[role] is not None:
-                client.force_login(users[role])
-            got = client.get(url).status_code
-            if got != status:
-                failures.append(f"{role} GET {url}: expected {status}, got {got}")
+def test_every_action_page_gives_each_role_what_it_should(statuses_by_role, actions):
+    failures = statuses_by_role(_pages(actions))
     assert not failures, "\n".join(failures)
 
 

@@ -4,10 +4,10 @@ import pytest
 from django.urls import reverse
 
 from lscp.financial_year import FinancialYear
+from lscp.testing import ROLES
 from partnership.models import AgencyStatement, StatementStatus
 from partnership.tests.factories import AgencyFactory
 
-ROLES = ["anonymous", "manager", "chair", "partner", "delegate", "outsider"]
 OK, REDIRECT, FORBIDDEN, NOT_FOUND = 200, 302, 403, 404
 YEAR = FinancialYear(2022)
 
@@ -42,17 +42,8 @@ def _users(request):
 
 
 @pytest.mark.django_db
-def test_every_statements_page_gives_each_role_what_it_should(request, client, statements):
-    users = _users(request)
-    failures = []
-    for url, *expected in _pages(statements):
-        for role, status in zip(ROLES, expected, strict=True):
-            client.logout()
-            if users[role] is not None:
-                client.force_login(users[role])
-            got = client.get(url).status_code
-            if got != status:
-                failures.append(f"{role} GET {url}: expected {status}, got {got}")
+def test_every_statements_page_gives_each_role_what_it_should(statuses_by_role, statements):
+    failures = statuses_by_role(_pages(statements))
     assert not failures, "\n".join(failures)
 
 

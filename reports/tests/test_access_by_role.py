@@ -1,9 +1,8 @@
 import pytest
 from django.urls import reverse
 
+from lscp.testing import ROLES
 from reports import services
-
-ROLES = ["anonymous", "manager", "chair", "partner", "delegate", "outsider"]
 
 
 @pytest.mark.django_db

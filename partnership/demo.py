@@ -195,11 +195,16 @@ def load(*, stdout):
     load_governance(stdout=stdout)
 
 
+# Fictional deputies, chosen by a fixed hash so that loading again changes nothing.
+DEPUTIES = ["Alex Morgan", "Sam Patel", "Jordan Reid", "Chris Adeyemi", "Robin Clarke", "Jess Kowalski", "Leigh Evans"]
+
+
 def _attendance_defaults(meeting, membership, agencies):
     status = _choose_status(meeting, membership, membership.agency.name)
     defaults = {"status": status}
     if status == AttendanceStatus.DEPUTY:
-        defaults["deputy_name"] = "Deputy for " + membership.person.name
+        pick = int(hashlib.sha256(f"{meeting.pk}|{membership.pk}".encode()).hexdigest()[:6], 16)
+        defaults["deputy_name"] = DEPUTIES[pick % len(DEPUTIES)]
         defaults["deputy_agency"] = membership.agency
     return defaults
 

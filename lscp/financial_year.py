@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 
 _PATTERN = re.compile(r"^\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*$")
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 INVALID_FINANCIAL_YEAR = "Enter a financial year like 2022/23 (1 April 2022 to 31 March 2023)."
 
 
@@ -20,7 +21,7 @@ class FinancialYear:
     start_year: int
 
     def __post_init__(self):
-        if not 1900 <= self.start_year <= 2999:
+        if not FIRST_YEAR <= self.start_year <= LAST_YEAR:
             raise ValueError(INVALID_FINANCIAL_YEAR)
 
     @classmethod
@@ -76,11 +77,13 @@ class FinancialYear:
 
     @property
     def previous(self):
-        return FinancialYear(self.start_year - 1)
+        """The year before, or None at the edge of the years the product handles."""
+        return FinancialYear(self.start_year - 1) if self.start_year > FIRST_YEAR else None
 
     @property
     def next(self):
-        return FinancialYear(self.start_year + 1)
+        """The year after, or None at the edge of the years the product handles."""
+        return FinancialYear(self.start_year + 1) if self.start_year < LAST_YEAR else None
 
     def __str__(self):
         return self.label

@@ -363,8 +363,22 @@ class ActionUpdateAdmin(SimpleHistoryAdmin):
 
 @admin.register(ChallengeLogEntry)
 class ChallengeLogEntryAdmin(SimpleHistoryAdmin):
-    list_display = ["raised_on", "raised_by_agency", "agency_challenged", "stage", "closed_on", "publish_as_example"]
-    list_filter = ["stage", "publish_as_example", ("closed_on", admin.EmptyFieldListFilter), "agency_challenged"]
+    list_display = [
+        "raised_on",
+        "raised_by_agency",
+        "agency_challenged",
+        "stage",
+        "resolution",
+        "closed_on",
+        "publish_as_example",
+    ]
+    list_filter = [
+        "stage",
+        "resolution",
+        "publish_as_example",
+        ("closed_on", admin.EmptyFieldListFilter),
+        "agency_challenged",
+    ]
     search_fields = ["issue", "outcome", "impact", "raised_by_agency__name", "agency_challenged__name"]
     autocomplete_fields = ["raised_by_person", "raised_by_agency", "agency_challenged"]
     list_select_related = ["raised_by_agency", "agency_challenged"]

@@ -26,6 +26,7 @@ from .models import (
     AttendanceStatus,
     Body,
     ChallengeLogEntry,
+    ChallengeResolution,
     Contribution,
     EngagementActivity,
     ExpenditureLine,
@@ -585,6 +586,8 @@ def load_governance(*, stdout):
                 "outcome": row["outcome"],
                 "impact": row["impact"],
                 "closed_on": None if still_open else raised_on + timedelta(days=56),
+                # Illustrative: the seed reports its challenges as taken up by the agency challenged.
+                "resolution": "" if still_open else ChallengeResolution.ACCEPTED,
                 "publish_as_example": row["publish"],
             },
         )

@@ -134,7 +134,7 @@ def describe(tree, linked):
             sentences.append(f"{body.name} is at the top of the structure.")
     if linked:
         sentences.append("Linked boards and panels: " + "; ".join(b.name for b in linked) + ".")
-    return " ".join(sentences)
+    return " ".join(sentences) or "No bodies are recorded for the partnership."
 
 
 def as_data_uri(svg):

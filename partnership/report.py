@@ -28,6 +28,7 @@ def structure_context(year: FinancialYear):
     return {
         "diagram_uri": as_data_uri(svg),
         "diagram_description": description,
+        "has_bodies": bool(bodies),
         "bodies_by_kind": [(label, [b for b in bodies if b.kind == kind]) for kind, label in BodyKind.choices],
     }
 

@@ -77,7 +77,14 @@ def challenge_context(year):
     )
     stages = selectors.challenge_summary(year=year)
     raised, closed = sum(s.raised for s in stages), sum(s.closed for s in stages)
-    return {"stages": stages, "raised": raised, "closed": closed, "still_open": raised - closed, "examples": examples}
+    return {
+        "stages": stages,
+        "outcomes": selectors.challenge_outcomes(year=year),
+        "raised": raised,
+        "closed": closed,
+        "still_open": raised - closed,
+        "examples": examples,
+    }
 
 
 def partners_context(year):

@@ -432,3 +432,26 @@ def challenge_summary(*, year):
         )
         for stage, label in ChallengeStage.choices
     ]
+
+
+@dataclass(frozen=True)
+class ChallengeOutcomeCount:
+    resolution: str
+    label: str
+    count: int
+
+
+def challenge_outcomes(*, year):
+    """Challenges raised in the year by how they were settled (still open last), every outcome listed, in one
+    query."""
+    from .models import ChallengeLogEntry, ChallengeResolution
+
+    counts = dict(
+        ChallengeLogEntry.objects.in_year(year)
+        .values("resolution")
+        .annotate(count=Count("pk"))
+        .order_by()
+        .values_list("resolution", "count")
+    )
+    rows = [ChallengeOutcomeCount(value, label, counts.get(value, 0)) for value, label in ChallengeResolution.choices]
+    return rows + [ChallengeOutcomeCount("", "Still open", counts.get("", 0))]

@@ -11,6 +11,15 @@ class NarrativeInline(admin.StackedInline):
     extra = 0
     can_delete = False
 
+    def get_readonly_fields(self, request, obj=None):
+        # Chapters change only while the report is a draft, as on the report page.
+        if obj is not None and obj.status != "draft":
+            return [*self.readonly_fields, "text"]
+        return self.readonly_fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
 
 class BuildInline(admin.TabularInline):
     model = ReportBuild
@@ -28,7 +37,8 @@ class BuildInline(admin.TabularInline):
 class AnnualReportAdmin(SimpleHistoryAdmin):
     list_display = ["year", "display_title", "status", "approved_on", "published_on"]
     list_filter = ["status"]
-    readonly_fields = ["published_build"]
+    # Approval and publication go through the report page, which checks placeholders and pins a current build.
+    readonly_fields = ["status", "approved_on", "approved_by", "published_on", "published_build"]
     inlines = [NarrativeInline, BuildInline]
 
 

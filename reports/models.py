@@ -16,7 +16,9 @@ class ReportStatus(models.TextChoices):
 
 class AnnualReportQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=ReportStatus.PUBLISHED, published_build__isnull=False)
+        """Reports the public can download: once published, a report stays downloadable (its pinned build)
+        even while a correction is drafted and approved again."""
+        return self.filter(published_build__isnull=False)
 
 
 class AnnualReport(models.Model):
@@ -56,7 +58,8 @@ class AnnualReport(models.Model):
 
     @property
     def is_published(self):
-        return self.status == ReportStatus.PUBLISHED and self.published_build_id is not None
+        """The public can download it (a build is pinned), whatever is being drafted now."""
+        return self.published_build_id is not None
 
 
 class BuildStatus(models.TextChoices):

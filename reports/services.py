@@ -7,6 +7,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from .models import AnnualReport, BuildStatus, NarrativeSection, ReportBuild, ReportStatus
@@ -20,6 +21,16 @@ ONLY_DRAFTS_EDITABLE = "The report for %(year)s is %(status)s; return it to draf
 BUILD_NOT_FINISHED = "Publish a build that has finished successfully."
 BUILD_OF_ANOTHER_REPORT = "That build belongs to another year's report."
 PUBLISH_NEEDS_APPROVAL = "The partnership must approve the report before it is published."
+BUILD_OUT_OF_DATE = (
+    "Build %(build)s was made before the chapters were last changed (%(edited)s); build the PDF again and publish that."
+)
+ONLY_DRAFTS_APPROVED = "Only a draft can be approved; this report is %(status)s."
+ALREADY_DRAFT = "The report is already a draft."
+WORKER_DIED_TOO_OFTEN = (
+    "The build stopped %(attempts)s times because its worker process died (often: not enough memory). "
+    "It will not be tried again; ask your administrator to check the workers."
+)
+MAX_BUILD_ATTEMPTS = 3
 PLACEHOLDERS_LEFT = "Remove the unfinished placeholders first: %(where)s."
 CHAPTERS_UNWRITTEN = "These chapters have not been written yet: %(titles)s."
 
@@ -79,6 +90,16 @@ def run_build(*, build_id):
     build = ReportBuild.objects.select_related("report").get(pk=build_id)
     if build.is_finished:
         return build
+    if build.attempts >= MAX_BUILD_ATTEMPTS:
+        # Delivered again after its worker died each time: a report that kills workers must not loop forever.
+        ReportBuild.objects.filter(pk=build.pk).update(
+            status=BuildStatus.FAILED,
+            finished_at=timezone.now(),
+            stage="Failed",
+            error=WORKER_DIED_TOO_OFTEN % {"attempts": build.attempts},
+        )
+        build.refresh_from_db()
+        return build
     ReportBuild.objects.filter(pk=build.pk).update(
         status=BuildStatus.RUNNING,
         started_at=timezone.now(),
@@ -112,6 +133,19 @@ def run_build(*, build_id):
     return build
 
 
+def last_chapter_edit(report):
+    return report.narratives.aggregate(last=Max("last_edited_at"))["last"]
+
+
+def latest_publishable_build(report):
+    """The newest successful build made after the chapters were last changed, or None."""
+    builds = report.builds.filter(status=BuildStatus.SUCCEEDED)
+    last_edit = last_chapter_edit(report)
+    if last_edit is not None:
+        builds = builds.filter(queued_at__gte=last_edit)
+    return builds.order_by("-queued_at", "-pk").first()
+
+
 def placeholder_problems(report):
     """Where unfinished placeholders (xxx, tbc, [insert …]) remain in the chapters people wrote."""
     problems = []
@@ -124,6 +158,8 @@ def placeholder_problems(report):
 
 @transaction.atomic
 def approve_report(*, report, approved_by, approved_on=None):
+    if report.status != ReportStatus.DRAFT:
+        raise ValidationError(ONLY_DRAFTS_APPROVED, params={"status": report.get_status_display().lower()})
     problems = placeholder_problems(report)
     if problems:
         raise ValidationError(PLACEHOLDERS_LEFT, params={"where": "; ".join(problems)})
@@ -139,6 +175,10 @@ def approve_report(*, report, approved_by, approved_on=None):
 
 @transaction.atomic
 def return_to_draft(*, report):
+    """Opens the chapters for a correction. A published report stays downloadable (its pinned build) until
+    the corrected one is approved and published."""
+    if report.status == ReportStatus.DRAFT:
+        raise ValidationError(ALREADY_DRAFT)
     report.status = ReportStatus.DRAFT
     report.approved_on = None
     report.approved_by = None
@@ -152,11 +192,17 @@ def publish_report(*, report, build=None, published_on=None):
     if report.status == ReportStatus.DRAFT:
         raise ValidationError(PUBLISH_NEEDS_APPROVAL)
     if build is None:
-        build = report.builds.filter(status=BuildStatus.SUCCEEDED).order_by("-finished_at").first()
+        build = latest_publishable_build(report)
     if build is None or build.status != BuildStatus.SUCCEEDED:
         raise ValidationError(BUILD_NOT_FINISHED)
     if build.report_id != report.pk:
         raise ValidationError(BUILD_OF_ANOTHER_REPORT)
+    last_edit = last_chapter_edit(report)
+    if last_edit is not None and build.queued_at < last_edit:
+        raise ValidationError(
+            BUILD_OUT_OF_DATE,
+            params={"build": build.pk, "edited": timezone.localtime(last_edit).strftime("%d %b %Y %H:%M")},
+        )
     report.status = ReportStatus.PUBLISHED
     report.published_on = published_on or timezone.localdate()
     report.published_build = build

@@ -69,7 +69,7 @@ class ReportDetailView(View):
                 "report": report,
                 "builds": builds,
                 "chapters": chapters,
-                "latest_success": next((b for b in builds if b.status == BuildStatus.SUCCEEDED), None),
+                "publishable": services.latest_publishable_build(report),
                 "placeholders": services.placeholder_problems(report),
             },
         )
@@ -187,7 +187,10 @@ class ReportWorkflowView(BusinessManagerRequiredMixin, View):
             elif action == "publish":
                 build = None
                 if request.POST.get("build"):
-                    build = ReportBuild.objects.filter(pk=request.POST["build"], report=report).first()
+                    build_id = request.POST["build"]
+                    build = (
+                        ReportBuild.objects.filter(pk=build_id, report=report).first() if build_id.isdigit() else None
+                    )
                     if build is None:
                         raise ValidationError(services.BUILD_OF_ANOTHER_REPORT)
                 services.publish_report(report=report, build=build)

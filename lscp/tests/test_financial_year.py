@@ -57,3 +57,10 @@ def test_a_model_with_a_financial_year_passes_full_clean():
     assert field.clean(FinancialYear(2022), None) == FinancialYear(2022)
     assert field.clean("2023/24", None) == FinancialYear(2023)
     assert isinstance(field, models.PositiveSmallIntegerField)
+
+
+def test_the_first_and_last_years_have_no_neighbour_beyond_them():
+    from lscp.financial_year import FIRST_YEAR, LAST_YEAR
+
+    assert FinancialYear(FIRST_YEAR).previous is None and FinancialYear(LAST_YEAR).next is None
+    assert FinancialYear(2022).previous == FinancialYear(2021)

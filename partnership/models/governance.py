@@ -16,6 +16,9 @@ from .registry import Agency, LocalAuthority, Person
 
 __all__ = [
     "ChallengeStage",
+    "ChallengeResolution",
+    "CHALLENGE_RESOLUTION_NEEDS_CLOSING",
+    "CHALLENGE_CLOSED_NEEDS_RESOLUTION",
     "ChallengeLogEntryQuerySet",
     "ChallengeLogEntry",
     "EngagementActivityQuerySet",
@@ -59,6 +62,19 @@ class ChallengeStage(models.TextChoices):
     ESCALATED_LEAD_PARTNERS = "escalated_lead_partners", "Escalated to the lead safeguarding partners"
 
 
+class ChallengeResolution(models.TextChoices):
+    """How a closed challenge was settled: what the report counts as its outcome."""
+
+    ACCEPTED = "accepted", "Accepted: the agency changed its response"
+    PARTLY_ACCEPTED = "partly_accepted", "Partly accepted"
+    NOT_ACCEPTED = "not_accepted", "Not accepted: the original decision stood"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+CHALLENGE_RESOLUTION_NEEDS_CLOSING = "A challenge is settled when it closes: give the date it was closed."
+CHALLENGE_CLOSED_NEEDS_RESOLUTION = "Say how the challenge was settled."
+
+
 class ChallengeLogEntryQuerySet(models.QuerySet):
     def in_year(self, year):
         return self.filter(raised_on__gte=year.start, raised_on__lte=year.end)
@@ -88,6 +104,13 @@ class ChallengeLogEntry(models.Model):
         max_length=30, choices=ChallengeStage.choices, default=ChallengeStage.RESOLVED_BETWEEN_AGENCIES
     )
     outcome = models.TextField(blank=True)
+    resolution = models.CharField(
+        "settled as",
+        max_length=20,
+        choices=ChallengeResolution.choices,
+        blank=True,
+        help_text="How the challenge was settled, once it is closed.",
+    )
     impact = models.TextField(blank=True, help_text="What changed for children or practice because of it.")
     closed_on = models.DateField(null=True, blank=True, help_text="Leave empty while the challenge is open.")
     publish_as_example = models.BooleanField(
@@ -121,6 +144,10 @@ class ChallengeLogEntry(models.Model):
 
     def clean(self):
         errors = {}
+        if self.resolution and not self.closed_on:
+            errors["closed_on"] = CHALLENGE_RESOLUTION_NEEDS_CLOSING
+        if self.closed_on and not self.resolution:
+            errors["resolution"] = CHALLENGE_CLOSED_NEEDS_RESOLUTION
         if self.raised_by_agency_id and self.raised_by_agency_id == self.agency_challenged_id:
             errors["agency_challenged"] = CHALLENGE_OWN_AGENCY
         if (

@@ -23,7 +23,9 @@ class AgencyListView(PartnershipViewerRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return selectors.agency_directory(search=self.request.GET.get("q", "").strip()[:100])
+        # NUL cannot reach PostgreSQL in a string literal; nobody types it on purpose.
+        search = self.request.GET.get("q", "").replace("\x00", "").strip()[:100]
+        return selectors.agency_directory(search=search)
 
 
 class AgencyDetailView(PartnershipViewerRequiredMixin, DetailView):

@@ -48,7 +48,10 @@ def inspections_of(statement):
 
 def year_links(year):
     following = year.next
-    return {"previous_year": year.previous, "next_year": following if following <= FinancialYear.current() else None}
+    return {
+        "previous_year": year.previous,
+        "next_year": following if following is not None and following <= FinancialYear.current() else None,
+    }
 
 
 class StatementsIndexView(RoleRequiredMixin, View):

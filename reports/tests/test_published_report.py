@@ -23,8 +23,8 @@ def write_all_chapters(report, user):
 def test_publishing_pins_the_build_and_the_public_downloads_it(
     client, report, manager, django_capture_on_commit_callbacks
 ):
-    build = built(report, django_capture_on_commit_callbacks)
     write_all_chapters(report, manager)
+    build = built(report, django_capture_on_commit_callbacks)
     services.approve_report(report=report, approved_by=manager)
     services.publish_report(report=report, build=build)
     report.refresh_from_db()
@@ -41,8 +41,8 @@ def test_publishing_pins_the_build_and_the_public_downloads_it(
 def test_a_failed_rebuild_leaves_the_published_pdf_downloadable(
     client, report, manager, monkeypatch, django_capture_on_commit_callbacks
 ):
-    published = built(report, django_capture_on_commit_callbacks)
     write_all_chapters(report, manager)
+    published = built(report, django_capture_on_commit_callbacks)
     services.approve_report(report=report, approved_by=manager)
     services.publish_report(report=report, build=published)
 
@@ -70,8 +70,8 @@ def test_a_failed_rebuild_leaves_the_published_pdf_downloadable(
 def test_a_later_successful_build_does_not_replace_the_published_one(
     report, manager, django_capture_on_commit_callbacks
 ):
-    published = built(report, django_capture_on_commit_callbacks)
     write_all_chapters(report, manager)
+    published = built(report, django_capture_on_commit_callbacks)
     services.approve_report(report=report, approved_by=manager)
     services.publish_report(report=report, build=published)
     newer = built(report, django_capture_on_commit_callbacks)
@@ -133,3 +133,68 @@ def test_an_approved_report_cannot_be_edited_until_returned_to_draft(report, man
         services.save_narrative(report=report, key="foreword", text="Changed", edited_by=manager)
     services.return_to_draft(report=report)
     services.save_narrative(report=report, key="foreword", text="Changed", edited_by=manager)
+
+
+@pytest.mark.django_db
+def test_a_build_made_before_the_last_change_to_the_chapters_cannot_be_published(
+    report, manager, django_capture_on_commit_callbacks
+):
+    services.save_narrative(report=report, key="foreword", text="We trained xxx delegates.", edited_by=manager)
+    stale = built(report, django_capture_on_commit_callbacks)
+    write_all_chapters(report, manager)
+    services.approve_report(report=report, approved_by=manager)
+    assert services.latest_publishable_build(report) is None
+    with pytest.raises(services.ValidationError, match="before the chapters were last changed"):
+        services.publish_report(report=report, build=stale)
+    fresh = built(report, django_capture_on_commit_callbacks)
+    assert services.latest_publishable_build(report) == fresh
+    services.publish_report(report=report)
+    report.refresh_from_db()
+    assert report.published_build == fresh
+
+
+@pytest.mark.django_db
+def test_correcting_a_published_report_keeps_the_published_pdf_online(
+    client, report, manager, django_capture_on_commit_callbacks
+):
+    write_all_chapters(report, manager)
+    published = built(report, django_capture_on_commit_callbacks)
+    services.approve_report(report=report, approved_by=manager)
+    services.publish_report(report=report, build=published)
+    services.return_to_draft(report=report)
+    services.save_narrative(report=report, key="foreword", text="Corrected.", edited_by=manager)
+
+    response = client.get(reverse("reports:published_pdf", args=[report.year]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == published.pdf.open("rb").read()
+    assert "Annual report 2022/23" in client.get(reverse("reports:list")).content.decode()
+
+
+@pytest.mark.django_db
+def test_only_a_draft_can_be_approved_and_a_draft_is_not_returned_to_draft(report, manager):
+    write_all_chapters(report, manager)
+    with pytest.raises(services.ValidationError, match="already a draft"):
+        services.return_to_draft(report=report)
+    services.approve_report(report=report, approved_by=manager)
+    with pytest.raises(services.ValidationError, match="Only a draft can be approved"):
+        services.approve_report(report=report, approved_by=manager)
+
+
+@pytest.mark.django_db
+def test_a_build_whose_worker_keeps_dying_fails_instead_of_looping(report):
+    from reports.models import ReportBuild
+
+    build = ReportBuild.objects.create(report=report, status=BuildStatus.RUNNING, attempts=services.MAX_BUILD_ATTEMPTS)
+    build = services.run_build(build_id=build.pk)
+    assert build.status == BuildStatus.FAILED and "worker process died" in build.error
+    assert build.attempts == services.MAX_BUILD_ATTEMPTS
+
+
+@pytest.mark.django_db
+def test_publishing_a_nonsense_build_id_is_refused_with_a_message(client, report, manager):
+    write_all_chapters(report, manager)
+    services.approve_report(report=report, approved_by=manager)
+    client.force_login(manager)
+    response = client.post(reverse("reports:workflow", args=[report.year, "publish"]), {"build": "abc"}, follow=True)
+    assert response.status_code == 200
+    assert "another year" in response.content.decode()

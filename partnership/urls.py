@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .urls_actions import urlpatterns as action_urls
+from .urls_challenges import urlpatterns as challenge_urls
 from .urls_statements import urlpatterns as statement_urls
 from .views import registry as views
 
@@ -23,4 +24,5 @@ urlpatterns = (
     ]
     + action_urls
     + statement_urls
+    + challenge_urls
 )

@@ -1,0 +1,3 @@
+"""URLs for the challenge log pages (namespace: partnership)."""
+
+urlpatterns = []

@@ -108,6 +108,36 @@ class UserRoles:
 
         return self.is_manager and statement.status == StatementStatus.SUBMITTED
 
+    # The challenge log: a partner representative logs the challenges their agency raises and follows
+    # those it raised or received; only the agency that raised a challenge (or the business manager)
+    # records how it went on. A challenge between two other agencies is none of a partner's business.
+
+    @property
+    def can_use_challenge_log(self):
+        return self.is_manager or self.is_partner
+
+    @property
+    def can_log_challenges(self):
+        """Logging needs someone who speaks for an agency: the challenge is raised in its name."""
+        return self.is_partner
+
+    def challenge_scope(self):
+        """A filter for the challenges this user may see (`ChallengeLogEntry.objects.filter(...)`)."""
+        if self.is_manager:
+            return Q()
+        if self.agency_id is None:
+            return Q(pk__in=[])
+        return Q(raised_by_agency_id=self.agency_id) | Q(agency_challenged_id=self.agency_id)
+
+    def can_see_challenge(self, entry):
+        return self.is_manager or (
+            self.agency_id is not None and self.agency_id in (entry.raised_by_agency_id, entry.agency_challenged_id)
+        )
+
+    def can_update_challenge(self, entry):
+        """The agency challenged reads the challenge but does not write its outcome."""
+        return self.is_manager or (self.agency_id is not None and entry.raised_by_agency_id == self.agency_id)
+
     @property
     def names(self):
         """The role names for display, most powerful first."""

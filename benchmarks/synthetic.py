@@ -108,7 +108,7 @@ def multiply_governance(scale, *, agency_copies):
     `agency_copies` maps (copy number, original agency id) to the copied agency's id, from multiply_records."""
     from django.contrib.contenttypes.models import ContentType
 
-    from partnership.models import (
+    from governance.models import (
         Action,
         ActivityMetric,
         AgencyStatement,

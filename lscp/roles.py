@@ -94,7 +94,7 @@ class UserRoles:
 
     def can_edit_statement(self, statement):
         """Only the agency's own representatives, and only while the statement is with them."""
-        from partnership.models import StatementStatus
+        from governance.models import StatementStatus
 
         return (
             self.is_partner
@@ -104,7 +104,7 @@ class UserRoles:
 
     def can_decide_statement(self, statement):
         """Accept or return: the business manager, once the statement has been submitted."""
-        from partnership.models import StatementStatus
+        from governance.models import StatementStatus
 
         return self.is_manager and statement.status == StatementStatus.SUBMITTED
 

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from .roles import BUSINESS_MANAGERS_GROUP, DELEGATES_GROUP
 
 # The business manager keeps every record of these apps through the admin.
-MANAGED_APPS = ("partnership", "reviews", "training", "audits", "reports")
+MANAGED_APPS = ("partnership", "governance", "reviews", "training", "audits", "reports")
 
 
 def ensure_role_groups(**kwargs):

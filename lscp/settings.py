@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "import_export",
     "lscp",
     "partnership",
+    "governance",
     "reports",
 ]
 
@@ -127,7 +128,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
     # The weekly digest of overdue and due-soon actions to their owners; never twice in a week.
     "weekly-action-digest": {
-        "task": "partnership.tasks.send_action_digests",
+        "task": "governance.tasks.send_action_digests",
         "schedule": crontab(minute=0, hour=7, day_of_week="monday"),
     },
 }

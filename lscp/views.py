@@ -12,7 +12,8 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        from partnership.models import Action, AgencyStatement, Body, Meeting, MeetingStatus, Membership
+        from governance.models import Action, AgencyStatement
+        from partnership.models import Body, Meeting, MeetingStatus, Membership
 
         roles = roles_for(self.request.user)
         now = timezone.now()

@@ -8,7 +8,6 @@ from reports.sections import Section
 from . import selectors
 from .diagram import as_data_uri, structure_svg
 from .models import Body, BodyKind, Membership, MembershipRole
-from .report_governance import SECTIONS as GOVERNANCE_SECTIONS
 
 # The partnership proper: the bodies whose members seed 000's appendix 1 lists ("LSCP Executive" and "Members
 # of and advisers to the LSCP"), and whose attendance the appendix sets out meeting by meeting, as the seeds'
@@ -87,5 +86,4 @@ SECTIONS = [
         context=attendance_context,
         appendix=True,
     ),
-    *GOVERNANCE_SECTIONS,
 ]

@@ -57,7 +57,7 @@ def _emerging_issues():
     import runpy
     from pathlib import Path
 
-    governance = runpy.run_path(str(Path(__file__).parent.parent / "partnership" / "demo_governance.py"))
+    governance = runpy.run_path(str(Path(__file__).parent.parent / "governance" / "demo" / "data.py"))
     points = "\n".join(f"- {point}" for point in governance.get("EMERGING_ISSUES", []))
     return "The partnership kept watch on new pressures on children and families during the year.\n\n" + points + "\n"
 

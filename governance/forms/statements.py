@@ -1,0 +1,111 @@
+"""The partners' statement form with its inspections, and the business manager's decision on it."""
+
+from crispy_forms.helper import FormHelper
+from django import forms
+
+from partnership.models import LocalAuthority
+
+from ..models import STATEMENT_RETURN_NEEDS_COMMENTS, AgencyStatement, Inspection, Judgement
+
+# A partner adds inspections a row at a time; this many rows is more than any agency has had in a year.
+MAX_INSPECTIONS = 20
+
+NOT_GRADED = "Not graded (for example a focused visit)"
+
+
+class StatementForm(forms.ModelForm):
+    class Meta:
+        model = AgencyStatement
+        fields = ["text"]
+        labels = {"text": "Our statement"}
+        help_texts = {
+            "text": (
+                "Your agency's safeguarding work this year, its challenges and what changed for children. "
+                "Markdown: a blank line between paragraphs, ## Heading, *emphasis*, - lists. Never name a child."
+            )
+        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 18})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+
+class InspectionForm(forms.ModelForm):
+    class Meta:
+        model = Inspection
+        fields = ["inspectorate", "kind", "date", "judgement", "borough", "recommendations"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "recommendations": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, borough_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["judgement"].choices = [("", NOT_GRADED)] + list(Judgement.choices)
+        if borough_choices is not None:
+            # Built once for the whole formset, so ten inspections cost no more queries than one.
+            self.fields["borough"].choices = borough_choices
+
+
+class BaseInspectionFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form_kwargs.setdefault("borough_choices", borough_choices())
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Remove this inspection"
+
+    def kept_inspections(self):
+        """The inspections the statement should have once saved: every filled-in row not marked for removal."""
+        kept, deleted = [], set(map(id, self.deleted_forms))
+        for form in self.forms:
+            if id(form) in deleted:
+                continue
+            if form.instance.pk is None and not form.has_changed():
+                continue
+            kept.append(form.instance)
+        return kept
+
+
+def borough_choices():
+    # Boroughs that have since left the partnership stay listed: older statements name them.
+    return [("", "Not one borough (the whole area, or outside it)")] + list(
+        LocalAuthority.objects.values_list("pk", "name")
+    )
+
+
+InspectionFormSet = forms.inlineformset_factory(
+    AgencyStatement,
+    Inspection,
+    form=InspectionForm,
+    formset=BaseInspectionFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_INSPECTIONS,
+    validate_max=True,
+    # A tampered form count builds no more rows than a partner could have asked for.
+    absolute_max=MAX_INSPECTIONS,
+)
+
+
+class DecisionForm(forms.Form):
+    ACCEPT, RETURN = "accept", "return"
+
+    decision = forms.ChoiceField(choices=[(ACCEPT, "Accept"), (RETURN, "Return with comments")])
+    comments = forms.CharField(
+        label="Comments to the agency",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Required when you return the statement: say what needs changing. Sent to the partner by e-mail.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == self.RETURN and not (cleaned.get("comments") or "").strip():
+            self.add_error("comments", STATEMENT_RETURN_NEEDS_COMMENTS)
+        return cleaned

@@ -1,0 +1,129 @@
+"""Spreadsheets in and out of the admin for the governance records: the finance lines and actions
+(docs/imports.md)."""
+
+from django.contrib.contenttypes.models import ContentType
+from import_export import widgets
+
+from lscp.spreadsheets import (
+    ByKey,
+    Choice,
+    Column,
+    Day,
+    Money,
+    SpreadsheetResource,
+    WholeNumber,
+    Year,
+    cell_text,
+    listing,
+)
+from partnership.models import Agency, Body, Person
+from partnership.resources import NO_SUCH_AGENCY, NO_SUCH_BODY, NO_SUCH_PERSON, BoroughCode
+
+from .models import (
+    ACTION_SOURCE_MODELS,
+    Action,
+    ActionStatus,
+    Contribution,
+    ExpenditureCategory,
+    ExpenditureLine,
+    Rag,
+    ReservesBroughtForward,
+)
+
+NO_SUCH_SOURCE_KIND = "Actions cannot be raised from “%(value)s”: use %(kinds)s."
+
+
+class SourceKind(widgets.Widget):
+    """The kind of record an action comes from, by its name: "priority activity"."""
+
+    def kinds(self):
+        for label in ACTION_SOURCE_MODELS:
+            yield ContentType.objects.get_by_natural_key(*label.split("."))
+
+    def clean(self, value, row=None, **kwargs):
+        text = cell_text(value)
+        if not text:
+            return None
+        for kind in self.kinds():
+            if text.lower() in {kind.name.lower(), kind.model, f"{kind.app_label}.{kind.model}"}:
+                return kind
+        kinds = listing(f"“{kind.name}”" for kind in self.kinds())
+        raise ValueError(NO_SUCH_SOURCE_KIND % {"value": text, "kinds": kinds})
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else value.name
+
+
+class FinanceLineResource(SpreadsheetResource):
+    year = Column("year", "Year", Year(), required=True)
+    borough = Column("borough", "Borough code", BoroughCode(), required=True)
+    amount = Column("amount", "Amount", Money(), required=True)
+
+    export_select_related = ("borough",)
+
+
+class ContributionResource(FinanceLineResource):
+    agency = Column("agency", "Agency", ByKey(Agency, "name", NO_SUCH_AGENCY))
+    label = Column("label", "Label")
+    order = Column("order", "Order", WholeNumber(), default=0)
+
+    export_select_related = ("borough", "agency")
+
+    class Meta(SpreadsheetResource.Meta):
+        model = Contribution
+        name = "Contributions (income)"
+        fields = ("id", "year", "borough", "agency", "label", "amount", "order")
+
+
+class ExpenditureLineResource(FinanceLineResource):
+    category = Column("category", "Category", Choice(ExpenditureCategory.choices, "category"), required=True)
+    note = Column("note", "Note")
+
+    class Meta(SpreadsheetResource.Meta):
+        model = ExpenditureLine
+        name = "Expenditure lines"
+        fields = ("id", "year", "borough", "category", "note", "amount")
+
+
+class ReservesBroughtForwardResource(FinanceLineResource):
+    class Meta(SpreadsheetResource.Meta):
+        model = ReservesBroughtForward
+        name = "Reserves brought forward"
+        fields = ("id", "year", "borough", "amount")
+
+
+class ActionResource(SpreadsheetResource):
+    title = Column("title", "Title", required=True)
+    description = Column("description", "Description")
+    source_type = Column("source_type", "Comes from (kind)", SourceKind())
+    source_id = Column("source_id", "Comes from (number)", WholeNumber())
+    owner_agency = Column("owner_agency", "Owner agency", ByKey(Agency, "name", NO_SUCH_AGENCY), required=True)
+    owner_person = Column("owner_person", "Owner person (work e-mail)", ByKey(Person, "email", NO_SUCH_PERSON))
+    lead_body = Column("lead_body", "Lead body", ByKey(Body, "name", NO_SUCH_BODY))
+    due_date = Column("due_date", "Due date", Day(), required=True)
+    status = Column("status", "Status", Choice(ActionStatus.choices, "status"), default=ActionStatus.NOT_STARTED)
+    # The seed's meanings are long: the sheet says just Green, Amber or Red (the full labels are read too).
+    rag = Column(
+        "rag", "RAG rating", Choice(Rag.choices, "RAG rating", labels=[(r.value, r.name.title()) for r in Rag])
+    )
+    completed_on = Column("completed_on", "Completed on", Day())
+
+    export_select_related = ("source_type", "owner_agency", "owner_person", "lead_body")
+
+    class Meta(SpreadsheetResource.Meta):
+        model = Action
+        name = "Actions"
+        fields = (
+            "id",
+            "title",
+            "description",
+            "source_type",
+            "source_id",
+            "owner_agency",
+            "owner_person",
+            "lead_body",
+            "due_date",
+            "status",
+            "rag",
+            "completed_on",
+        )

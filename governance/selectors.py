@@ -1,0 +1,214 @@
+"""Reads and aggregates for the governance records and their chapters, done in the database."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Prefetch, Q
+
+
+@dataclass(frozen=True)
+class FinanceTotals:
+    """Income and expenditure for a borough (or all of them) in a year; the rest is derived, never stored."""
+
+    income: Decimal
+    expenditure: Decimal
+    reserves_brought_forward: Decimal | None  # None: not recorded, so the reserves carried forward are unknown
+
+    @property
+    def variance(self):
+        """Income − expenditure: negative is an overspend, shown in brackets in the report."""
+        return self.income - self.expenditure
+
+    @property
+    def reserves_carried_forward(self):
+        if self.reserves_brought_forward is None:
+            return None
+        return self.reserves_brought_forward + self.variance
+
+
+@dataclass(frozen=True)
+class BoroughFinance(FinanceTotals):
+    borough: object
+    contributions: list  # Contribution rows in the income table's order
+    expenditure_lines: list  # ExpenditureLine rows in the categories' order
+
+
+@dataclass(frozen=True)
+class FinanceRow:
+    """A row of seed 000's appendix table: one line's amount in each borough of the statement, and in all."""
+
+    label: str
+    amounts: list  # Decimal per borough, in FinanceStatement.boroughs' order (0.00 where it has no such line)
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class FinanceStatement:
+    year: object
+    boroughs: list  # [BoroughFinance], by borough name
+    income_rows: list  # [FinanceRow] by the lines' order, then label
+    expenditure_rows: list  # [FinanceRow] in ExpenditureCategory's order
+    total: FinanceTotals  # all boroughs together
+
+    @property
+    def is_empty(self):
+        return not self.boroughs
+
+
+_PENNY = Decimal("0.01")
+
+
+def _pounds(value):
+    return (value or Decimal(0)).quantize(_PENNY, ROUND_HALF_UP)
+
+
+def finance_statement(*, year):
+    """The year's income, expenditure, variance and reserves per borough and in total, summed by the
+    database (a constant eleven queries, whatever the number of lines)."""
+    from django.db.models import Case, IntegerField, Min, Sum, Value, When
+    from django.db.models.functions import Coalesce, NullIf
+
+    from .models import Contribution, ExpenditureCategory, ExpenditureLine, LocalAuthority, ReservesBroughtForward
+
+    contributions = Contribution.objects.filter(year=year)
+    expenditure = ExpenditureLine.objects.filter(year=year)
+    reserves = ReservesBroughtForward.objects.filter(year=year)
+    boroughs = list(
+        LocalAuthority.objects.filter(
+            Q(pk__in=contributions.values("borough"))
+            | Q(pk__in=expenditure.values("borough"))
+            | Q(pk__in=reserves.values("borough"))
+        ).order_by("name")
+    )
+    category_order = Case(
+        *[When(category=value, then=Value(i)) for i, value in enumerate(ExpenditureCategory.values)],
+        default=Value(len(ExpenditureCategory.values)),
+        output_field=IntegerField(),
+    )
+
+    lines_of = {b.pk: ([], []) for b in boroughs}
+    for line in contributions.select_related("agency").order_by("order", "id"):
+        lines_of[line.borough_id][0].append(line)
+    for line in expenditure.annotate(category_order=category_order).order_by("category_order", "note", "id"):
+        lines_of[line.borough_id][1].append(line)
+    income_by = dict(contributions.values("borough").annotate(total=Sum("amount")).values_list("borough", "total"))
+    spent_by = dict(expenditure.values("borough").annotate(total=Sum("amount")).values_list("borough", "total"))
+    reserves_by = dict(reserves.values_list("borough", "amount"))
+
+    per_borough = [
+        BoroughFinance(
+            income=_pounds(income_by.get(b.pk)),
+            expenditure=_pounds(spent_by.get(b.pk)),
+            reserves_brought_forward=_pounds(reserves_by[b.pk]) if b.pk in reserves_by else None,
+            borough=b,
+            contributions=lines_of[b.pk][0],
+            expenditure_lines=lines_of[b.pk][1],
+        )
+        for b in boroughs
+    ]
+
+    column = {b.pk: i for i, b in enumerate(boroughs)}
+
+    def pivot(cells, key, label_of):
+        """Lays the database's (line, borough) sums out as table rows; a row's total adds its few cells."""
+        rows = {}
+        for cell in cells:
+            amounts = rows.setdefault(cell[key], [Decimal("0.00")] * len(boroughs))
+            amounts[column[cell["borough"]]] = _pounds(cell["amount"])
+        return [FinanceRow(label_of(k), amounts, _pounds(sum(amounts, Decimal(0)))) for k, amounts in rows.items()]
+
+    income_cells = (
+        contributions.annotate(line=Coalesce(NullIf("label", Value("")), "agency__name"))
+        .values("line", "borough")
+        .annotate(amount=Sum("amount"), first=Min("order"))
+        .order_by("first", "line")
+    )
+    expenditure_cells = (
+        expenditure.annotate(category_order=category_order)
+        .values("category", "category_order", "borough")
+        .annotate(amount=Sum("amount"))
+        .order_by("category_order")
+    )
+    labels = dict(ExpenditureCategory.choices)
+
+    income_total = contributions.aggregate(total=Sum("amount"))["total"]
+    spent_total = expenditure.aggregate(total=Sum("amount"))["total"]
+    reserves_total = reserves.aggregate(total=Sum("amount"), boroughs=Count("borough", distinct=True))
+    known_reserves = bool(boroughs) and reserves_total["boroughs"] == len(boroughs)
+    return FinanceStatement(
+        year=year,
+        boroughs=per_borough,
+        income_rows=pivot(income_cells, "line", str),
+        expenditure_rows=pivot(expenditure_cells, "category", lambda c: labels.get(c, c)),
+        total=FinanceTotals(
+            income=_pounds(income_total),
+            expenditure=_pounds(spent_total),
+            reserves_brought_forward=_pounds(reserves_total["total"]) if known_reserves else None,
+        ),
+    )
+
+
+def priorities_for_year(*, year):
+    """The priorities whose plan covers the year, with their activities, leads and metrics, in three queries."""
+    from .models import Priority, PriorityActivity
+
+    activities = PriorityActivity.objects.select_related("lead_body", "lead_agency").prefetch_related("metrics")
+    return list(
+        Priority.objects.for_year(year)
+        .order_by("first_year", "number")
+        .prefetch_related(Prefetch("activities", queryset=activities))
+    )
+
+
+@dataclass(frozen=True)
+class ChallengeStageCount:
+    stage: str
+    label: str
+    raised: int
+    closed: int
+
+    @property
+    def still_open(self):
+        return self.raised - self.closed
+
+
+def challenge_summary(*, year):
+    """Challenges raised in the year by the stage they reached, every stage listed, in one query."""
+    from .models import ChallengeLogEntry, ChallengeStage
+
+    counts = {
+        row["stage"]: row
+        for row in ChallengeLogEntry.objects.in_year(year)
+        .values("stage")
+        .annotate(raised=Count("pk"), closed=Count("pk", filter=Q(closed_on__isnull=False)))
+        .order_by()
+    }
+    return [
+        ChallengeStageCount(
+            stage, label, counts.get(stage, {}).get("raised", 0), counts.get(stage, {}).get("closed", 0)
+        )
+        for stage, label in ChallengeStage.choices
+    ]
+
+
+@dataclass(frozen=True)
+class ChallengeOutcomeCount:
+    resolution: str
+    label: str
+    count: int
+
+
+def challenge_outcomes(*, year):
+    """Challenges raised in the year by how they were settled (still open last), every outcome listed, in one
+    query."""
+    from .models import ChallengeLogEntry, ChallengeResolution
+
+    counts = dict(
+        ChallengeLogEntry.objects.in_year(year)
+        .values("resolution")
+        .annotate(count=Count("pk"))
+        .order_by()
+        .values_list("resolution", "count")
+    )
+    rows = [ChallengeOutcomeCount(value, label, counts.get(value, 0)) for value, label in ChallengeResolution.choices]
+    return rows + [ChallengeOutcomeCount("", "Still open", counts.get("", 0))]

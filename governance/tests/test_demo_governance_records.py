@@ -1,0 +1,68 @@
+"""The demo's governance records for 2022/23: seed 000's priorities, partners, challenges and finance, attached
+to the demo registry, and an action tracker in every status."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from governance import selectors
+from governance.models import (
+    Action,
+    ActionStatus,
+    AgencyStatement,
+    ChallengeLogEntry,
+    Contribution,
+    GlossaryTerm,
+    Priority,
+    PriorityActivity,
+    YouSaidWeDid,
+)
+from lscp.financial_year import FinancialYear
+from partnership.demo import DATA
+
+YEAR = FinancialYear(2022)
+DEMO_AGENCIES = {row["name"] for row in DATA["AGENCIES"]}
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
+
+
+def test_the_four_priorities_have_their_activity_tables(demo):
+    priorities = selectors.priorities_for_year(year=YEAR)
+    assert [p.number for p in priorities] == [1, 2, 3, 4]
+    restart = PriorityActivity.objects.get(activity="Development of the Westminster Restart Project")
+    assert [str(m) for m in restart.metrics.all()] == ["25 families referred"]
+    assert all(a.lead is not None for p in priorities for a in p.activities.all())
+    assert Priority.objects.for_year(YEAR.next).count() == 0
+
+
+def test_statements_and_challenges_belong_to_the_demo_agencies(demo):
+    statement_agencies = set(AgencyStatement.objects.filter(year=YEAR).values_list("agency__name", flat=True))
+    assert len(statement_agencies) == 5 and statement_agencies <= DEMO_AGENCIES
+    for entry in ChallengeLogEntry.objects.select_related("raised_by_agency", "agency_challenged"):
+        # Only the seed's drive and Home Office have no counterpart in the demo registry.
+        assert {entry.raised_by_agency.name, entry.agency_challenged.name} <= DEMO_AGENCIES | {
+            "Drive Partnership",
+            "Home Office",
+        }
+    assert ChallengeLogEntry.objects.filter(publish_as_example=True).count() == 4
+
+
+def test_the_tracker_has_actions_in_every_status_some_late_some_due_soon(demo):
+    today = timezone.localdate()
+    assert set(Action.objects.values_list("status", flat=True)) == set(ActionStatus.values)
+    assert Action.objects.overdue(today).exists() and Action.objects.due_soon(today).exists()
+    assert all(isinstance(a.source, PriorityActivity) for a in Action.objects.all())
+    partners = Action.objects.filter(owner_agency__name="National Probation Service")
+    assert partners.overdue(today).exists() and partners.filter(owner_person__user__username="partner").exists()
+    assert Action.objects.filter(lead_body__name="Case Review Subgroup").count() >= 2
+
+
+def test_the_rest_of_seed_000s_records_are_there(demo):
+    assert YouSaidWeDid.objects.filter(year=YEAR).count() == 5
+    assert GlossaryTerm.objects.filter(term__iexact="mash").exists()
+    assert Contribution.objects.filter(year=YEAR, agency__isnull=True, label="LSCP training").count() == 2

@@ -1,0 +1,162 @@
+"""The action tracker's pages: the list of the actions a user answers for, an action with its progress,
+adding a progress update, and downloading the evidence.
+
+Who sees what is decided in one place, `UserRoles.action_scope()` / `can_see_action()`: partner
+representatives their agency's actions, chairs the actions of the bodies they chair, the business manager
+all. An action outside a user's scope is answered with 404, as if it did not exist: the page would
+otherwise confirm to one agency what another agency has been asked to do.
+"""
+
+import posixpath
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Count, Max, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views.generic import DetailView, FormView, ListView, View
+
+from lscp.roles import RoleRequiredMixin
+
+from ..forms.actions import ActionFilterForm, ProgressUpdateForm
+from ..models import Action, ActionUpdate
+from ..services import actions as action_services
+
+
+class ActionTrackerRequiredMixin(RoleRequiredMixin):
+    """Partner representatives (chairs are partners too) and the business manager."""
+
+    def has_role(self, roles):
+        return roles.can_use_action_tracker
+
+    def visible_actions(self):
+        return Action.objects.filter(self.roles.action_scope())
+
+    def get_action(self):
+        """The action in the URL, or 404 if there is none this user may see."""
+        if not hasattr(self, "_action"):
+            self._action = get_object_or_404(
+                self.visible_actions().select_related("owner_agency", "owner_person", "lead_body"),
+                pk=self.kwargs["pk"],
+            )
+        return self._action
+
+
+class ActionListView(ActionTrackerRequiredMixin, ListView):
+    template_name = "governance/actions/action_list.html"
+    context_object_name = "actions"
+    paginate_by = 25
+
+    def get_queryset(self):
+        self.today = timezone.localdate()
+        self.filters = ActionFilterForm(self.request.GET, show_agency=self.roles.is_manager)
+        queryset = (
+            self.visible_actions()
+            .select_related("owner_agency", "owner_person", "lead_body")
+            .annotate(update_count=Count("updates"), last_update=Max("updates__date"))
+            .order_by("due_date", "id")
+        )
+        return self.filters.filter(queryset, today=self.today)
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number out of range or not a number shows the nearest page rather than an error.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        soon = self.today + timedelta(days=action_services.DIGEST_WINDOW_DAYS)
+        counts = (
+            self.visible_actions()
+            .open()
+            .aggregate(
+                overdue=Count("pk", filter=Q(due_date__lt=self.today)),
+                due_soon=Count("pk", filter=Q(due_date__gte=self.today, due_date__lte=soon)),
+            )
+        )
+        return super().get_context_data(filters=self.filters, counts=counts, today=self.today, soon=soon, **kwargs)
+
+
+class ActionDetailView(ActionTrackerRequiredMixin, DetailView):
+    template_name = "governance/actions/action_detail.html"
+    context_object_name = "action"
+
+    def get_object(self, queryset=None):
+        return self.get_action()
+
+    def get_context_data(self, **kwargs):
+        action = self.object
+        updates = list(action.updates.select_related("author").order_by("-date", "-created"))
+        for update in updates:
+            update.evidence_filename = posixpath.basename(update.evidence.name) if update.evidence else ""
+        source = action.source if action.source_type_id else None
+        today = timezone.localdate()
+        return super().get_context_data(
+            today=today,
+            soon=today + timedelta(days=action_services.DIGEST_WINDOW_DAYS),
+            updates=updates,
+            source=source,
+            source_kind=source._meta.verbose_name if source is not None else "",
+            can_update=self.roles.can_update_action(action),
+            **kwargs,
+        )
+
+
+class ProgressUpdateCreateView(ActionTrackerRequiredMixin, FormView):
+    template_name = "governance/actions/progress_update_form.html"
+    form_class = ProgressUpdateForm
+
+    def has_role(self, roles):
+        # Outsiders are refused before the action is looked up, so they learn nothing about it.
+        return roles.can_use_action_tracker and roles.can_update_action(self.get_action())
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "action": self.get_action()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(action=self.get_action(), **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        action = self.get_action()
+        try:
+            action_services.add_progress_update(
+                action=action,
+                author=self.request.user,
+                date=data["date"],
+                text=data["text"],
+                evidence=data.get("evidence"),
+                status=data.get("status") or None,
+                rag=data.get("rag") or None,
+            )
+        except ValidationError as error:
+            for field, problems in _by_field(error):
+                form.add_error(field if field in form.fields else None, problems)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Your progress update on “{action}” was saved.")
+        return redirect(reverse("governance:action", args=[action.pk]) + "#progress")
+
+
+def _by_field(error):
+    if hasattr(error, "error_dict"):
+        return [(None if f == NON_FIELD_ERRORS else f, problems) for f, problems in error.message_dict.items()]
+    return [(None, error.messages)]
+
+
+class EvidenceDownloadView(ActionTrackerRequiredMixin, View):
+    """Evidence is not public: it is served only to those who may see the action, through this view."""
+
+    def get(self, request, pk):
+        update = get_object_or_404(
+            ActionUpdate.objects.select_related("action").filter(action__in=self.visible_actions()), pk=pk
+        )
+        if not update.evidence:
+            raise Http404("No evidence was uploaded with this update.")
+        try:
+            handle = update.evidence.open("rb")
+        except FileNotFoundError as error:
+            raise Http404("The evidence is missing from storage.") from error
+        return FileResponse(handle, as_attachment=True, filename=update.evidence.name.rsplit("/", 1)[-1])

@@ -1,0 +1,299 @@
+"""Agency statements: partner representatives write their own agency's statement; the business manager
+lists every agency's for a year and accepts or returns each one.
+
+A partner reaches their statement only through "our statement" pages, whose agency comes from their own
+record, never from the address; the business manager's pages take the agency from the address.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views import View
+
+from lscp.financial_year import FinancialYear
+from lscp.roles import RoleRequiredMixin
+from partnership.models import Agency
+from reports.markdown import render_markdown
+
+from ..forms.statements import MAX_INSPECTIONS, DecisionForm, InspectionFormSet, StatementForm
+from ..models import AgencyStatement, Inspection, StatementStatus
+from ..services import statements as services
+
+NO_STATEMENT = "none"
+STATUS_FILTERS = [(NO_STATEMENT, "No statement")] + list(StatementStatus.choices)
+INSPECTIONS_PREFIX = "inspections"
+
+
+def statement_year(year):
+    """The year from the address, if statements can be written for it yet."""
+    if year > FinancialYear.current():
+        raise Http404("That financial year has not begun.")
+    return year
+
+
+def reporting_year():
+    """Statements are written after the year they describe: the annual report looks back."""
+    return FinancialYear.current().previous
+
+
+def inspections_of(statement):
+    if statement.pk is None:
+        return Inspection.objects.none()
+    return Inspection.objects.filter(statement=statement).select_related("borough").order_by("-date", "id")
+
+
+def year_links(year):
+    following = year.next
+    return {
+        "previous_year": year.previous,
+        "next_year": following if following is not None and following <= FinancialYear.current() else None,
+    }
+
+
+class StatementsIndexView(RoleRequiredMixin, View):
+    """/statements/: the business manager's list, or a partner's own statement, for the reporting year."""
+
+    def has_role(self, roles):
+        return roles.can_review_statements or roles.can_write_statements
+
+    def get(self, request):
+        name = "governance:statement_list" if self.roles.can_review_statements else "governance:our_statement"
+        return redirect(name, year=reporting_year())
+
+
+# The partner representative's pages.
+
+
+class OurStatementView(RoleRequiredMixin, View):
+    """The partner's own agency's statement for a year: a form while it is with them, read-only otherwise."""
+
+    form_template = "governance/statements/statement_form.html"
+    detail_template = "governance/statements/statement_detail.html"
+
+    def has_role(self, roles):
+        return roles.can_write_statements
+
+    def get_statement(self):
+        year = statement_year(self.kwargs["year"])
+        statement = (
+            AgencyStatement.objects.filter(agency_id=self.roles.agency_id, year=year)
+            .select_related("agency", "submitted_by", "decided_by")
+            .first()
+        )
+        return statement or AgencyStatement(agency=self.roles.person.agency, year=year)
+
+    def build(self, statement, data=None):
+        form = StatementForm(data, instance=statement, prefix="statement")
+        formset = InspectionFormSet(
+            data, instance=statement, prefix=INSPECTIONS_PREFIX, queryset=inspections_of(statement)
+        )
+        return form, formset
+
+    def render_form(self, statement, form, formset, *, preview=None, service_errors=()):
+        return render(
+            self.request,
+            self.form_template,
+            {
+                "statement": statement,
+                "form": form,
+                "formset": formset,
+                "preview": preview,
+                "service_errors": service_errors,
+                "can_add_inspection": len(formset.forms) < MAX_INSPECTIONS,
+                **year_links(statement.year),
+            },
+        )
+
+    def get(self, request, year):
+        statement = self.get_statement()
+        if self.roles.can_edit_statement(statement):
+            return self.render_form(statement, *self.build(statement))
+        return render(
+            request,
+            self.detail_template,
+            {
+                "statement": statement,
+                "inspections": list(inspections_of(statement)),
+                "text_html": render_markdown(statement.text),
+                **year_links(statement.year),
+            },
+        )
+
+    def post(self, request, year):
+        statement = self.get_statement()
+        data = request.POST
+        if "add_inspection" in data:
+            data = self.with_one_more_row(data)
+        form, formset = self.build(statement, data)
+        if "preview" in data or "add_inspection" in data:
+            preview = render_markdown(data.get(form.add_prefix("text"), "")) if "preview" in data else None
+            return self.render_form(statement, form, formset, preview=preview)
+        if not self.roles.can_edit_statement(statement):
+            # Sent from a page opened before the statement was submitted: keep what was typed, say why.
+            return self.render_form(statement, form, formset, service_errors=[services.not_editable_message(statement)])
+        if not (form.is_valid() and formset.is_valid()):
+            return self.render_form(statement, form, formset)
+        submitting = "submit" in data
+        try:
+            with transaction.atomic():
+                saved = services.save_statement_draft(
+                    agency=statement.agency,
+                    year=statement.year,
+                    text=form.cleaned_data["text"],
+                    inspections=formset.kept_inspections(),
+                    by=request.user,
+                )
+                if submitting:
+                    services.submit_statement(statement=saved, by=request.user)
+        except ValidationError as error:
+            return self.render_form(statement, form, formset, service_errors=errors_onto(form, error, {"text": "text"}))
+        if submitting:
+            messages.success(
+                request,
+                f"Your statement for {statement.year} was sent to the business manager. "
+                "You will hear by e-mail when it is accepted or returned.",
+            )
+        else:
+            messages.success(request, f"Your draft statement for {statement.year} was saved.")
+        return redirect("governance:our_statement", year=statement.year)
+
+    @staticmethod
+    def with_one_more_row(data):
+        data = data.copy()
+        key = f"{INSPECTIONS_PREFIX}-TOTAL_FORMS"
+        try:
+            total = int(data.get(key, ""))
+        except ValueError:
+            return data  # a broken management form: the formset reports it
+        data[key] = str(min(total + 1, MAX_INSPECTIONS))
+        return data
+
+
+def errors_onto(form, error, fields):
+    """Puts a service's field errors on the form's fields (`fields` maps model → form field names) and
+    returns the rest for the error summary."""
+    rest = []
+    if hasattr(error, "error_dict"):
+        for name, messages_ in error.message_dict.items():
+            if name in fields:
+                for message in messages_:
+                    form.add_error(fields[name], message)
+            else:
+                rest.extend(messages_)
+    else:
+        rest.extend(error.messages)
+    return rest
+
+
+# The business manager's pages.
+
+
+def agencies_with_statement_status(year):
+    """Active agencies, and any other with a statement for `year`, each with `statement_status`
+    ("none" when it has not started one)."""
+    status = AgencyStatement.objects.filter(agency=OuterRef("pk"), year=year).values("status")[:1]
+    return Agency.objects.annotate(statement_status=Coalesce(Subquery(status), Value(NO_STATEMENT))).filter(
+        Q(active=True) | ~Q(statement_status=NO_STATEMENT)
+    )
+
+
+class StatementListView(RoleRequiredMixin, View):
+    template_name = "governance/statements/statement_list.html"
+
+    def has_role(self, roles):
+        return roles.can_review_statements
+
+    def get(self, request, year):
+        year = statement_year(year)
+        agencies = agencies_with_statement_status(year)
+        counts = dict(agencies.order_by().values_list("statement_status").annotate(n=Count("pk")))
+        chosen = request.GET.get("status", "")
+        if chosen not in dict(STATUS_FILTERS):
+            chosen = ""
+        rows = agencies.filter(statement_status=chosen) if chosen else agencies
+        rows = rows.order_by("name").prefetch_related(
+            Prefetch(
+                "statements",
+                queryset=AgencyStatement.objects.filter(year=year)
+                .select_related("submitted_by", "decided_by")
+                .annotate(inspection_count=Count("inspections")),
+                to_attr="statements_for_year",
+            )
+        )
+        return render(
+            request,
+            self.template_name,
+            {
+                "year": year,
+                "rows": [(agency, next(iter(agency.statements_for_year), None)) for agency in rows],
+                "filters": [(value, label, counts.get(value, 0)) for value, label in STATUS_FILTERS],
+                "chosen": chosen,
+                "total": sum(counts.values()),
+                **year_links(year),
+            },
+        )
+
+
+class StatementReviewView(RoleRequiredMixin, View):
+    """One agency's statement for the business manager, with Accept and Return with comments."""
+
+    template_name = "governance/statements/statement_review.html"
+
+    def has_role(self, roles):
+        return roles.can_review_statements
+
+    def get_objects(self):
+        year = statement_year(self.kwargs["year"])
+        agency = get_object_or_404(Agency, pk=self.kwargs["agency_pk"])
+        statement = (
+            AgencyStatement.objects.filter(agency=agency, year=year)
+            .select_related("agency", "submitted_by", "decided_by")
+            .first()
+        )
+        return year, agency, statement
+
+    def render_page(self, year, agency, statement, form=None, service_errors=()):
+        can_decide = statement is not None and self.roles.can_decide_statement(statement)
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "year": year,
+                "agency": agency,
+                "statement": statement,
+                "inspections": list(inspections_of(statement)) if statement else [],
+                "text_html": render_markdown(statement.text) if statement else "",
+                "can_decide": can_decide,
+                "form": form or (DecisionForm() if can_decide else None),
+                "service_errors": service_errors,
+            },
+        )
+
+    def get(self, request, year, agency_pk):
+        return self.render_page(*self.get_objects())
+
+    def post(self, request, year, agency_pk):
+        year, agency, statement = self.get_objects()
+        if statement is None:
+            raise Http404("This agency has no statement for that year.")
+        form = DecisionForm(request.POST)
+        if not form.is_valid():
+            return self.render_page(year, agency, statement, form)
+        decide = (
+            services.accept_statement
+            if form.cleaned_data["decision"] == DecisionForm.ACCEPT
+            else services.return_statement
+        )
+        try:
+            decided = decide(statement=statement, by=request.user, comments=form.cleaned_data["comments"])
+        except ValidationError as error:
+            rest = errors_onto(form, error, {"manager_comments": "comments"})
+            return self.render_page(year, agency, statement, form, service_errors=rest)
+        verb = "accepted" if decided.status == StatementStatus.ACCEPTED else "returned to the agency"
+        messages.success(request, f"The statement of {agency} for {year} was {verb}; they have been told by e-mail.")
+        return redirect(reverse("governance:statement_list", kwargs={"year": year}))

@@ -1,0 +1,617 @@
+"""The spreadsheet framework every app's imports and exports share (built on django-import-export).
+
+Columns carry the partnership's own names, and a link to another record is written the way a person would
+write it (an agency by its name, a person by their work e-mail); an app's resources declare them with
+`Column` and the strict cell widgets here. The one number is a record's own "ID": an export carries it so
+that a re-imported row updates its record instead of adding a copy; a row without one adds a new record.
+
+An import is all or nothing. Every row is checked by the model's own rules (`full_clean`), each row is saved
+inside one transaction so that later rows are checked against earlier ones, and the transaction is rolled
+back if any row fails, both at the preview and at the confirmed import. Rows are numbered as the
+spreadsheet numbers them: the heading row is row 1, so the first record is row 2. Problems come back
+row-numbered (`SpreadsheetResult.problems()`).
+
+Exports escape cells a spreadsheet would run as a formula. The admin side is `lscp.spreadsheets.admin`.
+"""
+
+import csv
+import io
+import math
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
+
+import tablib
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from import_export import resources, widgets
+from import_export.fields import Field
+from import_export.formats import base_formats
+from import_export.results import Result, RowResult
+
+from lscp.financial_year import FinancialYear
+
+ID_COLUMN = "ID"
+
+REQUIRED = "This cell is empty, and the column must be filled in."
+NOT_A_DATE = "“%(value)s” is not a date: write dates as 2023-03-31 or 31/03/2023."
+NOT_AN_AMOUNT = (
+    "“%(value)s” is not an amount in pounds and pence: write it as a plain number such as 1611.21, "
+    "with no £ sign, no commas and at most two decimal places."
+)
+NOT_A_WHOLE_NUMBER = "“%(value)s” is not a whole number (0, 1, 2 …)."
+NOT_YES_OR_NO = "“%(value)s” is neither yes nor no."
+NOT_A_YEAR = "“%(value)s” is not a financial year. %(rule)s"
+NOT_A_CHOICE = "“%(value)s” is not a %(noun)s: use one of %(choices)s."
+AMBIGUOUS = "More than one %(noun)s matches “%(value)s” when capitals are ignored: write it exactly as in the admin."
+NOT_AN_ID = "“%(value)s” is not an ID: keep the ID from an export, or leave it empty to add a new record."
+NO_SUCH_ID = "There is no %(noun)s with ID %(id)s to update: leave the ID empty to add a new one."
+ID_TWICE = "ID %(id)s is also on row %(row)s: a record can appear only once in a file."
+SAVE_FAILED = "This row could not be saved: %(error)s"
+
+NO_HEADINGS = "The first row of the file must hold the column headings, and it is empty."
+NO_ROWS = "The file has its headings but no rows to import."
+UNNAMED_COLUMN = "Column %(letter)s has values but no heading."
+COLUMN_TWICE = "The column “%(column)s” appears twice."
+UNKNOWN_COLUMNS = "These columns are not part of the %(what)s import: %(columns)s."
+MISSING_COLUMNS = "These columns are required and missing: %(columns)s."
+SEMICOLONS = "The cells seem to be separated by semicolons: save the file as CSV with commas."
+EXPECTED_COLUMNS = "The columns are: %(columns)s (see docs/imports.md)."
+TOO_MANY_CELLS = "Row %(row)s has %(count)s cells but there are only %(width)s column headings."
+NOT_UTF8 = (
+    "This file is not CSV text in UTF-8. If it is an Excel workbook, choose the xlsx format; if it is a "
+    "CSV file, save it again as “CSV UTF-8 (comma delimited)”."
+)
+UNREADABLE = (
+    "This file could not be read as %(format)s. Check that the format chosen matches the file: csv for a "
+    "CSV file, xlsx for an Excel workbook."
+)
+
+# A cell starting with one of these is taken as a formula when a CSV file is opened in a spreadsheet program:
+# a CSV export puts an apostrophe before it (the programs' own mark for "text") and an import takes it off.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class SpreadsheetError(ValueError):
+    """A file that cannot be imported as a whole: its message says why, for the person who uploaded it."""
+
+
+def sheet_row(number):
+    """django-import-export counts the records from 1; a spreadsheet counts its heading row as row 1."""
+    return number + 1
+
+
+def column_letter(index):
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def cell_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # a number typed into a text column of a workbook
+    text = str(value).strip()
+    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
+        text = text[1:]
+    return text
+
+
+def _heading_key(text):
+    """Headings match whatever their capitals, spaces and punctuation: "Work e-mail" is "work email"."""
+    return re.sub(r"[^a-z0-9]", "", cell_text(text).lower())
+
+
+def listing(items):
+    items = [str(item) for item in items]
+    return ", ".join(items[:-1]) + " or " + items[-1] if len(items) > 1 else "".join(items)
+
+
+# Widgets: what a cell may hold, read strictly, with a message a business manager can act on.
+
+
+class Text(widgets.Widget):
+    def clean(self, value, row=None, **kwargs):
+        return cell_text(value)
+
+    def render(self, value, obj=None, **kwargs):
+        text = "" if value is None else str(value)
+        if text.startswith(FORMULA_STARTS) and not kwargs.get("force_native_type"):
+            return "'" + text
+        return text
+
+
+class Choice(widgets.Widget):
+    """One of a model field's choices, by its label ("On track") or its stored value ("on_track")."""
+
+    def __init__(self, choices, noun, *, labels=None):
+        self.noun = noun
+        self.labels = dict(labels or choices)
+        self.lookup = {}
+        for value, label in choices:
+            self.lookup[self._key(value)] = value
+            self.lookup[self._key(label)] = value
+        for value, label in self.labels.items():
+            self.lookup[self._key(label)] = value
+        super().__init__()
+
+    @staticmethod
+    def _key(text):
+        return " ".join(str(text).replace("’", "'").lower().split())
+
+    def clean(self, value, row=None, **kwargs):
+        text = cell_text(value)
+        if not text:
+            return ""
+        try:
+            return self.lookup[self._key(text)]
+        except KeyError:
+            choices = listing(f"“{label}”" for label in self.labels.values())
+            raise ValueError(NOT_A_CHOICE % {"value": text, "noun": self.noun, "choices": choices}) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return str(self.labels.get(value, value or ""))
+
+
+class YesNo(widgets.Widget):
+    YES = {"yes", "y", "true", "1"}
+    NO = {"no", "n", "false", "0"}
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, bool):
+            return value
+        text = cell_text(value).lower()
+        if not text:
+            return None
+        if text in self.YES:
+            return True
+        if text in self.NO:
+            return False
+        raise ValueError(NOT_YES_OR_NO % {"value": cell_text(value)})
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else ("yes" if value else "no")
+
+
+def _whole_number(value):
+    if _blank(value):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(NOT_A_WHOLE_NUMBER % {"value": value})
+    if isinstance(value, int) and value >= 0:
+        return value
+    if isinstance(value, float) and value.is_integer() and value >= 0:
+        return int(value)
+    text = cell_text(value)
+    if re.fullmatch(r"\d{1,18}(\.0+)?", text):
+        return int(text.split(".")[0])
+    raise ValueError(NOT_A_WHOLE_NUMBER % {"value": text})
+
+
+class WholeNumber(widgets.Widget):
+    def clean(self, value, row=None, **kwargs):
+        return _whole_number(value)
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return value if kwargs.get("force_native_type") else str(value)
+
+
+_AMOUNT = re.compile(r"-?\d{1,10}(\.\d{1,2})?")
+_PENNY = Decimal("0.01")
+
+
+class Money(widgets.Widget):
+    """Pounds and pence as a plain number: "1611.21", or a number cell of a workbook. Anything else (a £ sign,
+    a decimal comma, thousands separators, fractions of a penny) is refused rather than guessed at."""
+
+    def clean(self, value, row=None, **kwargs):
+        if _blank(value):
+            return None
+        if isinstance(value, bool):
+            raise ValueError(NOT_AN_AMOUNT % {"value": value})
+        if isinstance(value, int):
+            return Decimal(value)
+        if isinstance(value, float | Decimal):
+            return self._from_number(value)
+        text = cell_text(value)
+        if not _AMOUNT.fullmatch(text):
+            raise ValueError(NOT_AN_AMOUNT % {"value": text})
+        return Decimal(text)
+
+    @staticmethod
+    def _from_number(value):
+        # A workbook stores 1611.21 as the nearest binary fraction: take it back to the penny, but refuse a
+        # figure that really has fractions of a penny (1611.215).
+        try:
+            if isinstance(value, float) and not math.isfinite(value):
+                raise InvalidOperation
+            exact = Decimal(repr(value)) if isinstance(value, float) else value
+            pennies = exact.quantize(_PENNY)
+        except InvalidOperation:
+            raise ValueError(NOT_AN_AMOUNT % {"value": value}) from None
+        if abs(pennies - exact) > Decimal("0.000001"):
+            raise ValueError(NOT_AN_AMOUNT % {"value": value})
+        return pennies
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return value if kwargs.get("force_native_type") else f"{value:.2f}"
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+class Day(widgets.Widget):
+    """A date as 2023-03-31 or 31/03/2023 (day first, as in England), or a date cell of a workbook."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        text = cell_text(value)
+        if not text:
+            return None
+        if match := _ISO_DATE.fullmatch(text):
+            year, month, day = match.groups()
+        elif match := _UK_DATE.fullmatch(text):
+            day, month, year = match.groups()
+        else:
+            raise ValueError(NOT_A_DATE % {"value": text})
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValueError(NOT_A_DATE % {"value": text}) from None
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return value if kwargs.get("force_native_type") else value.isoformat()
+
+
+class Year(widgets.Widget):
+    """A financial year, written 2022/23."""
+
+    def clean(self, value, row=None, **kwargs):
+        text = cell_text(value)
+        if not text:
+            return None
+        try:
+            return FinancialYear.parse(text)
+        except ValueError as error:
+            raise ValueError(NOT_A_YEAR % {"value": text, "rule": error}) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else FinancialYear.parse(value).label
+
+
+class ByKey(widgets.Widget):
+    """Another record by what people call it (an agency's name, a person's work e-mail), whatever the capitals."""
+
+    def __init__(self, model, key, missing):
+        self.model, self.key, self.missing = model, key, missing
+        super().__init__()
+
+    def clean(self, value, row=None, **kwargs):
+        text = cell_text(value)
+        if not text:
+            return None
+        matches = list(self.model._default_manager.filter(**{f"{self.key}__iexact": text}))
+        if len(matches) > 1:
+            matches = [match for match in matches if getattr(match, self.key) == text]
+            if len(matches) != 1:
+                raise ValueError(AMBIGUOUS % {"noun": self.model._meta.verbose_name, "value": text})
+        if not matches:
+            raise ValueError(self.missing_message(text))
+        return matches[0]
+
+    def missing_message(self, text):
+        return self.missing % {"value": text}
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else getattr(value, self.key)
+
+
+class Column(Field):
+    """A column of the spreadsheet; `required` ones must be in the file and filled in on every row."""
+
+    def __init__(self, attribute, column_name, widget=None, *, required=False, **kwargs):
+        super().__init__(attribute=attribute, column_name=column_name, widget=widget or Text(), **kwargs)
+        self.required = required
+
+    def clean(self, row, **kwargs):
+        value = super().clean(row, **kwargs)
+        if self.required and (value is None or value == "" or value == []):
+            raise ValueError(REQUIRED)
+        return value
+
+
+class Problem(NamedTuple):
+    row: int | None  # as the spreadsheet numbers it; None for the file as a whole
+    column: str
+    message: str
+
+
+def _message(error):
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    if isinstance(error, SpreadsheetError):
+        return str(error)
+    return SAVE_FAILED % {"error": str(error).strip() or type(error).__name__}
+
+
+class SpreadsheetResult(Result):
+    def problems(self):
+        """Everything wrong with the file, in row order, for the import page."""
+        found = [Problem(None, "", _message(error.error)) for error in self.base_errors]
+        for row in self.error_rows:
+            found += [Problem(sheet_row(row.number), "", _message(error.error)) for error in row.errors]
+        for row in self.invalid_rows:
+            for column, messages in row.error_dict.items():
+                column = "" if column == NON_FIELD_ERRORS else column
+                found += [Problem(sheet_row(row.number), column, str(message)) for message in messages]
+        return sorted(found, key=lambda problem: problem.row or 0)
+
+
+class SpreadsheetResource(resources.ModelResource):
+    """What every import here shares: the ID column, tolerant headings, strict cells, all or nothing."""
+
+    id = Column("id", ID_COLUMN, WholeNumber(), readonly=True)
+
+    # Related records the export reads for every row, fetched with the rows so that an export costs a few
+    # queries whatever its length.
+    export_select_related = ()
+    export_prefetch_related = ()
+
+    class Meta:
+        use_transactions = True
+        clean_model_instances = True  # the model's own rules, as in the admin's forms
+        skip_unchanged = True
+        report_skipped = True
+
+    @classmethod
+    def get_result_class(cls):
+        return SpreadsheetResult
+
+    # The file as a whole.
+
+    def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
+        try:
+            dataset = self.tidy(dataset)
+        except SpreadsheetError as error:
+            result = self.get_result_class()()
+            result.total_rows = len(dataset)
+            result.append_base_error(self.get_error_result_class()(error))
+            return result
+        self._row_number = None
+        self._first_row_of_id = {}
+        self._first_row_with = {}
+        kwargs["rollback_on_validation_errors"] = True  # all or nothing, whoever calls
+        return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, use_transactions=True, **kwargs)
+
+    def tidy(self, dataset):
+        """The dataset with its headings put in this resource's words, or a SpreadsheetError saying what is
+        wrong with the columns. Empty trailing rows (a workbook's formatted but empty lines) are dropped."""
+        headings = list(dataset.headers or [])
+        rows = [list(row) for row in dataset]
+        if not any(not _blank(heading) for heading in headings):
+            raise SpreadsheetError(NO_HEADINGS)
+        known = {_heading_key(field.column_name): field.column_name for field in self.fields.values()}
+        keep, names, unknown = [], [], []
+        for index, heading in enumerate(headings):
+            if _blank(heading):
+                if any(not _blank(row[index]) for row in rows):
+                    raise SpreadsheetError(UNNAMED_COLUMN % {"letter": column_letter(index)})
+                continue
+            name = known.get(_heading_key(heading))
+            if name is None:
+                unknown.append(f"“{cell_text(heading)}”")
+            elif name in names:
+                raise SpreadsheetError(COLUMN_TWICE % {"column": name})
+            else:
+                keep.append(index)
+                names.append(name)
+        problems = []
+        if len(headings) == 1 and ";" in str(headings[0]):
+            problems.append(SEMICOLONS)
+        elif unknown:
+            problems.append(
+                UNKNOWN_COLUMNS % {"what": self._meta.model._meta.verbose_name, "columns": ", ".join(unknown)}
+            )
+        missing = [
+            field.column_name for field in self.fields.values() if field.required and field.column_name not in names
+        ]
+        if missing and not problems:
+            problems.append(MISSING_COLUMNS % {"columns": ", ".join(missing)})
+        if problems:
+            columns = ", ".join(field.column_name for field in self.get_import_fields())
+            raise SpreadsheetError(" ".join([*problems, EXPECTED_COLUMNS % {"columns": columns}]))
+        while rows and all(_blank(value) for value in rows[-1]):
+            rows.pop()
+        if not rows:
+            raise SpreadsheetError(NO_ROWS)
+        tidy = tablib.Dataset(headers=names)
+        for row in rows:
+            tidy.append([row[index] for index in keep])
+        return tidy
+
+    # One row.
+
+    def import_row(self, row, instance_loader, **kwargs):
+        self._row_number = kwargs.get("row_number")
+        if all(_blank(value) for value in row.values()):
+            # An empty line between records: nothing to import, and the rows after it keep their numbers.
+            row_result = self.get_row_result_class()()
+            row_result.import_type = RowResult.IMPORT_TYPE_SKIP
+            return row_result
+        return super().import_row(row, instance_loader, **kwargs)
+
+    def get_instance(self, instance_loader, row):
+        """The record the row's ID names; none for a row without an ID (a new record). An ID that matches
+        nothing is refused: it must not become the number of a new record."""
+        value = row.get(ID_COLUMN)
+        if _blank(value):
+            return None
+        try:
+            pk = _whole_number(value)
+        except ValueError:
+            raise ValidationError({ID_COLUMN: NOT_AN_ID % {"value": cell_text(value)}}) from None
+        first = self._first_row_of_id.setdefault(pk, self._row_number)
+        if first != self._row_number:
+            raise ValidationError({ID_COLUMN: ID_TWICE % {"id": pk, "row": sheet_row(first)}})
+        try:
+            return self.get_queryset().get(pk=pk)
+        except self._meta.model.DoesNotExist:
+            noun = self._meta.model._meta.verbose_name
+            raise ValidationError({ID_COLUMN: NO_SUCH_ID % {"noun": noun, "id": pk}}) from None
+
+    def import_instance(self, instance, row, **kwargs):
+        # The many-to-many columns are only written after the record is saved: read them now, so that a
+        # bad cell there is reported with the others and stops the row before anything is saved.
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row, **kwargs)
+                except ValueError as error:
+                    errors.setdefault(field.attribute, []).append(ValidationError(str(error)))
+        if errors:
+            raise ValidationError(errors)
+
+    def once_in_file(self, instance):
+        """(attribute, key, message, params) for a value that may be on only one row of a file, or None.
+        The message gets the params and the number of the row that had the value first."""
+        return None
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        once = self.once_in_file(instance)
+        if once is not None:
+            attribute, key, message, params = once
+            first = self._first_row_with.setdefault((attribute, key), self._row_number)
+            if first != self._row_number:
+                params = {**params, "row": sheet_row(first)}
+                errors.setdefault(attribute, []).append(ValidationError(message, params=params))
+        try:
+            super().validate_instance(instance, errors, validate_unique)
+        except ValidationError as error:
+            raise ValidationError(self.by_column(error)) from None
+
+    def by_column(self, error):
+        """The row's errors keyed by the spreadsheet's column headings instead of the model's field names."""
+        columns = {field.attribute: field.column_name for field in self.fields.values() if field.attribute}
+        model = self._meta.model
+        keyed = {}
+        for key, messages in error.message_dict.items():
+            if key in columns:
+                keyed.setdefault(columns[key], []).extend(messages)
+            elif key in (NON_FIELD_ERRORS, ID_COLUMN) or key in columns.values():
+                keyed.setdefault(key, []).extend(messages)
+            else:
+                try:
+                    label = str(model._meta.get_field(key).verbose_name).capitalize()
+                except FieldDoesNotExist:
+                    label = key
+                keyed.setdefault(NON_FIELD_ERRORS, []).extend(f"{label}: {message}" for message in messages)
+        return keyed
+
+    # Export.
+
+    def filter_export(self, queryset, **kwargs):
+        return queryset.select_related(*self.export_select_related).prefetch_related(*self.export_prefetch_related)
+
+
+# File formats: CSV and Excel workbooks only, read so that the row numbers in messages are the spreadsheet's.
+
+
+class CSVFile(base_formats.CSV):
+    def create_dataset(self, in_stream, **kwargs):
+        text = in_stream.decode(self.encoding or "utf-8-sig") if isinstance(in_stream, bytes) else in_stream
+        rows = list(csv.reader(io.StringIO(text)))
+        dataset = tablib.Dataset()
+        if not rows:
+            return dataset
+        # tablib drops empty lines, which would shift the numbers of the rows after them: keep every line.
+        width = len(rows[0])
+        if not any(cell.strip() for cell in rows[0]):
+            raise SpreadsheetError(NO_HEADINGS)
+        dataset.headers = rows[0]
+        for number, row in enumerate(rows[1:], start=2):
+            if len(row) > width and any(cell.strip() for cell in row[width:]):
+                raise SpreadsheetError(TOO_MANY_CELLS % {"row": number, "count": len(row), "width": width})
+            dataset.append((row + [""] * width)[:width])
+        return dataset
+
+
+class ExcelFile(base_formats.XLSX):
+    def create_dataset(self, in_stream):
+        import openpyxl
+
+        book = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
+        try:
+            rows = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            book.close()
+        dataset = tablib.Dataset()
+        if not rows:
+            return dataset
+        width = max(len(row) for row in rows)
+        dataset.headers = (rows[0] + [None] * width)[:width]
+        for row in rows[1:]:
+            dataset.append((row + [None] * width)[:width])
+        return dataset
+
+    def export_data(self, dataset, **kwargs):
+        from openpyxl import Workbook
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        book = Workbook()
+        sheet = book.active
+        bold = Font(bold=True)
+        for number, heading in enumerate(dataset.headers or [], start=1):
+            sheet.cell(row=1, column=number, value=heading).font = bold
+        sheet.freeze_panes = "A2"
+        widths = [len(str(heading)) for heading in dataset.headers or []]
+        for row_number, row in enumerate(dataset, start=2):
+            for number, value in enumerate(row, start=1):
+                if isinstance(value, str):
+                    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                cell = sheet.cell(row=row_number, column=number, value=value)
+                if isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"  # text that looks like a formula stays text
+                widths[number - 1] = max(widths[number - 1], len(str(value)))
+        for number, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(number)].width = min(max(width, 8) + 2, 60)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
+
+
+SPREADSHEET_FORMATS = [CSVFile, ExcelFile]
+
+
+def unreadable_file_message(error, format_title):
+    """What to tell the person whose file could not be read at all."""
+    if isinstance(error, SpreadsheetError):
+        return str(error)
+    if isinstance(error, UnicodeDecodeError):
+        return NOT_UTF8
+    return UNREADABLE % {"format": format_title}

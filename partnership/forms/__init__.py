@@ -1,1 +1,0 @@
-"""The chairs' and partners' forms, one module per area."""

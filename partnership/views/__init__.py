@@ -1,1 +1,0 @@
-"""The partnership's pages, one module per area (registry; actions; statements)."""

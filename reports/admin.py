@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import AnnualReport, NarrativeSection, ReportBuild
+from .services import ensure_narratives
 
 
 class NarrativeInline(admin.StackedInline):
@@ -40,6 +41,13 @@ class AnnualReportAdmin(SimpleHistoryAdmin):
     # Approval and publication go through the report page, which checks placeholders and pins a current build.
     readonly_fields = ["status", "approved_on", "approved_by", "published_on", "published_build"]
     inlines = [NarrativeInline, BuildInline]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # A chapter registered after the report was started gets its row here too.
+        report = self.get_object(request, object_id)
+        if report is not None:
+            ensure_narratives(report)
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(ReportBuild)

@@ -136,3 +136,7 @@ class NarrativeSection(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.report.year})"
+
+    @property
+    def is_written(self):
+        return bool(self.text.strip())

@@ -6,12 +6,14 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from .models import AnnualReport, BuildStatus, NarrativeSection, ReportBuild, ReportStatus
 from .sections import narrative_sections, section_by_key
+from .selectors import report_chapters
 
 logger = logging.getLogger(__name__)
 
@@ -45,9 +47,38 @@ def create_report(*, year, title="", created_by=None):
     report = AnnualReport(year=year, title=title)
     report.full_clean()
     report.save()
-    for section in narrative_sections():
-        NarrativeSection.objects.create(report=report, key=section.key, title=section.title)
+    ensure_narratives(report)
     return report
+
+
+def ensure_narratives(report):
+    """Gives the report a row for every narrative chapter the section registry asks for now, so that a chapter
+    an app registers after the report was started can be written and cannot be skipped. One query when nothing
+    is missing; returns the rows it made."""
+    return ensure_narratives_of([report])
+
+
+def ensure_narratives_of(reports):
+    """`ensure_narratives` for several reports at once: one query when nothing is missing, however many."""
+    sections = narrative_sections()
+    reports = list(reports)
+    if not sections or not reports:
+        return []
+    existing = set(
+        NarrativeSection.objects.filter(report__in=reports, key__in=[s.key for s in sections]).values_list(
+            "report_id", "key"
+        )
+    )
+    missing = [(report, s) for report in reports for s in sections if (report.pk, s.key) not in existing]
+    if not missing:
+        return []
+    rows = [NarrativeSection(report=report, key=s.key, title=s.title) for report, s in missing]
+    try:
+        with transaction.atomic():
+            return bulk_create_with_history(rows, NarrativeSection)
+    except IntegrityError:
+        # Another request made the same rows a moment ago: they exist, which is all that was needed.
+        return []
 
 
 @transaction.atomic
@@ -55,9 +86,12 @@ def save_narrative(*, report, key, text, edited_by):
     section = section_by_key(key)
     if section is None or not section.narrative:
         raise ValidationError(NOT_A_NARRATIVE, params={"key": key})
+    # The status is read again under the report's lock: an approval that lands while someone types wins.
+    report.refresh_from_db(from_queryset=AnnualReport.objects.select_for_update())
     if report.status != ReportStatus.DRAFT:
         raise ValidationError(ONLY_DRAFTS_EDITABLE, params={"year": report.year, "status": report.get_status_display()})
-    narrative, _ = NarrativeSection.objects.get_or_create(report=report, key=key, defaults={"title": section.title})
+    ensure_narratives(report)
+    narrative = NarrativeSection.objects.get(report=report, key=key)
     narrative.title = section.title
     narrative.text = text
     narrative.last_edited_by = edited_by
@@ -146,24 +180,34 @@ def latest_publishable_build(report):
     return builds.order_by("-queued_at", "-pk").first()
 
 
-def placeholder_problems(report):
-    """Where unfinished placeholders (xxx, tbc, [insert …]) remain in the chapters people wrote."""
+def placeholder_problems(report, *, chapters=None):
+    """Where unfinished placeholders (xxx, tbc, [insert …]) remain in the chapters people wrote. `chapters`:
+    `selectors.report_chapters(report)` when the caller has it already."""
     problems = []
-    for narrative in report.narratives.all():
-        found = PLACEHOLDER_PATTERN.search(narrative.text)
+    for section, narrative in report_chapters(report) if chapters is None else chapters:
+        found = PLACEHOLDER_PATTERN.search(narrative.text) if narrative is not None else None
         if found:
-            problems.append(f"“{found.group(0)}” in {narrative.title}")
+            problems.append(f"“{found.group(0)}” in {section.title}")
     return problems
+
+
+def unwritten_chapters(report, *, chapters=None):
+    """The titles of the registered narrative chapters that are still blank, in report order."""
+    chapters = report_chapters(report) if chapters is None else chapters
+    return [section.title for section, narrative in chapters if narrative is None or not narrative.is_written]
 
 
 @transaction.atomic
 def approve_report(*, report, approved_by, approved_on=None):
+    report.refresh_from_db(from_queryset=AnnualReport.objects.select_for_update())
     if report.status != ReportStatus.DRAFT:
         raise ValidationError(ONLY_DRAFTS_APPROVED, params={"status": report.get_status_display().lower()})
-    problems = placeholder_problems(report)
+    ensure_narratives(report)
+    chapters = report_chapters(report)
+    problems = placeholder_problems(report, chapters=chapters)
     if problems:
         raise ValidationError(PLACEHOLDERS_LEFT, params={"where": "; ".join(problems)})
-    unwritten = [n.title for n in report.narratives.all() if not n.text.strip()]
+    unwritten = unwritten_chapters(report, chapters=chapters)
     if unwritten:
         raise ValidationError(CHAPTERS_UNWRITTEN, params={"titles": ", ".join(unwritten)})
     report.status = ReportStatus.APPROVED

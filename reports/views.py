@@ -12,7 +12,8 @@ from .forms import CreateReportForm, NarrativeForm
 from .markdown import render_markdown
 from .models import AnnualReport, BuildStatus, ReportBuild
 from .rendering import gather, render_html
-from .sections import narrative_sections, section_by_key
+from .sections import section_by_key
+from .selectors import report_chapters
 
 
 def _report_or_404(year):
@@ -59,9 +60,9 @@ class ReportDetailView(View):
             if not report.is_published:
                 raise Http404("No published report for that year.")
             return render(request, "reports/report_public.html", {"report": report, "build": report.published_build})
+        services.ensure_narratives(report)
+        chapters = report_chapters(report)
         builds = list(report.builds.select_related("requested_by")[:20])
-        narratives = {n.key: n for n in report.narratives.select_related("last_edited_by")}
-        chapters = [(section, narratives.get(section.key)) for section in narrative_sections()]
         return render(
             request,
             "reports/report_detail.html",
@@ -70,7 +71,7 @@ class ReportDetailView(View):
                 "builds": builds,
                 "chapters": chapters,
                 "publishable": services.latest_publishable_build(report),
-                "placeholders": services.placeholder_problems(report),
+                "placeholders": services.placeholder_problems(report, chapters=chapters),
             },
         )
 
@@ -146,7 +147,8 @@ class NarrativeEditView(BusinessManagerRequiredMixin, View):
         section = section_by_key(key)
         if section is None or not section.narrative:
             raise Http404("No such chapter.")
-        narrative = report.narratives.filter(key=key).first()
+        services.ensure_narratives(report)
+        narrative = report.narratives.get(key=key)
         return report, section, narrative
 
     def get(self, request, year, key):

@@ -7,7 +7,9 @@ from .services import ensure_narratives
 
 class NarrativeInline(admin.StackedInline):
     model = NarrativeSection
-    fields = ["key", "title", "text", "last_edited_by", "last_edited_at"]
+    # Who writes a chapter (the body whose chairs edit it on the web form) can change at any time;
+    # its text only while the report is a draft.
+    fields = ["key", "title", "written_by", "text", "last_edited_by", "last_edited_at"]
     readonly_fields = ["key", "title", "last_edited_by", "last_edited_at"]
     extra = 0
     can_delete = False
@@ -43,7 +45,8 @@ class AnnualReportAdmin(SimpleHistoryAdmin):
     inlines = [NarrativeInline, BuildInline]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        # A chapter registered after the report was started gets its row here too.
+        # A chapter registered after the report was started gets its row here too, so that who writes it
+        # can be set before anyone opens it.
         report = self.get_object(request, object_id)
         if report is not None:
             ensure_narratives(report)

@@ -124,6 +124,14 @@ class NarrativeSection(models.Model):
     key = models.SlugField(max_length=60)
     title = models.CharField(max_length=200)
     text = models.TextField(blank=True, help_text="Markdown: # headings, *emphasis*, lists, tables, links.")
+    written_by = models.ForeignKey(
+        "partnership.Body",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The body whose chairs write this chapter on the web form. Empty: only the business manager.",
+    )
     last_edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

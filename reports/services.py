@@ -7,7 +7,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -51,15 +51,46 @@ def create_report(*, year, title="", created_by=None):
     return report
 
 
+def _bodies_named(names):
+    """The body each `Section.written_by` name means: the body of exactly that name, else the shortest current
+    one whose name contains it (any case). Names that match no body are left out."""
+    from partnership.models import Body
+
+    names = {name for name in names if name}
+    if not names:
+        return {}
+    matching = Q()
+    for name in names:
+        matching |= Q(name__icontains=name)
+    bodies = list(Body.objects.filter(matching).only("pk", "name", "active_to"))
+    today = timezone.localdate()
+    found = {}
+    for name in names:
+        wanted = name.casefold()
+        candidates = [body for body in bodies if wanted in body.name.casefold()]
+        if candidates:
+            found[name] = min(
+                candidates,
+                key=lambda b: (
+                    b.name.casefold() != wanted,
+                    b.active_to is not None and b.active_to < today,
+                    len(b.name),
+                    b.name,
+                ),
+            )
+    return found
+
+
 def ensure_narratives(report):
     """Gives the report a row for every narrative chapter the section registry asks for now, so that a chapter
-    an app registers after the report was started can be written and cannot be skipped. One query when nothing
-    is missing; returns the rows it made."""
+    an app registers after the report was started can be written and cannot be skipped. Each new row starts
+    with its section's `written_by` body. One query when nothing is missing; returns the rows it made."""
     return ensure_narratives_of([report])
 
 
 def ensure_narratives_of(reports):
-    """`ensure_narratives` for several reports at once: one query when nothing is missing, however many."""
+    """`ensure_narratives` for several reports at once (the chairs' list of draft chapters): one query when
+    nothing is missing, however many reports."""
     sections = narrative_sections()
     reports = list(reports)
     if not sections or not reports:
@@ -72,7 +103,11 @@ def ensure_narratives_of(reports):
     missing = [(report, s) for report in reports for s in sections if (report.pk, s.key) not in existing]
     if not missing:
         return []
-    rows = [NarrativeSection(report=report, key=s.key, title=s.title) for report, s in missing]
+    bodies = _bodies_named({s.written_by for _, s in missing})
+    rows = [
+        NarrativeSection(report=report, key=s.key, title=s.title, written_by=bodies.get(s.written_by))
+        for report, s in missing
+    ]
     try:
         with transaction.atomic():
             return bulk_create_with_history(rows, NarrativeSection)
@@ -83,6 +118,7 @@ def ensure_narratives_of(reports):
 
 @transaction.atomic
 def save_narrative(*, report, key, text, edited_by):
+    """Saves a chapter's text. Who may write which chapter is `permissions.can_write_chapter`, asked by the view."""
     section = section_by_key(key)
     if section is None or not section.narrative:
         raise ValidationError(NOT_A_NARRATIVE, params={"key": key})

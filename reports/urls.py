@@ -6,6 +6,7 @@ app_name = "reports"
 
 urlpatterns = [
     path("reports/", views.ReportListView.as_view(), name="list"),
+    path("reports/chapters/", views.ChaptersToWriteView.as_view(), name="chapters"),
     path("reports/<fy:year>/", views.ReportDetailView.as_view(), name="report"),
     path("reports/<fy:year>/annual-report.pdf", views.PublishedDownloadView.as_view(), name="published_pdf"),
     path("reports/<fy:year>/preview/", views.ReportPreviewView.as_view(), name="preview"),

@@ -26,7 +26,16 @@ class NarrativeInline(admin.StackedInline):
 
 class BuildInline(admin.TabularInline):
     model = ReportBuild
-    fields = ["status", "queued_at", "finished_at", "page_count", "file_size", "query_count", "error"]
+    fields = [
+        "status",
+        "made_from_status",
+        "queued_at",
+        "finished_at",
+        "page_count",
+        "file_size",
+        "query_count",
+        "error",
+    ]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -55,8 +64,8 @@ class AnnualReportAdmin(SimpleHistoryAdmin):
 
 @admin.register(ReportBuild)
 class ReportBuildAdmin(admin.ModelAdmin):
-    list_display = ["pk", "report", "status", "queued_at", "page_count", "file_size", "query_count"]
-    list_filter = ["status", "report"]
+    list_display = ["pk", "report", "status", "made_from_status", "queued_at", "page_count", "file_size", "query_count"]
+    list_filter = ["status", "made_from_status", "report"]
     readonly_fields = [f.name for f in ReportBuild._meta.fields]
 
     def has_add_permission(self, request):

@@ -23,6 +23,10 @@ ONLY_DRAFTS_EDITABLE = "The report for %(year)s is %(status)s; return it to draf
 BUILD_NOT_FINISHED = "Publish a build that has finished successfully."
 BUILD_OF_ANOTHER_REPORT = "That build belongs to another year's report."
 PUBLISH_NEEDS_APPROVAL = "The partnership must approve the report before it is published."
+BUILD_MADE_FROM_DRAFT = (
+    "Build %(build)s was made while the report was a draft, and its cover says “Draft – not for publication”. "
+    "Publish a build made after the partnership approved the report."
+)
 BUILD_OUT_OF_DATE = (
     "Build %(build)s was made before the chapters were last changed (%(edited)s); build the PDF again and publish that."
 )
@@ -160,6 +164,8 @@ def run_build(*, build_id):
     build = ReportBuild.objects.select_related("report").get(pk=build_id)
     if build.is_finished:
         return build
+    # What the cover will say (draft, approved, published) is the report's status as it is read now.
+    made_from_status = build.report.status
     if build.attempts >= MAX_BUILD_ATTEMPTS:
         # Delivered again after its worker died each time: a report that kills workers must not loop forever.
         ReportBuild.objects.filter(pk=build.pk).update(
@@ -186,6 +192,7 @@ def run_build(*, build_id):
         build.status = BuildStatus.SUCCEEDED
         build.progress, build.stage = 100, "Ready"
         build.page_count, build.file_size, build.sha256 = pages, len(pdf), digest
+        build.made_from_status = made_from_status
         build.gather_seconds, build.render_seconds = timings.gather_seconds, timings.render_seconds
         build.write_seconds, build.query_count = timings.write_seconds, timings.query_count
         build.finished_at = timezone.now()
@@ -208,12 +215,15 @@ def last_chapter_edit(report):
 
 
 def latest_publishable_build(report):
-    """The newest successful build made after the chapters were last changed, or None."""
-    builds = report.builds.filter(status=BuildStatus.SUCCEEDED)
+    """The newest successful build made from the approved report after the chapters were last changed, or None.
+    A build made while the report was a draft is never publishable: its cover says it is a draft."""
+    builds = report.builds.filter(
+        status=BuildStatus.SUCCEEDED, made_from_status__in=[ReportStatus.APPROVED, ReportStatus.PUBLISHED]
+    )
     last_edit = last_chapter_edit(report)
     if last_edit is not None:
         builds = builds.filter(queued_at__gte=last_edit)
-    return builds.order_by("-queued_at", "-pk").first()
+    return builds.select_related("requested_by").order_by("-queued_at", "-pk").first()
 
 
 def placeholder_problems(report, *, chapters=None):
@@ -235,6 +245,8 @@ def unwritten_chapters(report, *, chapters=None):
 
 @transaction.atomic
 def approve_report(*, report, approved_by, approved_on=None):
+    """Records the partnership's approval and queues the build to publish: only a build made from the approved
+    report can be published, so approving makes one straight away (`report.builds.first()`)."""
     report.refresh_from_db(from_queryset=AnnualReport.objects.select_for_update())
     if report.status != ReportStatus.DRAFT:
         raise ValidationError(ONLY_DRAFTS_APPROVED, params={"status": report.get_status_display().lower()})
@@ -250,6 +262,7 @@ def approve_report(*, report, approved_by, approved_on=None):
     report.approved_on = approved_on or timezone.localdate()
     report.approved_by = approved_by
     report.save()
+    request_build(report=report, requested_by=approved_by)
     return report
 
 
@@ -277,6 +290,8 @@ def publish_report(*, report, build=None, published_on=None):
         raise ValidationError(BUILD_NOT_FINISHED)
     if build.report_id != report.pk:
         raise ValidationError(BUILD_OF_ANOTHER_REPORT)
+    if not build.is_made_from_approved_report:
+        raise ValidationError(BUILD_MADE_FROM_DRAFT, params={"build": build.pk})
     last_edit = last_chapter_edit(report)
     if last_edit is not None and build.queued_at < last_edit:
         raise ValidationError(

@@ -91,7 +91,9 @@ class ReportDetailView(View):
             {
                 "report": report,
                 "builds": builds,
+                "building": any(not build.is_finished for build in builds),
                 "chapters": chapters,
+                "chapters_open": report.status == ReportStatus.DRAFT,
                 "publishable": services.latest_publishable_build(report),
                 "placeholders": services.placeholder_problems(report, chapters=chapters),
             },
@@ -246,29 +248,51 @@ class NarrativeEditView(View):
         return render(request, self.template_name, self.context(form=form))
 
 
+class PublishView(ManagesReportsRequiredMixin, View):
+    """Publishing asks first: the page names the build the public will download and what it is; its form
+    publishes exactly that build."""
+
+    template_name = "reports/publish_confirm.html"
+
+    def get(self, request, year):
+        report = _report_or_404(year)
+        build = services.latest_publishable_build(report)
+        return render(request, self.template_name, {"report": report, "build": build})
+
+    def post(self, request, year):
+        report = _report_or_404(year)
+        build_id = request.POST.get("build", "")
+        build = ReportBuild.objects.filter(pk=build_id, report=report).first() if build_id.isdigit() else None
+        try:
+            if build is None:
+                raise ValidationError(services.BUILD_OF_ANOTHER_REPORT)
+            services.publish_report(report=report, build=build)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect(report)
+        messages.success(
+            request, f"The {report.display_title} is published: the public now downloads build {build.pk}."
+        )
+        return redirect(report)
+
+
 class ReportWorkflowView(ManagesReportsRequiredMixin, View):
-    """Approve, return to draft, publish."""
+    """Approve, return to draft. (Publishing has its own page: it asks for confirmation.)"""
 
     def post(self, request, year, action):
         report = _report_or_404(year)
         try:
             if action == "approve":
                 services.approve_report(report=report, approved_by=request.user)
-                messages.success(request, f"The {report.display_title} is approved.")
+                build = report.builds.first()
+                messages.success(
+                    request,
+                    f"The {report.display_title} is approved; build {build.pk}, of the approved report, is queued.",
+                )
             elif action == "draft":
                 services.return_to_draft(report=report)
                 messages.info(request, f"The {report.display_title} is back in draft.")
-            elif action == "publish":
-                build = None
-                if request.POST.get("build"):
-                    build_id = request.POST["build"]
-                    build = (
-                        ReportBuild.objects.filter(pk=build_id, report=report).first() if build_id.isdigit() else None
-                    )
-                    if build is None:
-                        raise ValidationError(services.BUILD_OF_ANOTHER_REPORT)
-                services.publish_report(report=report, build=build)
-                messages.success(request, f"The {report.display_title} is published.")
             else:
                 raise Http404
         except ValidationError as error:

@@ -80,6 +80,7 @@ class Migration(migrations.Migration):
                 ('render_seconds', models.FloatField(blank=True, help_text='Templates and WeasyPrint layout.', null=True)),
                 ('write_seconds', models.FloatField(blank=True, help_text='Writing the PDF and storing it.', null=True)),
                 ('query_count', models.PositiveIntegerField(blank=True, null=True)),
+                ('made_from_status', models.CharField(blank=True, choices=[('draft', 'Draft'), ('approved', 'Approved'), ('published', 'Published')], help_text="The report's status when the PDF was made, and so the status printed on its cover. Only a build made from the approved report can be published.", max_length=20)),
                 ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='builds', to='reports.annualreport')),
                 ('requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],

@@ -96,10 +96,11 @@ def test_a_chair_reaches_nothing_else_of_the_draft_report(client, chair, case_re
         ("get", chapter_url(report, "foreword"), 403),  # a chapter the business manager writes
         ("get", reverse("reports:build_status", args=[y, build.pk]), 403),
         ("get", reverse("reports:build_download", args=[y, build.pk]), 403),
+        ("get", reverse("reports:publish", args=[y]), 403),
         ("post", reverse("reports:build", args=[y]), 403),
         ("post", reverse("reports:workflow", args=[y, "approve"]), 403),
         ("post", reverse("reports:workflow", args=[y, "draft"]), 403),
-        ("post", reverse("reports:workflow", args=[y, "publish"]), 403),
+        ("post", reverse("reports:publish", args=[y]), 403),
     ]
     got = [(method, url, getattr(client, method)(url).status_code) for method, url, _ in refused]
     assert got == refused

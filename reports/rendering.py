@@ -21,6 +21,15 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from .markdown import render_markdown
 from .sections import registered_sections
 
+# The name printed when PARTNERSHIP_NAME is not set: a generic product names no real partnership.
+DEFAULT_PARTNERSHIP_NAME = "Local Safeguarding Children Partnership"
+
+
+def partnership_name():
+    """The partnership's name, as the cover, the running header, the PDF's metadata and the public pages give it."""
+    return (getattr(settings, "PARTNERSHIP_NAME", "") or "").strip() or DEFAULT_PARTNERSHIP_NAME
+
+
 # The document's own origin: relative URLs resolve against it and the fetcher serves only its static files.
 DOCUMENT_BASE_URL = "https://report.lscp.invalid/"
 
@@ -93,6 +102,7 @@ def render_html(report, gathered, *, for_pdf=True):
         "year": report.year,
         "contents": [g.section for g in gathered if g.section.in_contents],
         "for_pdf": for_pdf,
+        "partnership_name": partnership_name(),
     }
 
     def render_part(part):

@@ -23,7 +23,7 @@ from . import permissions, services
 from .forms import CreateReportForm, NarrativeForm
 from .markdown import render_markdown
 from .models import AnnualReport, BuildStatus, ReportBuild, ReportStatus
-from .rendering import gather, render_html
+from .rendering import gather, partnership_name, render_html
 from .sections import section_by_key
 from .selectors import chapters_to_write, report_chapters
 
@@ -52,6 +52,7 @@ class ReportListView(TemplateView):
             reports=list(reports),
             is_manager=is_manager,
             writes_chapters=permissions.can_see_chapters_to_write(roles),
+            partnership_name=partnership_name(),
             form=kwargs.pop("form", None) or CreateReportForm(),
             **kwargs,
         )
@@ -81,7 +82,11 @@ class ReportDetailView(View):
         if not permissions.can_manage_reports(roles_for(request.user)):
             if not report.is_published:
                 raise Http404("No published report for that year.")
-            return render(request, "reports/report_public.html", {"report": report, "build": report.published_build})
+            return render(
+                request,
+                "reports/report_public.html",
+                {"report": report, "build": report.published_build, "partnership_name": partnership_name()},
+            )
         services.ensure_narratives(report)
         chapters = report_chapters(report)
         builds = list(report.builds.select_related("requested_by")[:20])

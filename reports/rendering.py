@@ -4,6 +4,7 @@ The same HTML serves the browser preview and the PDF, so editing never waits for
 
 import io
 import mimetypes
+import re
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,6 +16,7 @@ from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -96,7 +98,19 @@ def gather(report):
     return gathered
 
 
+_HEADING = re.compile(r"<(/?)h([1-5])\b")
+
+
+def _one_level_down(html):
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
+
+
 def render_html(report, gathered, *, for_pdf=True):
+    """The whole report as one HTML document.
+
+    The PDF gives each chapter an h1 (its bookmark and running header, an H1 in the tagged PDF). A web page has
+    one h1: in the browser preview the report's title on the cover is the h1, each chapter's title an h2 and
+    every heading inside a chapter one level further down, all inside a `main` landmark."""
     common = {
         "report": report,
         "year": report.year,
@@ -107,6 +121,8 @@ def render_html(report, gathered, *, for_pdf=True):
 
     def render_part(part):
         part.html = render_to_string(part.section.template, {**common, **part.context, "section": part.section})
+        if not for_pdf and part.section.titled:
+            part.html = mark_safe(_one_level_down(part.html))  # noqa: S308 - headings renamed in rendered HTML
 
     later = [part for part in gathered if part.section.finalise is not None]
     for part in gathered:

@@ -128,16 +128,29 @@ class ReportPreviewView(ManagesReportsRequiredMixin, View):
         return HttpResponse(render_html(report, gather(report), for_pdf=False))
 
 
+def _build_message(build, name=""):
+    """What became of a build just requested, as it is now: with no broker (the demo) it has already finished."""
+    name = name or f"Build {build.pk}"
+    if build.status == BuildStatus.SUCCEEDED:
+        return messages.SUCCESS, f"{name} is ready: {build.page_count} pages."
+    if build.status == BuildStatus.FAILED:
+        return messages.ERROR, f"{name} failed: {build.error}"
+    if build.status == BuildStatus.RUNNING:
+        return messages.INFO, f"{name} is being made; this page shows its progress."
+    return messages.INFO, f"{name} has been queued; this page shows its progress."
+
+
 class BuildRequestView(ManagesReportsRequiredMixin, View):
     def post(self, request, year):
         report = _report_or_404(year)
         build = services.request_build(report=report, requested_by=request.user)
-        messages.info(request, f"Build {build.pk} has been queued.")
+        build.refresh_from_db()
+        messages.add_message(request, *_build_message(build))
         return redirect(f"{report.get_absolute_url()}#build-{build.pk}")
 
 
 class BuildStatusView(ManagesReportsRequiredMixin, View):
-    """Polled by the report page while a build runs."""
+    """Polled by the report page while a build runs (static/js/report-build.js)."""
 
     def get(self, request, year, pk):
         build = get_object_or_404(ReportBuild, pk=pk, report__year=year)
@@ -291,10 +304,8 @@ class ReportWorkflowView(ManagesReportsRequiredMixin, View):
             if action == "approve":
                 services.approve_report(report=report, approved_by=request.user)
                 build = report.builds.first()
-                messages.success(
-                    request,
-                    f"The {report.display_title} is approved; build {build.pk}, of the approved report, is queued.",
-                )
+                messages.success(request, f"The {report.display_title} is approved.")
+                messages.add_message(request, *_build_message(build, f"Build {build.pk}, of the approved report,"))
             elif action == "draft":
                 services.return_to_draft(report=report)
                 messages.info(request, f"The {report.display_title} is back in draft.")

@@ -12,12 +12,14 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PIP) install --quiet -r requirements-dev.txt
 	touch $@
 
-# The demo: SQLite, tasks in-process, e-mails printed on the console.
+# The demo: SQLite, tasks in-process, e-mails printed on the console; the seeds' partnership by name.
 demo: $(VENV)/.installed
 	DEBUG=true $(PY) manage.py migrate --noinput
 	DEBUG=true $(PY) manage.py load_demo
-	DEBUG=true $(PY) manage.py build_annual_report 2022/23 --if-missing
-	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=true PARTNERSHIP_NAME="Kensington and Chelsea and Westminster Safeguarding Children Partnership" \
+		$(PY) manage.py build_annual_report 2022/23 --if-missing
+	DEBUG=true PARTNERSHIP_NAME="Kensington and Chelsea and Westminster Safeguarding Children Partnership" \
+		$(PY) manage.py runserver 127.0.0.1:8000
 
 # The tests: a throwaway PostgreSQL 15 cluster and Redis, ruff, then the whole suite.
 test: $(VENV)/.installed

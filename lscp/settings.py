@@ -25,6 +25,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# The partnership's own name, for the annual report and its public pages; empty gives the generic
+# "Local Safeguarding Children Partnership".
+PARTNERSHIP_NAME = env.str("PARTNERSHIP_NAME", default="")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

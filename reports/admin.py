@@ -2,11 +2,14 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import AnnualReport, NarrativeSection, ReportBuild
+from .services import ensure_narratives
 
 
 class NarrativeInline(admin.StackedInline):
     model = NarrativeSection
-    fields = ["key", "title", "text", "last_edited_by", "last_edited_at"]
+    # Who writes a chapter (the body whose chairs edit it on the web form) can change at any time;
+    # its text only while the report is a draft.
+    fields = ["key", "title", "written_by", "text", "last_edited_by", "last_edited_at"]
     readonly_fields = ["key", "title", "last_edited_by", "last_edited_at"]
     extra = 0
     can_delete = False
@@ -23,7 +26,16 @@ class NarrativeInline(admin.StackedInline):
 
 class BuildInline(admin.TabularInline):
     model = ReportBuild
-    fields = ["status", "queued_at", "finished_at", "page_count", "file_size", "query_count", "error"]
+    fields = [
+        "status",
+        "made_from_status",
+        "queued_at",
+        "finished_at",
+        "page_count",
+        "file_size",
+        "query_count",
+        "error",
+    ]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -41,11 +53,19 @@ class AnnualReportAdmin(SimpleHistoryAdmin):
     readonly_fields = ["status", "approved_on", "approved_by", "published_on", "published_build"]
     inlines = [NarrativeInline, BuildInline]
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # A chapter registered after the report was started gets its row here too, so that who writes it
+        # can be set before anyone opens it.
+        report = self.get_object(request, object_id)
+        if report is not None:
+            ensure_narratives(report)
+        return super().change_view(request, object_id, form_url, extra_context)
+
 
 @admin.register(ReportBuild)
 class ReportBuildAdmin(admin.ModelAdmin):
-    list_display = ["pk", "report", "status", "queued_at", "page_count", "file_size", "query_count"]
-    list_filter = ["status", "report"]
+    list_display = ["pk", "report", "status", "made_from_status", "queued_at", "page_count", "file_size", "query_count"]
+    list_filter = ["status", "made_from_status", "report"]
     readonly_fields = [f.name for f in ReportBuild._meta.fields]
 
     def has_add_permission(self, request):

@@ -96,6 +96,13 @@ class ReportBuild(models.Model):
     render_seconds = models.FloatField(null=True, blank=True, help_text="Templates and WeasyPrint layout.")
     write_seconds = models.FloatField(null=True, blank=True, help_text="Writing the PDF and storing it.")
     query_count = models.PositiveIntegerField(null=True, blank=True)
+    made_from_status = models.CharField(
+        max_length=20,
+        choices=ReportStatus.choices,
+        blank=True,
+        help_text="The report's status when the PDF was made, and so the status printed on its cover. "
+        "Only a build made from the approved report can be published.",
+    )
 
     class Meta:
         ordering = ["-queued_at", "-pk"]
@@ -107,6 +114,15 @@ class ReportBuild(models.Model):
     @property
     def is_finished(self):
         return self.status in (BuildStatus.SUCCEEDED, BuildStatus.FAILED)
+
+    @property
+    def is_draft(self):
+        """Its cover says "Draft – not for publication": it must never reach the public."""
+        return self.made_from_status == ReportStatus.DRAFT
+
+    @property
+    def is_made_from_approved_report(self):
+        return self.made_from_status in (ReportStatus.APPROVED, ReportStatus.PUBLISHED)
 
     @property
     def total_seconds(self):
@@ -124,6 +140,14 @@ class NarrativeSection(models.Model):
     key = models.SlugField(max_length=60)
     title = models.CharField(max_length=200)
     text = models.TextField(blank=True, help_text="Markdown: # headings, *emphasis*, lists, tables, links.")
+    written_by = models.ForeignKey(
+        "partnership.Body",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The body whose chairs write this chapter on the web form. Empty: only the business manager.",
+    )
     last_edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -136,3 +160,7 @@ class NarrativeSection(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.report.year})"
+
+    @property
+    def is_written(self):
+        return bool(self.text.strip())

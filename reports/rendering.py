@@ -4,6 +4,7 @@ The same HTML serves the browser preview and the PDF, so editing never waits for
 
 import io
 import mimetypes
+import re
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,11 +16,21 @@ from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .markdown import render_markdown
 from .sections import registered_sections
+
+# The name printed when PARTNERSHIP_NAME is not set: a generic product names no real partnership.
+DEFAULT_PARTNERSHIP_NAME = "Local Safeguarding Children Partnership"
+
+
+def partnership_name():
+    """The partnership's name, as the cover, the running header, the PDF's metadata and the public pages give it."""
+    return (getattr(settings, "PARTNERSHIP_NAME", "") or "").strip() or DEFAULT_PARTNERSHIP_NAME
+
 
 # The document's own origin: relative URLs resolve against it and the fetcher serves only its static files.
 DOCUMENT_BASE_URL = "https://report.lscp.invalid/"
@@ -87,16 +98,31 @@ def gather(report):
     return gathered
 
 
+_HEADING = re.compile(r"<(/?)h([1-5])\b")
+
+
+def _one_level_down(html):
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
+
+
 def render_html(report, gathered, *, for_pdf=True):
+    """The whole report as one HTML document.
+
+    The PDF gives each chapter an h1 (its bookmark and running header, an H1 in the tagged PDF). A web page has
+    one h1: in the browser preview the report's title on the cover is the h1, each chapter's title an h2 and
+    every heading inside a chapter one level further down, all inside a `main` landmark."""
     common = {
         "report": report,
         "year": report.year,
         "contents": [g.section for g in gathered if g.section.in_contents],
         "for_pdf": for_pdf,
+        "partnership_name": partnership_name(),
     }
 
     def render_part(part):
         part.html = render_to_string(part.section.template, {**common, **part.context, "section": part.section})
+        if not for_pdf and part.section.titled:
+            part.html = mark_safe(_one_level_down(part.html))  # noqa: S308 - headings renamed in rendered HTML
 
     later = [part for part in gathered if part.section.finalise is not None]
     for part in gathered:

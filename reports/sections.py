@@ -43,6 +43,10 @@ class Section:
     finalise: object = None
     running_title: str = ""  # shorter title for the running header, if the title is long
     help_text: str = ""  # what the writer of a narrative section should cover
+    # For a narrative section: the body whose chairs write it, by name or part of one, any case ("Case Review"
+    # finds the Case Review Subgroup). Each report's chapter starts with that body; the business manager can
+    # change it in the admin. Empty: only the business manager writes it.
+    written_by: str = ""
 
     @property
     def header_title(self):

@@ -6,12 +6,14 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
-from django.db.models import Max
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from .models import AnnualReport, BuildStatus, NarrativeSection, ReportBuild, ReportStatus
 from .sections import narrative_sections, section_by_key
+from .selectors import report_chapters
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +23,10 @@ ONLY_DRAFTS_EDITABLE = "The report for %(year)s is %(status)s; return it to draf
 BUILD_NOT_FINISHED = "Publish a build that has finished successfully."
 BUILD_OF_ANOTHER_REPORT = "That build belongs to another year's report."
 PUBLISH_NEEDS_APPROVAL = "The partnership must approve the report before it is published."
+BUILD_MADE_FROM_DRAFT = (
+    "Build %(build)s was made while the report was a draft, and its cover says “Draft – not for publication”. "
+    "Publish a build made after the partnership approved the report."
+)
 BUILD_OUT_OF_DATE = (
     "Build %(build)s was made before the chapters were last changed (%(edited)s); build the PDF again and publish that."
 )
@@ -45,19 +51,87 @@ def create_report(*, year, title="", created_by=None):
     report = AnnualReport(year=year, title=title)
     report.full_clean()
     report.save()
-    for section in narrative_sections():
-        NarrativeSection.objects.create(report=report, key=section.key, title=section.title)
+    ensure_narratives(report)
     return report
+
+
+def _bodies_named(names):
+    """The body each `Section.written_by` name means: the body of exactly that name, else the shortest current
+    one whose name contains it (any case). Names that match no body are left out."""
+    from partnership.models import Body
+
+    names = {name for name in names if name}
+    if not names:
+        return {}
+    matching = Q()
+    for name in names:
+        matching |= Q(name__icontains=name)
+    bodies = list(Body.objects.filter(matching).only("pk", "name", "active_to"))
+    today = timezone.localdate()
+    found = {}
+    for name in names:
+        wanted = name.casefold()
+        candidates = [body for body in bodies if wanted in body.name.casefold()]
+        if candidates:
+            found[name] = min(
+                candidates,
+                key=lambda b: (
+                    b.name.casefold() != wanted,
+                    b.active_to is not None and b.active_to < today,
+                    len(b.name),
+                    b.name,
+                ),
+            )
+    return found
+
+
+def ensure_narratives(report):
+    """Gives the report a row for every narrative chapter the section registry asks for now, so that a chapter
+    an app registers after the report was started can be written and cannot be skipped. Each new row starts
+    with its section's `written_by` body. One query when nothing is missing; returns the rows it made."""
+    return ensure_narratives_of([report])
+
+
+def ensure_narratives_of(reports):
+    """`ensure_narratives` for several reports at once (the chairs' list of draft chapters): one query when
+    nothing is missing, however many reports."""
+    sections = narrative_sections()
+    reports = list(reports)
+    if not sections or not reports:
+        return []
+    existing = set(
+        NarrativeSection.objects.filter(report__in=reports, key__in=[s.key for s in sections]).values_list(
+            "report_id", "key"
+        )
+    )
+    missing = [(report, s) for report in reports for s in sections if (report.pk, s.key) not in existing]
+    if not missing:
+        return []
+    bodies = _bodies_named({s.written_by for _, s in missing})
+    rows = [
+        NarrativeSection(report=report, key=s.key, title=s.title, written_by=bodies.get(s.written_by))
+        for report, s in missing
+    ]
+    try:
+        with transaction.atomic():
+            return bulk_create_with_history(rows, NarrativeSection)
+    except IntegrityError:
+        # Another request made the same rows a moment ago: they exist, which is all that was needed.
+        return []
 
 
 @transaction.atomic
 def save_narrative(*, report, key, text, edited_by):
+    """Saves a chapter's text. Who may write which chapter is `permissions.can_write_chapter`, asked by the view."""
     section = section_by_key(key)
     if section is None or not section.narrative:
         raise ValidationError(NOT_A_NARRATIVE, params={"key": key})
+    # The status is read again under the report's lock: an approval that lands while someone types wins.
+    report.refresh_from_db(from_queryset=AnnualReport.objects.select_for_update())
     if report.status != ReportStatus.DRAFT:
         raise ValidationError(ONLY_DRAFTS_EDITABLE, params={"year": report.year, "status": report.get_status_display()})
-    narrative, _ = NarrativeSection.objects.get_or_create(report=report, key=key, defaults={"title": section.title})
+    ensure_narratives(report)
+    narrative = NarrativeSection.objects.get(report=report, key=key)
     narrative.title = section.title
     narrative.text = text
     narrative.last_edited_by = edited_by
@@ -90,6 +164,8 @@ def run_build(*, build_id):
     build = ReportBuild.objects.select_related("report").get(pk=build_id)
     if build.is_finished:
         return build
+    # What the cover will say (draft, approved, published) is the report's status as it is read now.
+    made_from_status = build.report.status
     if build.attempts >= MAX_BUILD_ATTEMPTS:
         # Delivered again after its worker died each time: a report that kills workers must not loop forever.
         ReportBuild.objects.filter(pk=build.pk).update(
@@ -116,6 +192,7 @@ def run_build(*, build_id):
         build.status = BuildStatus.SUCCEEDED
         build.progress, build.stage = 100, "Ready"
         build.page_count, build.file_size, build.sha256 = pages, len(pdf), digest
+        build.made_from_status = made_from_status
         build.gather_seconds, build.render_seconds = timings.gather_seconds, timings.render_seconds
         build.write_seconds, build.query_count = timings.write_seconds, timings.query_count
         build.finished_at = timezone.now()
@@ -138,38 +215,54 @@ def last_chapter_edit(report):
 
 
 def latest_publishable_build(report):
-    """The newest successful build made after the chapters were last changed, or None."""
-    builds = report.builds.filter(status=BuildStatus.SUCCEEDED)
+    """The newest successful build made from the approved report after the chapters were last changed, or None.
+    A build made while the report was a draft is never publishable: its cover says it is a draft."""
+    builds = report.builds.filter(
+        status=BuildStatus.SUCCEEDED, made_from_status__in=[ReportStatus.APPROVED, ReportStatus.PUBLISHED]
+    )
     last_edit = last_chapter_edit(report)
     if last_edit is not None:
         builds = builds.filter(queued_at__gte=last_edit)
-    return builds.order_by("-queued_at", "-pk").first()
+    return builds.select_related("requested_by").order_by("-queued_at", "-pk").first()
 
 
-def placeholder_problems(report):
-    """Where unfinished placeholders (xxx, tbc, [insert …]) remain in the chapters people wrote."""
+def placeholder_problems(report, *, chapters=None):
+    """Where unfinished placeholders (xxx, tbc, [insert …]) remain in the chapters people wrote. `chapters`:
+    `selectors.report_chapters(report)` when the caller has it already."""
     problems = []
-    for narrative in report.narratives.all():
-        found = PLACEHOLDER_PATTERN.search(narrative.text)
+    for section, narrative in report_chapters(report) if chapters is None else chapters:
+        found = PLACEHOLDER_PATTERN.search(narrative.text) if narrative is not None else None
         if found:
-            problems.append(f"“{found.group(0)}” in {narrative.title}")
+            problems.append(f"“{found.group(0)}” in {section.title}")
     return problems
+
+
+def unwritten_chapters(report, *, chapters=None):
+    """The titles of the registered narrative chapters that are still blank, in report order."""
+    chapters = report_chapters(report) if chapters is None else chapters
+    return [section.title for section, narrative in chapters if narrative is None or not narrative.is_written]
 
 
 @transaction.atomic
 def approve_report(*, report, approved_by, approved_on=None):
+    """Records the partnership's approval and queues the build to publish: only a build made from the approved
+    report can be published, so approving makes one straight away (`report.builds.first()`)."""
+    report.refresh_from_db(from_queryset=AnnualReport.objects.select_for_update())
     if report.status != ReportStatus.DRAFT:
         raise ValidationError(ONLY_DRAFTS_APPROVED, params={"status": report.get_status_display().lower()})
-    problems = placeholder_problems(report)
+    ensure_narratives(report)
+    chapters = report_chapters(report)
+    problems = placeholder_problems(report, chapters=chapters)
     if problems:
         raise ValidationError(PLACEHOLDERS_LEFT, params={"where": "; ".join(problems)})
-    unwritten = [n.title for n in report.narratives.all() if not n.text.strip()]
+    unwritten = unwritten_chapters(report, chapters=chapters)
     if unwritten:
         raise ValidationError(CHAPTERS_UNWRITTEN, params={"titles": ", ".join(unwritten)})
     report.status = ReportStatus.APPROVED
     report.approved_on = approved_on or timezone.localdate()
     report.approved_by = approved_by
     report.save()
+    request_build(report=report, requested_by=approved_by)
     return report
 
 
@@ -197,6 +290,8 @@ def publish_report(*, report, build=None, published_on=None):
         raise ValidationError(BUILD_NOT_FINISHED)
     if build.report_id != report.pk:
         raise ValidationError(BUILD_OF_ANOTHER_REPORT)
+    if not build.is_made_from_approved_report:
+        raise ValidationError(BUILD_MADE_FROM_DRAFT, params={"build": build.pk})
     last_edit = last_chapter_edit(report)
     if last_edit is not None and build.queued_at < last_edit:
         raise ValidationError(

@@ -6,6 +6,7 @@ app_name = "reports"
 
 urlpatterns = [
     path("reports/", views.ReportListView.as_view(), name="list"),
+    path("reports/chapters/", views.ChaptersToWriteView.as_view(), name="chapters"),
     path("reports/<fy:year>/", views.ReportDetailView.as_view(), name="report"),
     path("reports/<fy:year>/annual-report.pdf", views.PublishedDownloadView.as_view(), name="published_pdf"),
     path("reports/<fy:year>/preview/", views.ReportPreviewView.as_view(), name="preview"),
@@ -13,5 +14,6 @@ urlpatterns = [
     path("reports/<fy:year>/builds/<int:pk>/status/", views.BuildStatusView.as_view(), name="build_status"),
     path("reports/<fy:year>/builds/<int:pk>/download/", views.BuildDownloadView.as_view(), name="build_download"),
     path("reports/<fy:year>/chapters/<slug:key>/", views.NarrativeEditView.as_view(), name="narrative"),
+    path("reports/<fy:year>/publish/", views.PublishView.as_view(), name="publish"),
     path("reports/<fy:year>/<slug:action>/", views.ReportWorkflowView.as_view(), name="workflow"),
 ]

@@ -1,22 +1,40 @@
+"""The annual report's pages. Each view asks `permissions` who may use it:
+
+| page | who |
+| --- | --- |
+| list, a published report's page and PDF | everyone, no account needed |
+| a chapter's page | the business manager; a chair of the body that writes the chapter |
+| "Your chapters" | chairs and the business manager |
+| workbench, preview, builds, approval, publication | the business manager |
+"""
+
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
-from lscp.roles import BusinessManagerRequiredMixin, roles_for
+from lscp.roles import RoleRequiredMixin, roles_for
 
-from . import services
+from . import permissions, services
 from .forms import CreateReportForm, NarrativeForm
 from .markdown import render_markdown
-from .models import AnnualReport, BuildStatus, ReportBuild
-from .rendering import gather, render_html
-from .sections import narrative_sections, section_by_key
+from .models import AnnualReport, BuildStatus, ReportBuild, ReportStatus
+from .rendering import gather, partnership_name, render_html
+from .sections import section_by_key
+from .selectors import chapters_to_write, report_chapters
 
 
 def _report_or_404(year):
     return get_object_or_404(AnnualReport, year=year)
+
+
+class ManagesReportsRequiredMixin(RoleRequiredMixin):
+    def has_role(self, roles):
+        return permissions.can_manage_reports(roles)
 
 
 class ReportListView(TemplateView):
@@ -25,16 +43,22 @@ class ReportListView(TemplateView):
     template_name = "reports/report_list.html"
 
     def get_context_data(self, **kwargs):
-        is_manager = roles_for(self.request.user).is_manager
+        roles = roles_for(self.request.user)
+        is_manager = permissions.can_manage_reports(roles)
         reports = AnnualReport.objects.select_related("published_build")
         if not is_manager:
             reports = reports.published()
         return super().get_context_data(
-            reports=list(reports), is_manager=is_manager, form=kwargs.pop("form", None) or CreateReportForm(), **kwargs
+            reports=list(reports),
+            is_manager=is_manager,
+            writes_chapters=permissions.can_see_chapters_to_write(roles),
+            partnership_name=partnership_name(),
+            form=kwargs.pop("form", None) or CreateReportForm(),
+            **kwargs,
         )
 
     def post(self, request):
-        if not roles_for(request.user).is_manager:
+        if not permissions.can_manage_reports(roles_for(request.user)):
             raise PermissionDenied
         form = CreateReportForm(request.POST)
         if form.is_valid():
@@ -55,27 +79,48 @@ class ReportDetailView(View):
 
     def get(self, request, year):
         report = _report_or_404(year)
-        if not roles_for(request.user).is_manager:
+        if not permissions.can_manage_reports(roles_for(request.user)):
             if not report.is_published:
                 raise Http404("No published report for that year.")
-            return render(request, "reports/report_public.html", {"report": report, "build": report.published_build})
+            return render(
+                request,
+                "reports/report_public.html",
+                {"report": report, "build": report.published_build, "partnership_name": partnership_name()},
+            )
+        services.ensure_narratives(report)
+        chapters = report_chapters(report)
         builds = list(report.builds.select_related("requested_by")[:20])
-        narratives = {n.key: n for n in report.narratives.select_related("last_edited_by")}
-        chapters = [(section, narratives.get(section.key)) for section in narrative_sections()]
         return render(
             request,
             "reports/report_detail.html",
             {
                 "report": report,
                 "builds": builds,
+                "building": any(not build.is_finished for build in builds),
                 "chapters": chapters,
+                "chapters_open": report.status == ReportStatus.DRAFT,
                 "publishable": services.latest_publishable_build(report),
-                "placeholders": services.placeholder_problems(report),
+                "placeholders": services.placeholder_problems(report, chapters=chapters),
             },
         )
 
 
-class ReportPreviewView(BusinessManagerRequiredMixin, View):
+class ChaptersToWriteView(RoleRequiredMixin, TemplateView):
+    """A chair's chapters of the draft reports (every chapter, for the business manager), with their state."""
+
+    template_name = "reports/chapters_to_write.html"
+
+    def has_role(self, roles):
+        return permissions.can_see_chapters_to_write(roles)
+
+    def get_context_data(self, **kwargs):
+        services.ensure_narratives_of(AnnualReport.objects.filter(status=ReportStatus.DRAFT))
+        return super().get_context_data(
+            chapters=chapters_to_write(self.roles), is_manager=permissions.can_manage_reports(self.roles), **kwargs
+        )
+
+
+class ReportPreviewView(ManagesReportsRequiredMixin, View):
     """The report as HTML, from the same templates as the PDF: edits show at once."""
 
     def get(self, request, year):
@@ -83,16 +128,29 @@ class ReportPreviewView(BusinessManagerRequiredMixin, View):
         return HttpResponse(render_html(report, gather(report), for_pdf=False))
 
 
-class BuildRequestView(BusinessManagerRequiredMixin, View):
+def _build_message(build, name=""):
+    """What became of a build just requested, as it is now: with no broker (the demo) it has already finished."""
+    name = name or f"Build {build.pk}"
+    if build.status == BuildStatus.SUCCEEDED:
+        return messages.SUCCESS, f"{name} is ready: {build.page_count} pages."
+    if build.status == BuildStatus.FAILED:
+        return messages.ERROR, f"{name} failed: {build.error}"
+    if build.status == BuildStatus.RUNNING:
+        return messages.INFO, f"{name} is being made; this page shows its progress."
+    return messages.INFO, f"{name} has been queued; this page shows its progress."
+
+
+class BuildRequestView(ManagesReportsRequiredMixin, View):
     def post(self, request, year):
         report = _report_or_404(year)
         build = services.request_build(report=report, requested_by=request.user)
-        messages.info(request, f"Build {build.pk} has been queued.")
+        build.refresh_from_db()
+        messages.add_message(request, *_build_message(build))
         return redirect(f"{report.get_absolute_url()}#build-{build.pk}")
 
 
-class BuildStatusView(BusinessManagerRequiredMixin, View):
-    """Polled by the report page while a build runs."""
+class BuildStatusView(ManagesReportsRequiredMixin, View):
+    """Polled by the report page while a build runs (static/js/report-build.js)."""
 
     def get(self, request, year, pk):
         build = get_object_or_404(ReportBuild, pk=pk, report__year=year)
@@ -120,7 +178,7 @@ def _pdf_response(build, filename):
     return FileResponse(handle, as_attachment=True, filename=filename, content_type="application/pdf")
 
 
-class BuildDownloadView(BusinessManagerRequiredMixin, View):
+class BuildDownloadView(ManagesReportsRequiredMixin, View):
     """Any build, drafts included: the business manager only."""
 
     def get(self, request, year, pk):
@@ -138,63 +196,119 @@ class PublishedDownloadView(View):
         return _pdf_response(report.published_build, f"lscp-annual-report-{report.year.slug}.pdf")
 
 
-class NarrativeEditView(BusinessManagerRequiredMixin, View):
+class NarrativeEditView(View):
+    """One chapter's text: written by the business manager or a chair of the body that owns the chapter.
+
+    While the report is not a draft the page shows the text and why it cannot be changed, instead of a form
+    that would refuse on Save."""
+
     template_name = "reports/narrative_form.html"
 
-    def get_objects(self, year, key):
-        report = _report_or_404(year)
-        section = section_by_key(key)
-        if section is None or not section.narrative:
+    def dispatch(self, request, year, key):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        self.roles = roles_for(request.user)
+        if not permissions.can_see_chapters_to_write(self.roles):
+            raise PermissionDenied("Your role does not give you access to this page.")
+        self.report = _report_or_404(year)
+        self.section = section_by_key(key)
+        if self.section is None or not self.section.narrative:
             raise Http404("No such chapter.")
-        narrative = report.narratives.filter(key=key).first()
-        return report, section, narrative
+        services.ensure_narratives(self.report)
+        self.narrative = self.report.narratives.select_related("written_by", "last_edited_by").get(key=key)
+        self.narrative.report = self.report
+        if not permissions.can_write_chapter(self.roles, self.narrative):
+            raise PermissionDenied("Only the chairs of the body that writes this chapter can open it.")
+        return super().dispatch(request, year, key)
+
+    def context(self, **extra):
+        manager = permissions.can_manage_reports(self.roles)
+        return {
+            "report": self.report,
+            "section": self.section,
+            "narrative": self.narrative,
+            "is_manager": manager,
+            "back_url": self.report.get_absolute_url() if manager else reverse("reports:chapters"),
+            "closed_reason": permissions.why_chapter_is_closed(self.narrative),
+            **extra,
+        }
+
+    def render_closed(self, unsaved_text=None):
+        return render(
+            self.request,
+            self.template_name,
+            self.context(saved=render_markdown(self.narrative.text), unsaved_text=unsaved_text),
+        )
 
     def get(self, request, year, key):
-        report, section, narrative = self.get_objects(year, key)
-        form = NarrativeForm(instance=narrative)
-        return render(request, self.template_name, {"report": report, "section": section, "form": form})
+        if permissions.why_chapter_is_closed(self.narrative):
+            return self.render_closed()
+        return render(request, self.template_name, self.context(form=NarrativeForm(instance=self.narrative)))
 
     def post(self, request, year, key):
-        report, section, narrative = self.get_objects(year, key)
-        form = NarrativeForm(request.POST, instance=narrative)
-        context = {"report": report, "section": section, "form": form}
+        if permissions.why_chapter_is_closed(self.narrative):
+            # Approved while the form was open: keep what was typed on the page so it is not lost.
+            return self.render_closed(unsaved_text=request.POST.get("text", ""))
+        form = NarrativeForm(request.POST, instance=self.narrative)
         if "preview" in request.POST:
-            context["preview"] = render_markdown(request.POST.get("text", ""))
-            return render(request, self.template_name, context)
+            preview = render_markdown(request.POST.get("text", ""))
+            return render(request, self.template_name, self.context(form=form, preview=preview))
         if form.is_valid():
             try:
-                services.save_narrative(report=report, key=key, text=form.cleaned_data["text"], edited_by=request.user)
+                services.save_narrative(
+                    report=self.report, key=key, text=form.cleaned_data["text"], edited_by=request.user
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, f"“{section.title}” was saved.")
-                return redirect(report)
-        return render(request, self.template_name, context)
+                messages.success(request, f"“{self.section.title}” was saved.")
+                return redirect(self.context()["back_url"])
+        return render(request, self.template_name, self.context(form=form))
 
 
-class ReportWorkflowView(BusinessManagerRequiredMixin, View):
-    """Approve, return to draft, publish."""
+class PublishView(ManagesReportsRequiredMixin, View):
+    """Publishing asks first: the page names the build the public will download and what it is; its form
+    publishes exactly that build."""
+
+    template_name = "reports/publish_confirm.html"
+
+    def get(self, request, year):
+        report = _report_or_404(year)
+        build = services.latest_publishable_build(report)
+        return render(request, self.template_name, {"report": report, "build": build})
+
+    def post(self, request, year):
+        report = _report_or_404(year)
+        build_id = request.POST.get("build", "")
+        build = ReportBuild.objects.filter(pk=build_id, report=report).first() if build_id.isdigit() else None
+        try:
+            if build is None:
+                raise ValidationError(services.BUILD_OF_ANOTHER_REPORT)
+            services.publish_report(report=report, build=build)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect(report)
+        messages.success(
+            request, f"The {report.display_title} is published: the public now downloads build {build.pk}."
+        )
+        return redirect(report)
+
+
+class ReportWorkflowView(ManagesReportsRequiredMixin, View):
+    """Approve, return to draft. (Publishing has its own page: it asks for confirmation.)"""
 
     def post(self, request, year, action):
         report = _report_or_404(year)
         try:
             if action == "approve":
                 services.approve_report(report=report, approved_by=request.user)
+                build = report.builds.first()
                 messages.success(request, f"The {report.display_title} is approved.")
+                messages.add_message(request, *_build_message(build, f"Build {build.pk}, of the approved report,"))
             elif action == "draft":
                 services.return_to_draft(report=report)
                 messages.info(request, f"The {report.display_title} is back in draft.")
-            elif action == "publish":
-                build = None
-                if request.POST.get("build"):
-                    build_id = request.POST["build"]
-                    build = (
-                        ReportBuild.objects.filter(pk=build_id, report=report).first() if build_id.isdigit() else None
-                    )
-                    if build is None:
-                        raise ValidationError(services.BUILD_OF_ANOTHER_REPORT)
-                services.publish_report(report=report, build=build)
-                messages.success(request, f"The {report.display_title} is published.")
             else:
                 raise Http404
         except ValidationError as error:

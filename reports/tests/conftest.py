@@ -61,3 +61,34 @@ def report(db):
 def pdf_pages_text(data):
     reader = pypdf.PdfReader(io.BytesIO(data))
     return reader, [page.extract_text() for page in reader.pages]
+
+
+@pytest.fixture
+def register_sections(monkeypatch):
+    """Adds sections to the registry for one test, as a new entry in an app's `report.py` would, after any
+    report already exists."""
+    from reports import rendering, sections
+
+    def register(*extra):
+        extended = tuple(sorted((*sections.registered_sections(), *extra), key=lambda s: (s.order, s.key)))
+        monkeypatch.setattr(sections, "registered_sections", lambda: extended)
+        monkeypatch.setattr(rendering, "registered_sections", lambda: extended)
+        return extended
+
+    return register
+
+
+def narrative_section(key, title, order=450, **options):
+    from reports.sections import Section
+
+    return Section(
+        key=key, title=title, order=order, template="reports/sections/narrative.html", narrative=True, **options
+    )
+
+
+def write_all_chapters(report, user, text="Written in full."):
+    """Writes every chapter the registry asks for, through the service people's saves go through."""
+    from reports.sections import narrative_sections
+
+    for section in narrative_sections():
+        services.save_narrative(report=report, key=section.key, text=text, edited_by=user)

@@ -19,13 +19,21 @@ def write_all_chapters(report, user):
         services.save_narrative(report=report, key=narrative.key, text="Written in full.", edited_by=user)
 
 
+def approved_and_built(report, manager, django_capture_on_commit_callbacks):
+    """Approves the report; approval builds the PDF to publish, returned here."""
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_report(report=report, approved_by=manager)
+    build = report.builds.get(made_from_status=ReportStatus.APPROVED)
+    assert build.status == BuildStatus.SUCCEEDED, build.error
+    return build
+
+
 @pytest.mark.django_db
 def test_publishing_pins_the_build_and_the_public_downloads_it(
     client, report, manager, django_capture_on_commit_callbacks
 ):
     write_all_chapters(report, manager)
-    build = built(report, django_capture_on_commit_callbacks)
-    services.approve_report(report=report, approved_by=manager)
+    build = approved_and_built(report, manager, django_capture_on_commit_callbacks)
     services.publish_report(report=report, build=build)
     report.refresh_from_db()
     assert report.status == ReportStatus.PUBLISHED and report.published_build == build and report.published_on
@@ -42,8 +50,7 @@ def test_a_failed_rebuild_leaves_the_published_pdf_downloadable(
     client, report, manager, monkeypatch, django_capture_on_commit_callbacks
 ):
     write_all_chapters(report, manager)
-    published = built(report, django_capture_on_commit_callbacks)
-    services.approve_report(report=report, approved_by=manager)
+    published = approved_and_built(report, manager, django_capture_on_commit_callbacks)
     services.publish_report(report=report, build=published)
 
     def broken(year):
@@ -71,8 +78,7 @@ def test_a_later_successful_build_does_not_replace_the_published_one(
     report, manager, django_capture_on_commit_callbacks
 ):
     write_all_chapters(report, manager)
-    published = built(report, django_capture_on_commit_callbacks)
-    services.approve_report(report=report, approved_by=manager)
+    published = approved_and_built(report, manager, django_capture_on_commit_callbacks)
     services.publish_report(report=report, build=published)
     newer = built(report, django_capture_on_commit_callbacks)
     report.refresh_from_db()
@@ -139,10 +145,11 @@ def test_an_approved_report_cannot_be_edited_until_returned_to_draft(report, man
 def test_a_build_made_before_the_last_change_to_the_chapters_cannot_be_published(
     report, manager, django_capture_on_commit_callbacks
 ):
-    services.save_narrative(report=report, key="foreword", text="We trained xxx delegates.", edited_by=manager)
-    stale = built(report, django_capture_on_commit_callbacks)
     write_all_chapters(report, manager)
-    services.approve_report(report=report, approved_by=manager)
+    stale = approved_and_built(report, manager, django_capture_on_commit_callbacks)
+    services.return_to_draft(report=report)
+    services.save_narrative(report=report, key="foreword", text="Corrected after approval.", edited_by=manager)
+    services.approve_report(report=report, approved_by=manager)  # its build is queued, not made yet
     assert services.latest_publishable_build(report) is None
     with pytest.raises(services.ValidationError, match="before the chapters were last changed"):
         services.publish_report(report=report, build=stale)
@@ -158,8 +165,7 @@ def test_correcting_a_published_report_keeps_the_published_pdf_online(
     client, report, manager, django_capture_on_commit_callbacks
 ):
     write_all_chapters(report, manager)
-    published = built(report, django_capture_on_commit_callbacks)
-    services.approve_report(report=report, approved_by=manager)
+    published = approved_and_built(report, manager, django_capture_on_commit_callbacks)
     services.publish_report(report=report, build=published)
     services.return_to_draft(report=report)
     services.save_narrative(report=report, key="foreword", text="Corrected.", edited_by=manager)
@@ -195,6 +201,6 @@ def test_publishing_a_nonsense_build_id_is_refused_with_a_message(client, report
     write_all_chapters(report, manager)
     services.approve_report(report=report, approved_by=manager)
     client.force_login(manager)
-    response = client.post(reverse("reports:workflow", args=[report.year, "publish"]), {"build": "abc"}, follow=True)
+    response = client.post(reverse("reports:publish", args=[report.year]), {"build": "abc"}, follow=True)
     assert response.status_code == 200
     assert "another year" in response.content.decode()

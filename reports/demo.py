@@ -1,4 +1,4 @@
-"""The demo's 2022/23 annual report, with its opening chapters written (in our own words, from the seeds' themes)."""
+"""The demo's 2022/23 annual report, with its opening chapters written: seed 000's content in our own words."""
 
 from django.contrib.auth.models import User
 
@@ -7,48 +7,89 @@ from lscp.financial_year import FinancialYear
 from .models import AnnualReport, NarrativeSection
 from .services import create_report, save_narrative
 
+# Each chapter restates, in our own words, what seed 000 (the 2022/23 annual report) says under the same heading;
+# nothing here is an event the seed does not report.
 NARRATIVES = {
     "foreword": """\
-This is my second report as independent chair and scrutineer of the partnership for Kensington and Chelsea
-and Westminster. It covers a year in which families in both boroughs felt the rising cost of living, in which
-services were still recovering from the pandemic, and in which the partnership kept children at the centre
-of its work.
+As independent chair of the partnership I present our annual report for the year from April 2022 to
+March 2023. It is the second report of the partnership for Kensington and Chelsea and Westminster since
+it separated from Hammersmith and Fulham.
 
-Partners have worked well together. Attendance at the partnership and its subgroups has been strong, and
-where it has not I have raised it directly with the agencies concerned. The learning from our reviews has
-reached front-line practitioners through briefings and training, and we have listened to children and
-young people about what matters to them.
+It has been a turning-point year. Children, families, communities and our own staff have been living with
+what the pandemic left behind and with the rising cost of living, and partners have had to work out how
+to respond to both.
 
-There is more to do. The appendices show where attendance fell short, and the priority chapters say
-plainly where progress has been slower than we wanted. I am grateful to every practitioner, manager and
-volunteer whose work lies behind this report.
+Strategic oversight of the local arrangements belongs to the three safeguarding partners: the local
+authorities, the Integrated Care Board and the police. Together they work to keep every child in our area
+safe and well, and they work with other areas for our children who are placed away from home.
+
+What makes the partnership strong is that its members are committed to working together, to questioning
+each other and to holding each other to account, so that our children and young people get the best
+outcomes we can secure.
 """,
     "introduction": """\
-The safeguarding partners for the two boroughs — the local authorities, the North West London Integrated
-Care Board and the Metropolitan Police — publish this report each year, as *Working Together to Safeguard
-Children* requires. It sets out what the partnership did between 1 April 2022 and 31 March 2023 and how
-effective those arrangements were.
+This is the partnership's report for 2022-2023. It sets out why the partnership exists, the principles
+it works by and the priorities it chose, what it watched closely, and how partners worked together to
+protect, support and safeguard children, young people, their families and their communities.
+
+## Our purpose
+
+The partnership was set up in 2021. Its members are senior leaders from the two local authorities, the
+police, health providers and the Integrated Care Board, education, the voluntary sector, probation and
+CAFCASS. It meets every quarter to share news and to oversee, question and scrutinise every part of the
+work to keep children safe.
+
+Partners share one purpose: to build working relationships and joint work, within and across their
+organisations, that change things for children and families. Independent oversight and scrutiny among
+peers are how partners hold each other to account, raise the standard of practice and find where their
+services need to improve. The partnership's job is to inform, scrutinise and challenge professional
+practice so that all multi-agency safeguarding work is fit for purpose, effective, robust and lasting.
+
+As *Working Together to Safeguard Children 2018* requires, the arrangements are led by the three
+safeguarding partners and are published. They rest on our principles and priorities, which in turn draw
+on the profiles of the two boroughs, on what audits and inspections taught us, and on what children,
+families and communities tell us.
 
 ## Our principles
 
-- Children's safety and welfare come first, and we listen to them.
-- Partners share responsibility and hold each other to account.
-- We learn from what goes wrong and from what goes well.
+Safeguarding is everyone's job. Five principles guide how we work:
 
-## Our priorities for the year
+1. Working together so that the local arrangements promote and protect children's welfare effectively.
+2. Listening to what children and young people tell us will keep them safe.
+3. A culture of continuous learning and practice based on evidence.
+4. Sharing information well so that decisions are made in good time.
+5. Scrutiny: being open to professional challenge and holding each other to account.
 
-The partnership agreed four priorities for 2022/23; each has a chapter below with what was done, why,
-what difference it made and what comes next.
+## Our priorities
+
+Our principles, together with local data, audits of practice, reviews, consultation with partners and
+what young people and communities told us, led to four priorities, each with its own chapter:
+
+1. Reducing the harm from domestic abuse and coercive control.
+2. Safer communities: exploitation and serious youth violence.
+3. Recovery from the Covid-19 pandemic and the cost of living crisis.
+4. Transitional safeguarding.
 """,
     "listening": """\
-Children and young people told us what it is like to grow up in the two boroughs: at school, online and
-in their neighbourhoods. Their views shaped the partnership's work this year, and the table below sets out
-what they said and what partners did in response.
+The partnership wants its priorities to match those of the councils' Children and Young People's Plan for
+2022-2025, which was shaped by wide consultation with residents, partners and children and young people.
+
+Children looked after and care leavers take part through regular groups: the Thursday Group in Kensington
+and Chelsea, and the Tuesday Group and the Children and Young People's Panel in Westminster. This year
+young people also sat on staff interview panels, helped to recruit foster carers, shaped online safety
+training for foster carers and told us about their health assessments.
+
+After Ofsted's focused visit in June 2022, children's services talked with the young people who come to
+the Tuesday and Thursday leaving care groups about when they feel safe and when they do not. The table
+below sets out what they said and what is being done in response.
 """,
     "structure": """\
-The lead safeguarding partners meet as the Executive. The wider partnership meets every quarter and
-oversees three subgroups and a local group in each borough; the diagram below is drawn from the
-partnership's own records of its bodies, so it always shows the current arrangements.
+The three safeguarding partners (the local authorities, the Integrated Care Board and the police) meet as
+the LSCP Executive. The wider partnership meets every quarter, and three subgroups carry much of its
+work: the Case Review Subgroup, the Best Practice and Performance Subgroup, and the Children and Community
+Engagement and Accountability Subgroup. The partnership works alongside the community safety partnerships,
+the SAEB, the VAWG partnership and the health and wellbeing boards of both boroughs. The diagram below is
+drawn from the partnership's own records of its bodies, so it always shows the current arrangements.
 """,
 }
 
@@ -59,7 +100,11 @@ def _emerging_issues():
 
     governance = runpy.run_path(str(Path(__file__).parent.parent / "governance" / "demo" / "data.py"))
     points = "\n".join(f"- {point}" for point in governance.get("EMERGING_ISSUES", []))
-    return "The partnership kept watch on new pressures on children and families during the year.\n\n" + points + "\n"
+    opening = (
+        "Partners worked together on new safeguarding needs during the year, above all those of families who "
+        "came from Afghanistan and Ukraine and of children living with their families in Home Office hotels."
+    )
+    return opening + "\n\n" + points + "\n"
 
 
 def load(*, stdout):

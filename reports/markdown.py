@@ -20,6 +20,8 @@ _TAGS = {
     "h2",
     "h3",
     "h4",
+    "h5",
+    "h6",
     "a",
     "table",
     "thead",
@@ -36,15 +38,45 @@ _TAGS = {
 _ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope", "colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
 
 
-_HEADING = re.compile(r"<(/?)h([1-5])\b")
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+_HEADER_CELL_WITHOUT_SCOPE = re.compile(r"<th(?![^>]*\bscope=)(?=[\s>])")
+
+
+def _chapter_headings(html):
+    """The writer's headings, renumbered to sit under the chapter's h1 without skipping a level.
+
+    The chapter title is the only h1 (the bookmark and the running header). Whatever level the writer started
+    at (# or ##), their top level becomes h2; a heading never goes more than one level below the one before
+    it, because a screen reader user navigating by headings would otherwise find a gap (h1 → h3)."""
+    levels = [int(level) for closing, level in _HEADING.findall(html) if not closing]
+    if not levels:
+        return html
+    top = min(levels)
+    previous = 1
+    current = 2
+
+    def renumber(match):
+        nonlocal previous, current
+        if not match.group(1):
+            current = min(2 + int(match.group(2)) - top, previous + 1, 6)
+            previous = current
+        return f"<{match.group(1)}h{current}"
+
+    return _HEADING.sub(renumber, html)
+
+
+def _header_cells_with_scope(html):
+    """A Markdown table has one header row, so each of its header cells heads a column; saying so lets a
+    screen reader announce the column with every cell (a cell that already has a scope keeps it)."""
+    return _HEADER_CELL_WITHOUT_SCOPE.sub('<th scope="col"', html)
 
 
 def render_markdown(text):
     """Markdown → sanitised HTML: no scripts, no images or other fetched content, only http(s) and mailto links.
 
-    Headings move down one level: the chapter title is the only h1, and it drives the running header."""
+    Headings start at h2 under the chapter's h1 and skip no level; table header cells say what they head."""
     html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"], output_format="html")
-    html = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
+    html = _header_cells_with_scope(_chapter_headings(html))
     clean = nh3.clean(
         html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"}, link_rel="noopener"
     )

@@ -374,14 +374,9 @@ BODIES = [
 # one row per appendix-1 row (seed 000), plus chairs and members of the other bodies;
 # all people's names are fictional
 MEMBERS = [
-    # LSCP Executive: appendix 1 "LSCP Executive" rows, plus the Independent Chair and Business Manager
-    {
-        "body": "LSCP Executive",
-        "name": "Margaret Ellery",
-        "job_title": "Independent Chair and Scrutineer",
-        "agency": "Independent",
-        "role": "independent_chair",
-    },
+    # LSCP Executive: appendix 1 "LSCP Executive" rows, exactly: the three statutory safeguarding partners
+    # (the local authorities, the ICB and the police). The independent chair and the business manager sit on
+    # the wider partnership, not on the Executive.
     {
         "body": "LSCP Executive",
         "name": "Catherine Holloway",
@@ -402,13 +397,6 @@ MEMBERS = [
         "job_title": "Detective Chief Inspector Public Protection Investigations",
         "agency": "Metropolitan Police Service, Central West Basic Command Unit",
         "role": "member",
-    },
-    {
-        "body": "LSCP Executive",
-        "name": "Eleanor Blackwood",
-        "job_title": "LSCP Business Manager",
-        "agency": "Children's Services RBKC/WCC",
-        "role": "business_manager",
     },
     # The Partnership: appendix 1 "Members of and Advisers to the LSCP", in published order
     {
@@ -470,14 +458,14 @@ MEMBERS = [
     {
         "body": "Local Safeguarding Children Partnership",
         "name": "Cllr Victoria Langridge",
-        "job_title": "Cabinet Member for Family and Children's Services, Royal Borough of Kensington and Chelsea (Observer)",
+        "job_title": "Cabinet Member for Family and Children's Services, Royal Borough of Kensington and Chelsea",
         "agency": "Councillors RBKC",
         "role": "observer",
     },
     {
         "body": "Local Safeguarding Children Partnership",
         "name": "Cllr Samuel Adeyemi",
-        "job_title": "Cabinet Member for Young People, Learning and Leisure, Westminster (Observer)",
+        "job_title": "Cabinet Member for Young People, Learning and Leisure, Westminster",
         "agency": "Councillors WCC",
         "role": "observer",
     },

@@ -27,3 +27,9 @@ def percent(value, places=0):
         return "–"
     quantum = Decimal(1).scaleb(-int(places))
     return f"{Decimal(value).quantize(quantum, ROUND_HALF_UP)}%"
+
+
+@register.filter
+def any_filled(rows, attribute):
+    """Whether any row has something in the attribute: a table leaves out a column that would be empty throughout."""
+    return any(str(getattr(row, attribute, "") or "").strip() for row in rows)

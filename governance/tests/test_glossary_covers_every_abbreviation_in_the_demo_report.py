@@ -1,0 +1,63 @@
+"""Every abbreviation the demo's 2022/23 report uses has an entry in the glossary, so a reader who meets
+"LADO" or "CYP-OG" can look it up; and the glossary appendix prints each of them."""
+
+import re
+
+import pytest
+
+from governance.models import GlossaryTerm
+from reports.tests.demo_build import build_demo_report
+
+# Abbreviations that need no entry, kept short on purpose: a name everyone reads without a glossary.
+NOT_JARGON = {"UK"}
+
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def is_abbreviation(word):
+    capitals = sum(c.isupper() for c in word)
+    return capitals >= 2 and capitals > sum(c.islower() for c in word)
+
+
+def abbreviations_in(text):
+    """Words of two or more capitals (MASH, DfE, CP-IS; a plural s dropped: IDVAs is IDVA). A hyphenated word is
+    one abbreviation when each part is one (CYP-OG), otherwise its parts are looked at alone (Morgan-Price)."""
+    found = set()
+    for word in _WORD.findall(text):
+        parts = [re.sub(r"(?<=[A-Z])s$", "", part) for part in word.split("-")]
+        if len(parts) > 1 and all(is_abbreviation(part) for part in parts):
+            found.add("-".join(parts))
+        else:
+            found.update(part for part in parts if is_abbreviation(part))
+    return found
+
+
+# The test database is set up only for a run that has a test marked for it; the build itself is shared.
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker):
+    return build_demo_report(
+        django_db_blocker, read_also=lambda report: {"terms": set(GlossaryTerm.objects.values_list("term", flat=True))}
+    )
+
+
+def test_the_detector_finds_abbreviations_and_leaves_names_alone():
+    text = "The LADO and IDVAs met the DfE, CP-IS and CYP-OG; Bethan Morgan-Price and McLeod did not. Kooth."
+    assert abbreviations_in(text) == {"LADO", "IDVA", "DfE", "CP-IS", "CYP-OG"}
+
+
+def test_every_abbreviation_in_the_report_has_a_glossary_entry(built):
+    body = re.search(r"<body.*</body>", built.html, re.S).group(0)
+    text = re.sub(r"<[^>]+>", " ", body)
+    used = abbreviations_in(text)
+    assert {"LSCP", "LADO", "MASH", "NHS", "RBKC", "WCC"} <= used
+    assert sorted(used - built.extra["terms"] - NOT_JARGON) == []
+
+
+def test_the_glossary_appendix_prints_every_abbreviation_the_chapters_use(built):
+    glossary = built.section_text("glossary")
+    chapters = re.sub(r'<section[^>]*id="section-glossary".*?</section>', " ", built.html, flags=re.S)
+    for term in abbreviations_in(re.sub(r"<[^>]+>", " ", chapters)) - NOT_JARGON:
+        assert re.search(rf"(?<!\w){re.escape(term)}(?!\w)", glossary), term

@@ -1,0 +1,76 @@
+"""A screen reader can follow the demo's 2022/23 PDF through its tags: headings never skip a level, every
+header cell is tied to the cells it heads, every figure has a text alternative.
+
+WeasyPrint (70) writes no /Scope attribute on a TH; it gives every TH an /ID and every TD the /Headers that
+head it (a column header unless the HTML says scope="row"), which PDF/UA accepts instead of /Scope. So the
+PDF is checked for /ID and /Headers, and the HTML it is laid out from for a scope on every header cell."""
+
+import re
+
+import pytest
+from pypdf.generic import IndirectObject
+
+from .demo_build import build_demo_report
+
+# The test database is set up only for a run that has a test marked for it; the build itself is shared.
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker):
+    return build_demo_report(django_db_blocker)
+
+
+def structure_elements(node, parent=None, found=None):
+    """The tagged elements in reading order, each with its parent."""
+    found = [] if found is None else found
+    if isinstance(node, IndirectObject):
+        node = node.get_object()
+    if isinstance(node, list):
+        for child in node:
+            structure_elements(child, parent, found)
+    elif hasattr(node, "get"):
+        if node.get("/S") is not None:
+            found.append((node, parent))
+            parent = node
+        kids = node.get("/K")
+        if kids is not None:
+            structure_elements(kids, parent, found)
+    return found
+
+
+@pytest.fixture(scope="module")
+def elements(built):
+    return structure_elements(built.reader.trailer["/Root"]["/StructTreeRoot"])
+
+
+def kind(element):
+    return str(element["/S"])
+
+
+def test_headings_never_skip_a_level(elements):
+    levels = [int(kind(e)[2]) for e, _ in elements if re.fullmatch(r"/H[1-6]", kind(e))]
+    assert levels.count(1) >= 10 and 2 in levels and 3 in levels
+    skips = [(before, after) for before, after in zip([0, *levels], levels, strict=False) if after > before + 1]
+    assert skips == []
+
+
+def test_every_header_cell_is_tied_to_the_cells_it_heads(elements):
+    headers = [e for e, _ in elements if kind(e) == "/TH"]
+    assert len(headers) > 50
+    assert all(str(h.get("/ID", "")) for h in headers)
+    header_ids = {str(h["/ID"]) for h in headers}
+    data_cells = [e for e, _ in elements if kind(e) == "/TD"]
+    assert data_cells and all(len(cell["/A"].get("/Headers", [])) >= 1 for cell in data_cells)
+    assert {str(i) for cell in data_cells for i in cell["/A"]["/Headers"]} <= header_ids
+
+
+def test_every_header_cell_in_the_html_says_what_it_heads(built):
+    cells = re.findall(r"<th\b[^>]*>", built.html)
+    assert len(cells) > 50
+    assert [cell for cell in cells if not re.search(r'\bscope="(col|row|colgroup|rowgroup)"', cell)] == []
+
+
+def test_every_figure_has_a_text_alternative(elements):
+    figures = [e for e, _ in elements if kind(e) == "/Figure"]
+    assert figures and all(str(f.get("/Alt", "")).strip() for f in figures)

@@ -16,15 +16,19 @@ MANAGED_APPS = ("partnership", "reviews", "training", "audits", "reports")
 # an account is deactivated, so the history of what it did keeps its name.
 MANAGER_AUTH_PERMISSIONS = ("view_user", "add_user", "change_user", "view_group")
 
+# The sign-in log (django-axes): read attempts and successful sign-ins; delete an attempt to lift a lockout.
+MANAGER_AXES_PERMISSIONS = ("view_accessattempt", "delete_accessattempt", "view_accesslog")
+
 
 def ensure_role_groups(**kwargs):
     managers, _ = Group.objects.get_or_create(name=BUSINESS_MANAGERS_GROUP)
     Group.objects.get_or_create(name=DELEGATES_GROUP)
     granted = Q(content_type__app_label__in=MANAGED_APPS)
     granted |= Q(content_type__app_label="auth", codename__in=MANAGER_AUTH_PERMISSIONS)
+    granted |= Q(content_type__app_label="axes", codename__in=MANAGER_AXES_PERMISSIONS)
     managers.permissions.add(*Permission.objects.filter(granted))
     # Whatever else on accounts, groups and permissions was ever given to the group by hand goes: with
     # "change group" or "add permission" a manager could give their own group anything, superuser included.
     managers.permissions.remove(
-        *managers.permissions.filter(content_type__app_label="auth").exclude(granted)
+        *managers.permissions.filter(content_type__app_label__in=("auth", "axes")).exclude(granted)
     )

@@ -7,12 +7,14 @@ make anyone, themselves included, all-powerful. Here a user who is not a superus
 - creates accounts (user name, name, e-mail, role groups); the new person is e-mailed a link to choose their
   own password, and nobody else ever knows it;
 - changes people's details, deactivates them, and puts them in the role groups `ensure_role_groups` manages,
-  never in any other group (groups they already have stay as they are);
+  never in any other group;
 - never sees or sets "superuser", per-user permissions or a password: no password form, only the action
   "Send a password reset link", which e-mails the person;
 - cannot set "staff status" directly: it follows the Business managers group (joining it gives staff status,
   which the admin needs; leaving it takes it away);
-- can only look at a superuser's account, never change it.
+- can only look at an account that holds more than a business manager could give it (a superuser, per-user
+  permissions, a group other than the role groups), never change it or send it a link: otherwise they could
+  change its e-mail address, send themselves its reset link and take over its powers.
 
 A superuser keeps Django's full UserAdmin.
 """
@@ -99,13 +101,19 @@ class PartnershipUserAdmin(UserAdmin):
     def _restricted(self, request):
         return not request.user.is_superuser
 
+    def _out_of_reach(self, request, user):
+        """An account with powers a business manager could not have given it is for a superuser to change."""
+        return self._restricted(request) and (
+            user.is_superuser or user.user_permissions.exists() or user.groups.exclude(name__in=ROLE_GROUPS).exists()
+        )
+
     def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.is_superuser and self._restricted(request):
+        if obj is not None and self._out_of_reach(request, obj):
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.is_superuser and self._restricted(request):
+        if obj is not None and self._out_of_reach(request, obj):
             return False
         return super().has_delete_permission(request, obj)
 
@@ -149,11 +157,8 @@ class PartnershipUserAdmin(UserAdmin):
         if not self._restricted(request):
             return super().save_related(request, form, formsets, change)
         user = form.instance
-        # The form offers only the role groups; saving it would drop any other group the user has.
-        other_groups = list(user.groups.exclude(name__in=ROLE_GROUPS)) if change else []
         was_manager = change and user.groups.filter(name=BUSINESS_MANAGERS_GROUP).exists()
         super().save_related(request, form, formsets, change)
-        user.groups.add(*other_groups)
         is_manager = user.groups.filter(name=BUSINESS_MANAGERS_GROUP).exists()
         if is_manager != was_manager:
             user.is_staff = is_manager
@@ -167,7 +172,7 @@ class PartnershipUserAdmin(UserAdmin):
         sent, skipped = [], []
         for user in queryset.order_by("username"):
             reachable = user.is_active and user.email
-            allowed = not (user.is_superuser and self._restricted(request))
+            allowed = not self._out_of_reach(request, user)
             if reachable and allowed and send_password_link(request, user):
                 sent.append(user.get_username())
             else:
@@ -178,6 +183,6 @@ class PartnershipUserAdmin(UserAdmin):
             self.message_user(
                 request,
                 f"No link was sent to {', '.join(skipped)}: the account is inactive, has no e-mail address, "
-                "or is a superuser's.",
+                "or has powers only a superuser may change.",
                 messages.WARNING,
             )

@@ -225,7 +225,7 @@ def test_evidence_over_the_size_limit_is_refused(client, partner, action, settin
         reverse("governance:action_add_update", args=[action.pk]),
         {"date": today().isoformat(), "text": "Big", "evidence": SimpleUploadedFile("big.pdf", PDF + b"0" * 4096)},
     )
-    assert "documents can be at most 1.0\xa0KB" in response.content.decode()
+    assert "the limit is 1\xa0KB" in response.content.decode()
     assert not ActionUpdate.objects.exists()
 
 

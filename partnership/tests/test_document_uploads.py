@@ -51,7 +51,7 @@ def test_a_document_over_the_limit_is_refused_with_the_sizes(client, chair, chai
             "terms_of_reference_file": upload("big.pdf", PDF + b"0" * 2048),
         },
     )
-    assert "documents can be at most 1.0\xa0KB" in response.content.decode()
+    assert "the limit is 1\xa0KB" in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
@@ -235,3 +236,4 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"  # widget templates can be overridden in templates/

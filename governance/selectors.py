@@ -68,7 +68,9 @@ def finance_statement(*, year):
     from django.db.models import Case, IntegerField, Min, Sum, Value, When
     from django.db.models.functions import Coalesce, NullIf
 
-    from .models import Contribution, ExpenditureCategory, ExpenditureLine, LocalAuthority, ReservesBroughtForward
+    from partnership.models import LocalAuthority
+
+    from .models import Contribution, ExpenditureCategory, ExpenditureLine, ReservesBroughtForward
 
     contributions = Contribution.objects.filter(year=year)
     expenditure = ExpenditureLine.objects.filter(year=year)

@@ -7,8 +7,8 @@ from collections import Counter
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 
+from lscp.report_sections import Section
 from reports.markdown import render_markdown
-from reports.sections import Section
 
 from . import selectors
 from .models import (

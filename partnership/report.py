@@ -3,7 +3,7 @@
 from django.db.models import Q
 
 from lscp.financial_year import FinancialYear
-from reports.sections import Section
+from lscp.report_sections import Section
 
 from . import selectors
 from .diagram import as_data_uri, structure_svg

@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView, UpdateView, View
 
 from lscp.financial_year import FinancialYear
-from lscp.roles import BusinessManagerRequiredMixin, PartnershipViewerRequiredMixin, RoleRequiredMixin
+from lscp.roles import BusinessManagerRequiredMixin, RoleRequiredMixin
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .forms import BodyDetailsForm, MeetingForm, RegisterFormSet
 from .models import Agency, Attendance, AttendanceStatus, Body, Meeting, MeetingStatus, Membership
+from .permissions import PartnershipViewerRequiredMixin
 
 
 class AgencyListView(PartnershipViewerRequiredMixin, ListView):
@@ -76,7 +77,7 @@ class BodyDetailView(PartnershipViewerRequiredMixin, DetailView):
             chairs=[m for m in members if m.is_chair],
             coming_meetings=list(meetings.filter(starts_at__gte=now).order_by("starts_at")[:10]),
             past_meetings=list(meetings.filter(starts_at__lt=now).order_by("-starts_at")[:20]),
-            can_edit=self.roles.chairs(body),
+            can_edit=permissions.can_edit_body(self.roles, body),
             **kwargs,
         )
 
@@ -90,7 +91,7 @@ class BodyChairRequiredMixin(RoleRequiredMixin):
         return self._body
 
     def has_role(self, roles):
-        return roles.chairs(self.get_body())
+        return permissions.can_edit_body(roles, self.get_body())
 
 
 class BodyEditView(BodyChairRequiredMixin, UpdateView):
@@ -261,7 +262,7 @@ class MeetingDetailView(PartnershipViewerRequiredMixin, DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(can_edit=self.roles.chairs(self.object.body), **kwargs)
+        return super().get_context_data(can_edit=permissions.can_edit_body(self.roles, self.object.body), **kwargs)
 
 
 class DocumentDownloadView(PartnershipViewerRequiredMixin, View):

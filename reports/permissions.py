@@ -6,6 +6,8 @@
 - Everyone, signed in or not, reads and downloads a published report.
 """
 
+from lscp.access import EVERYONE, Page
+
 from .models import ReportStatus
 
 EDITING_CLOSED = (
@@ -37,3 +39,76 @@ def why_chapter_is_closed(narrative):
     if report.status == ReportStatus.DRAFT:
         return ""
     return EDITING_CLOSED % {"year": report.year, "status": report.get_status_display().lower()}
+
+
+# Every page's rule, checked for every role against the demo by lscp/tests/test_every_url_declares_who_may_open_it.
+# The demo has one report, 2022/23, in draft, with no builds yet; the checks that need a build make one.
+
+MANAGER_ONLY = frozenset({"manager"})
+
+
+def _draft_year():
+    from lscp.financial_year import FinancialYear
+
+    return {"year": FinancialYear(2022)}
+
+
+def _a_build(**fields):
+    from django.core.files.base import ContentFile
+
+    from lscp.financial_year import FinancialYear
+
+    from .models import AnnualReport, BuildStatus, ReportBuild
+
+    build = ReportBuild.objects.create(
+        report=AnnualReport.objects.get(year=FinancialYear(2022)), status=BuildStatus.SUCCEEDED, progress=100, **fields
+    )
+    build.pdf.save("annual-report.pdf", ContentFile(b"%PDF-1.7\n% demo build\n"))
+    return build
+
+
+def _build_of_the_draft():
+    build = _a_build(made_from_status=ReportStatus.DRAFT)
+    return {"year": build.report.year, "pk": build.pk}
+
+
+def _a_published_report():
+    """A published report for the year before the demo's, so the public has something to download."""
+    from django.core.files.base import ContentFile
+
+    from lscp.financial_year import FinancialYear
+
+    from .models import AnnualReport, BuildStatus, ReportBuild
+
+    published = AnnualReport.objects.published().filter(year=FinancialYear(2021)).first()
+    if published is not None:
+        return {"year": published.year}
+    report = AnnualReport.objects.create(year=FinancialYear(2021), status=ReportStatus.PUBLISHED)
+    build = ReportBuild.objects.create(
+        report=report, status=BuildStatus.SUCCEEDED, progress=100, made_from_status=ReportStatus.APPROVED
+    )
+    build.pdf.save("annual-report.pdf", ContentFile(b"%PDF-1.7\n% published\n"))
+    report.published_build = build
+    report.save(update_fields=["published_build"])
+    return {"year": report.year}
+
+
+PAGES = {
+    "reports:list": Page(EVERYONE),
+    "reports:chapters": Page({"manager", "chair"}),
+    # A draft is the business manager's; everyone else is told there is no such published report (404).
+    "reports:report": [Page(MANAGER_ONLY, _draft_year), Page(EVERYONE, _a_published_report)],
+    "reports:published_pdf": Page(EVERYONE, _a_published_report),
+    "reports:preview": Page(MANAGER_ONLY, _draft_year),
+    "reports:build": Page(MANAGER_ONLY, _draft_year, method="post"),
+    "reports:build_status": Page(MANAGER_ONLY, _build_of_the_draft),
+    "reports:build_download": Page(MANAGER_ONLY, _build_of_the_draft),
+    # No demo chapter is written by a body yet, so only the business manager writes the foreword.
+    "reports:narrative": Page(MANAGER_ONLY, lambda: {**_draft_year(), "key": "foreword"}),
+    "reports:publish": [
+        Page(MANAGER_ONLY, _draft_year),
+        Page(MANAGER_ONLY, _draft_year, method="post", data={"build": ""}),
+    ],
+    # Returning a draft to draft is refused with a message: the page is reached, nothing changes.
+    "reports:workflow": Page(MANAGER_ONLY, lambda: {**_draft_year(), "action": "draft"}, method="post"),
+}

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from lscp.roles import roles_for
 
+from .. import permissions
 from ..models import ChallengeLogEntry, ChallengeStage
 
 CHALLENGE_NEEDS_AGENCY = (
@@ -61,7 +62,7 @@ def update_challenge(*, entry, by, stage, outcome, impact, closed_on, resolution
     and how it was settled (both, or neither to keep it open). Leaves `publish_as_example` alone."""
     roles = roles_for(by)
     entry = _locked(entry)
-    if not roles.can_update_challenge(entry):
+    if not permissions.can_update_challenge(roles, entry):
         raise ValidationError(CHALLENGE_NOT_YOURS)
     # Partners escalate; only the business manager corrects a stage that was recorded too high.
     if (

@@ -1,10 +1,17 @@
-"""UserRoles' challenge log checks: who logs challenges, who sees one, and who changes it."""
+"""The challenge log's rules (governance.permissions): who logs challenges, who sees one, and who changes it."""
 
 from datetime import date
 
 import pytest
 
 from governance.models import ChallengeLogEntry
+from governance.permissions import (
+    can_log_challenges,
+    can_see_challenge,
+    can_update_challenge,
+    can_use_challenge_log,
+    challenge_scope,
+)
 from lscp.roles import ANONYMOUS, roles_for
 from partnership.tests.factories import AgencyFactory
 
@@ -18,9 +25,9 @@ def between(raised_by, challenged):
 @pytest.mark.django_db
 def test_who_reaches_the_challenge_log_and_who_logs(manager, chair, partner, delegate, outsider):
     users = (manager, chair, partner, delegate, outsider)
-    assert [roles_for(u).can_use_challenge_log for u in users] == [True, True, True, False, False]
-    assert [roles_for(u).can_log_challenges for u in users] == [False, True, True, False, False]
-    assert not ANONYMOUS.can_use_challenge_log and not ANONYMOUS.can_log_challenges
+    assert [can_use_challenge_log(roles_for(u)) for u in users] == [True, True, True, False, False]
+    assert [can_log_challenges(roles_for(u)) for u in users] == [False, True, True, False, False]
+    assert not can_use_challenge_log(ANONYMOUS) and not can_log_challenges(ANONYMOUS)
 
 
 @pytest.mark.django_db
@@ -28,12 +35,12 @@ def test_the_raising_agency_reads_and_changes_the_challenged_agency_only_reads(m
     ours, other = partner.person.agency, AgencyFactory()
     raised, received, elsewhere = between(ours, other), between(other, ours), between(other, AgencyFactory())
     roles = roles_for(partner)
-    assert [roles.can_see_challenge(c) for c in (raised, received, elsewhere)] == [True, True, False]
-    assert [roles.can_update_challenge(c) for c in (raised, received, elsewhere)] == [True, False, False]
+    assert [can_see_challenge(roles, c) for c in (raised, received, elsewhere)] == [True, True, False]
+    assert [can_update_challenge(roles, c) for c in (raised, received, elsewhere)] == [True, False, False]
     for user in (chair, outsider):
-        assert not any(roles_for(user).can_see_challenge(c) for c in (raised, received, elsewhere))
-        assert not any(roles_for(user).can_update_challenge(c) for c in (raised, received, elsewhere))
-    assert all(roles_for(manager).can_update_challenge(c) for c in (raised, received, elsewhere))
+        assert not any(can_see_challenge(roles_for(user), c) for c in (raised, received, elsewhere))
+        assert not any(can_update_challenge(roles_for(user), c) for c in (raised, received, elsewhere))
+    assert all(can_update_challenge(roles_for(manager), c) for c in (raised, received, elsewhere))
 
 
 @pytest.mark.django_db
@@ -43,7 +50,7 @@ def test_the_scope_matches_the_single_checks(manager, partner, chair, delegate):
         between(raised_by, challenged)
     for user in (manager, partner, chair, delegate):
         roles = roles_for(user)
-        in_scope = set(ChallengeLogEntry.objects.filter(roles.challenge_scope()))
-        assert in_scope == {c for c in ChallengeLogEntry.objects.all() if roles.can_see_challenge(c)}, user
-    assert len(ChallengeLogEntry.objects.filter(roles_for(partner).challenge_scope())) == 2
-    assert not ChallengeLogEntry.objects.filter(roles_for(delegate).challenge_scope()).exists()
+        in_scope = set(ChallengeLogEntry.objects.filter(challenge_scope(roles)))
+        assert in_scope == {c for c in ChallengeLogEntry.objects.all() if can_see_challenge(roles, c)}, user
+    assert len(ChallengeLogEntry.objects.filter(challenge_scope(roles_for(partner)))) == 2
+    assert not ChallengeLogEntry.objects.filter(challenge_scope(roles_for(delegate))).exists()

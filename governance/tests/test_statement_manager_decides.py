@@ -136,6 +136,7 @@ def test_deciding_twice_says_why_and_changes_nothing(client, manager):
 
 @pytest.mark.django_db
 def test_an_agency_without_a_statement_has_a_page_but_nothing_to_decide(client, manager):
+    statement(StatementStatus.ACCEPTED, "Talkative Trust")  # the year has records, so its pages open
     agency = AgencyFactory(name="Silent Trust")
     client.force_login(manager)
     url = reverse("governance:statement_review", args=[YEAR, agency.pk])

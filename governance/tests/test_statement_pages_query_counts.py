@@ -40,7 +40,7 @@ def test_the_list_of_statements_is_pinned(client, manager, django_assert_max_num
     url = reverse("governance:statement_list", args=[YEAR]) + query
     add_agencies(8)
     client.get(url)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         small = queries_for(client, url)
     add_agencies(80)
     assert queries_for(client, url) == small

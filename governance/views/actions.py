@@ -1,7 +1,7 @@
 """The action tracker's pages: the list of the actions a user answers for, an action with its progress,
 adding a progress update, and downloading the evidence.
 
-Who sees what is decided in one place, `UserRoles.action_scope()` / `can_see_action()`: partner
+Who sees what is decided in one place, `governance.permissions.action_scope()` / `can_see_action()`: partner
 representatives their agency's actions, chairs the actions of the bodies they chair, the business manager
 all. An action outside a user's scope is answered with 404, as if it did not exist: the page would
 otherwise confirm to one agency what another agency has been asked to do.
@@ -21,6 +21,7 @@ from django.views.generic import DetailView, FormView, ListView, View
 
 from lscp.roles import RoleRequiredMixin
 
+from .. import permissions
 from ..forms.actions import ActionFilterForm, ProgressUpdateForm
 from ..models import Action, ActionUpdate
 from ..services import actions as action_services
@@ -30,10 +31,10 @@ class ActionTrackerRequiredMixin(RoleRequiredMixin):
     """Partner representatives (chairs are partners too) and the business manager."""
 
     def has_role(self, roles):
-        return roles.can_use_action_tracker
+        return permissions.can_use_action_tracker(roles)
 
     def visible_actions(self):
-        return Action.objects.filter(self.roles.action_scope())
+        return Action.objects.filter(permissions.action_scope(self.roles))
 
     def get_action(self):
         """The action in the URL, or 404 if there is none this user may see."""
@@ -100,7 +101,7 @@ class ActionDetailView(ActionTrackerRequiredMixin, DetailView):
             updates=updates,
             source=source,
             source_kind=source._meta.verbose_name if source is not None else "",
-            can_update=self.roles.can_update_action(action),
+            can_update=permissions.can_update_action(self.roles, action),
             **kwargs,
         )
 
@@ -111,7 +112,7 @@ class ProgressUpdateCreateView(ActionTrackerRequiredMixin, FormView):
 
     def has_role(self, roles):
         # Outsiders are refused before the action is looked up, so they learn nothing about it.
-        return roles.can_use_action_tracker and roles.can_update_action(self.get_action())
+        return permissions.can_use_action_tracker(roles) and permissions.can_update_action(roles, self.get_action())
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "action": self.get_action()}

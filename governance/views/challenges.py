@@ -1,7 +1,7 @@
 """The challenge log's pages: the list of the challenges a user may follow, logging a challenge, one
 challenge, and recording how it went on.
 
-Who sees what is decided in one place, `UserRoles.challenge_scope()` / `can_see_challenge()`: a partner
+Who sees what is decided in one place, `governance.permissions.challenge_scope()` / `can_see_challenge()`: a partner
 representative the challenges their agency raised or received, the business manager all. A challenge
 between two other agencies is answered with 404, as if it did not exist: the page would otherwise tell
 one agency that two others are in dispute. The agency challenged reads a challenge but gets 403 on its
@@ -15,6 +15,7 @@ from django.views.generic import DetailView, FormView, ListView
 
 from lscp.roles import RoleRequiredMixin
 
+from .. import permissions
 from ..forms.challenges import ChallengeFilterForm, LogChallengeForm, UpdateChallengeForm
 from ..models import ChallengeLogEntry
 from ..services import challenges as services
@@ -24,10 +25,10 @@ class ChallengeLogRequiredMixin(RoleRequiredMixin):
     """Partner representatives (chairs are partners too) and the business manager."""
 
     def has_role(self, roles):
-        return roles.can_use_challenge_log
+        return permissions.can_use_challenge_log(roles)
 
     def visible_challenges(self):
-        return ChallengeLogEntry.objects.filter(self.roles.challenge_scope()).select_related(
+        return ChallengeLogEntry.objects.filter(permissions.challenge_scope(self.roles)).select_related(
             "raised_by_agency", "agency_challenged", "raised_by_person"
         )
 
@@ -71,7 +72,7 @@ class LogChallengeView(ChallengeLogRequiredMixin, FormView):
     form_class = LogChallengeForm
 
     def has_role(self, roles):
-        return roles.can_log_challenges
+        return permissions.can_log_challenges(roles)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "own_agency_id": self.roles.agency_id}
@@ -101,7 +102,7 @@ class ChallengeDetailView(ChallengeLogRequiredMixin, DetailView):
         return self.get_entry()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(can_update=self.roles.can_update_challenge(self.object), **kwargs)
+        return super().get_context_data(can_update=permissions.can_update_challenge(self.roles, self.object), **kwargs)
 
 
 class UpdateChallengeView(ChallengeLogRequiredMixin, FormView):
@@ -110,7 +111,7 @@ class UpdateChallengeView(ChallengeLogRequiredMixin, FormView):
 
     def has_role(self, roles):
         # Delegates and outsiders are refused before the challenge is looked up, so they learn nothing.
-        return roles.can_use_challenge_log and roles.can_update_challenge(self.get_entry())
+        return permissions.can_use_challenge_log(roles) and permissions.can_update_challenge(roles, self.get_entry())
 
     def get_initial(self):
         entry = self.get_entry()

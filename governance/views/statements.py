@@ -8,7 +8,7 @@ record, never from the address; the business manager's pages take the agency fro
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, Min, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +20,7 @@ from lscp.roles import RoleRequiredMixin
 from partnership.models import Agency
 from reports.markdown import render_markdown
 
+from .. import permissions
 from ..forms.statements import MAX_INSPECTIONS, DecisionForm, InspectionFormSet, StatementForm
 from ..models import AgencyStatement, Inspection, StatementStatus
 from ..services import statements as services
@@ -29,16 +30,33 @@ STATUS_FILTERS = [(NO_STATEMENT, "No statement")] + list(StatementStatus.choices
 INSPECTIONS_PREFIX = "inspections"
 
 
-def statement_year(year):
-    """The year from the address, if statements can be written for it yet."""
-    if year > FinancialYear.current():
-        raise Http404("That financial year has not begun.")
-    return year
-
-
 def reporting_year():
     """Statements are written after the year they describe: the annual report looks back."""
     return FinancialYear.current().previous
+
+
+def first_statement_year():
+    """The first year the statements pages go back to: the earliest year with a statement, or in which the
+    partnership's registry has members (a partnership starting to use the system writes its first statements
+    for the years it has records of), and never later than the reporting year. Before it there is nothing to
+    read or write: no page, and no "previous" link."""
+    from partnership.models import Membership
+
+    # One query: the statements' earliest year rides along the memberships' aggregate as a subquery (its Min
+    # over the membership rows is the subquery's own value), and is asked for alone only when there is no member.
+    earliest_statement = AgencyStatement.objects.order_by("year").values("year")[:1]
+    earliest = Membership.objects.aggregate(
+        member=Min("start"),
+        statement=Min(Subquery(earliest_statement), output_field=AgencyStatement._meta.get_field("year")),
+    )
+    if earliest["member"] is None:
+        earliest["statement"] = AgencyStatement.objects.aggregate(first=Min("year"))["first"]
+    found = [reporting_year()]
+    if earliest["statement"] is not None:
+        found.append(earliest["statement"])
+    if earliest["member"] is not None:
+        found.append(FinancialYear.for_date(earliest["member"]))
+    return min(found)
 
 
 def inspections_of(statement):
@@ -47,39 +65,57 @@ def inspections_of(statement):
     return Inspection.objects.filter(statement=statement).select_related("borough").order_by("-date", "id")
 
 
-def year_links(year):
-    following = year.next
-    return {
-        "previous_year": year.previous,
-        "next_year": following if following is not None and following <= FinancialYear.current() else None,
-    }
+class StatementYearsMixin:
+    """The years a statements page can show: from the first year with records to the current one."""
+
+    def first_year(self):
+        if not hasattr(self, "_first_year"):
+            self._first_year = first_statement_year()
+        return self._first_year
+
+    def statement_year(self, year):
+        """The year from the address, if it has records or statements can be written for it yet."""
+        if year > FinancialYear.current():
+            raise Http404("That financial year has not begun.")
+        if year < self.first_year():
+            raise Http404("The partnership has no records for that year.")
+        return year
+
+    def year_links(self, year):
+        following = year.next
+        return {
+            "previous_year": year.previous if year > self.first_year() else None,
+            "next_year": following if following is not None and following <= FinancialYear.current() else None,
+        }
 
 
 class StatementsIndexView(RoleRequiredMixin, View):
     """/statements/: the business manager's list, or a partner's own statement, for the reporting year."""
 
     def has_role(self, roles):
-        return roles.can_review_statements or roles.can_write_statements
+        return permissions.can_use_statements(roles)
 
     def get(self, request):
-        name = "governance:statement_list" if self.roles.can_review_statements else "governance:our_statement"
+        name = (
+            "governance:statement_list" if permissions.can_review_statements(self.roles) else "governance:our_statement"
+        )
         return redirect(name, year=reporting_year())
 
 
 # The partner representative's pages.
 
 
-class OurStatementView(RoleRequiredMixin, View):
+class OurStatementView(StatementYearsMixin, RoleRequiredMixin, View):
     """The partner's own agency's statement for a year: a form while it is with them, read-only otherwise."""
 
     form_template = "governance/statements/statement_form.html"
     detail_template = "governance/statements/statement_detail.html"
 
     def has_role(self, roles):
-        return roles.can_write_statements
+        return permissions.can_write_statements(roles)
 
     def get_statement(self):
-        year = statement_year(self.kwargs["year"])
+        year = self.statement_year(self.kwargs["year"])
         statement = (
             AgencyStatement.objects.filter(agency_id=self.roles.agency_id, year=year)
             .select_related("agency", "submitted_by", "decided_by")
@@ -105,13 +141,13 @@ class OurStatementView(RoleRequiredMixin, View):
                 "preview": preview,
                 "service_errors": service_errors,
                 "can_add_inspection": len(formset.forms) < MAX_INSPECTIONS,
-                **year_links(statement.year),
+                **self.year_links(statement.year),
             },
         )
 
     def get(self, request, year):
         statement = self.get_statement()
-        if self.roles.can_edit_statement(statement):
+        if permissions.can_edit_statement(self.roles, statement):
             return self.render_form(statement, *self.build(statement))
         return render(
             request,
@@ -120,7 +156,7 @@ class OurStatementView(RoleRequiredMixin, View):
                 "statement": statement,
                 "inspections": list(inspections_of(statement)),
                 "text_html": render_markdown(statement.text),
-                **year_links(statement.year),
+                **self.year_links(statement.year),
             },
         )
 
@@ -133,7 +169,7 @@ class OurStatementView(RoleRequiredMixin, View):
         if "preview" in data or "add_inspection" in data:
             preview = render_markdown(data.get(form.add_prefix("text"), "")) if "preview" in data else None
             return self.render_form(statement, form, formset, preview=preview)
-        if not self.roles.can_edit_statement(statement):
+        if not permissions.can_edit_statement(self.roles, statement):
             # Sent from a page opened before the statement was submitted: keep what was typed, say why.
             return self.render_form(statement, form, formset, service_errors=[services.not_editable_message(statement)])
         if not (form.is_valid() and formset.is_valid()):
@@ -202,14 +238,14 @@ def agencies_with_statement_status(year):
     )
 
 
-class StatementListView(RoleRequiredMixin, View):
+class StatementListView(StatementYearsMixin, RoleRequiredMixin, View):
     template_name = "governance/statements/statement_list.html"
 
     def has_role(self, roles):
-        return roles.can_review_statements
+        return permissions.can_review_statements(roles)
 
     def get(self, request, year):
-        year = statement_year(year)
+        year = self.statement_year(year)
         agencies = agencies_with_statement_status(year)
         counts = dict(agencies.order_by().values_list("statement_status").annotate(n=Count("pk")))
         chosen = request.GET.get("status", "")
@@ -234,21 +270,21 @@ class StatementListView(RoleRequiredMixin, View):
                 "filters": [(value, label, counts.get(value, 0)) for value, label in STATUS_FILTERS],
                 "chosen": chosen,
                 "total": sum(counts.values()),
-                **year_links(year),
+                **self.year_links(year),
             },
         )
 
 
-class StatementReviewView(RoleRequiredMixin, View):
+class StatementReviewView(StatementYearsMixin, RoleRequiredMixin, View):
     """One agency's statement for the business manager, with Accept and Return with comments."""
 
     template_name = "governance/statements/statement_review.html"
 
     def has_role(self, roles):
-        return roles.can_review_statements
+        return permissions.can_review_statements(roles)
 
     def get_objects(self):
-        year = statement_year(self.kwargs["year"])
+        year = self.statement_year(self.kwargs["year"])
         agency = get_object_or_404(Agency, pk=self.kwargs["agency_pk"])
         statement = (
             AgencyStatement.objects.filter(agency=agency, year=year)
@@ -258,7 +294,7 @@ class StatementReviewView(RoleRequiredMixin, View):
         return year, agency, statement
 
     def render_page(self, year, agency, statement, form=None, service_errors=()):
-        can_decide = statement is not None and self.roles.can_decide_statement(statement)
+        can_decide = statement is not None and permissions.can_decide_statement(self.roles, statement)
         return render(
             self.request,
             self.template_name,

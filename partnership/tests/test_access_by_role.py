@@ -111,11 +111,3 @@ def test_the_public_is_sent_to_sign_in_and_comes_back(client, records):
 def test_edge_inputs_give_a_page_not_a_server_error(client, manager, url):
     client.force_login(manager)
     assert client.get(url).status_code == 200
-
-
-@pytest.mark.django_db
-def test_the_earliest_year_of_statements_opens_for_manager_and_partner(client, manager, partner):
-    client.force_login(manager)
-    assert client.get("/statements/1900-01/").status_code == 200
-    client.force_login(partner)
-    assert client.get("/statements/1900-01/ours/").status_code == 200

@@ -1,0 +1,29 @@
+"""The governance permission rules for templates: `{% if roles|can_use_action_tracker %}`."""
+
+from django import template
+
+from lscp.roles import ANONYMOUS, UserRoles
+
+from .. import permissions
+
+register = template.Library()
+
+
+def _for_templates(rule):
+    # A page rendered without the roles context processor (an error page) shows what the public sees.
+    def check(roles):
+        return rule(roles if isinstance(roles, UserRoles) else ANONYMOUS)
+
+    check.__name__ = rule.__name__
+    return check
+
+
+for _rule in (
+    permissions.can_use_action_tracker,
+    permissions.can_use_challenge_log,
+    permissions.can_log_challenges,
+    permissions.can_use_statements,
+    permissions.can_write_statements,
+    permissions.can_review_statements,
+):
+    register.filter(_rule.__name__, _for_templates(_rule))

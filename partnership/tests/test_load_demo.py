@@ -14,20 +14,16 @@ def counts():
     return {model.__name__: model.objects.count() for model in apps.get_app_config("partnership").get_models()}
 
 
-@pytest.mark.django_db
-def test_loading_the_demo_twice_changes_nothing():
-    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
+def test_loading_the_demo_twice_changes_nothing(demo):
     first = counts()
     call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
     assert counts() == first
     assert first["Meeting"] >= 4 and first["Attendance"] > 100
 
 
-@pytest.mark.django_db
-def test_the_demo_is_the_seeds_partnership_with_a_login_per_role():
+def test_the_demo_is_the_seeds_partnership_with_a_login_per_role(demo):
     from django.contrib.auth.models import User
 
-    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
     assert set(Agency.objects.filter(statutory_partner=True).values_list("sector", flat=True)) >= {
         "la_children",
         "health_commissioner",
@@ -51,9 +47,7 @@ def test_the_demo_is_the_seeds_partnership_with_a_login_per_role():
     assert Membership.objects.filter(role="independent_chair").exists()
 
 
-@pytest.mark.django_db
-def test_the_demo_year_has_rates_for_every_agency_and_a_partner_to_challenge():
-    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
+def test_the_demo_year_has_rates_for_every_agency_and_a_partner_to_challenge(demo):
     rates = selectors.attendance_by_agency(year=FinancialYear(2022))
     assert len(rates) > 10
     assert [r.label for r in rates if r.flagged] == ["National Probation Service"]

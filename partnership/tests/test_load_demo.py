@@ -4,8 +4,8 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from lscp.financial_year import FinancialYear
 from lscp.roles import roles_for
+from lscp.testing import DEMO_YEAR
 from partnership import selectors
 from partnership.models import Agency, Body, BodyKind, Meeting, Membership, Person
 
@@ -39,7 +39,7 @@ def test_the_demo_is_the_seeds_partnership_with_a_login_per_role(demo):
     } <= kinds
     assert Body.objects.filter(kind=BodyKind.LOCAL_GROUP).count() == 2
     partnership = Body.objects.get(kind=BodyKind.PARTNERSHIP)
-    assert Meeting.objects.filter(body=partnership).in_year(FinancialYear(2022)).count() == 4
+    assert Meeting.objects.filter(body=partnership).in_year(DEMO_YEAR).count() == 4
     roles = {u.username: roles_for(u) for u in User.objects.all()}
     assert roles["manager"].is_manager and roles["chair"].is_chair and roles["partner"].is_partner
     assert roles["delegate"].is_delegate and not roles["delegate"].can_view_partnership
@@ -48,7 +48,7 @@ def test_the_demo_is_the_seeds_partnership_with_a_login_per_role(demo):
 
 
 def test_the_demo_year_has_rates_for_every_agency_and_a_partner_to_challenge(demo):
-    rates = selectors.attendance_by_agency(year=FinancialYear(2022))
+    rates = selectors.attendance_by_agency(year=DEMO_YEAR)
     assert len(rates) > 10
     assert [r.label for r in rates if r.flagged] == ["National Probation Service"]
 

@@ -41,8 +41,20 @@ from partnership.tests.factories import BodyFactory, MembershipFactory, PersonFa
 
 def pytest_collection_modifyitems(items):
     """Runs after pytest-django's own ordering (database tests, then transactional ones, then the rest) and
-    moves the tests that use the shared demo data set to the end."""
+    moves the tests that use the shared demo data set to the end. A transactional test cannot use the demo:
+    its clean-up would empty the tables inside the transaction that holds the demo."""
+    for item in items:
+        if "demo" in getattr(item, "fixturenames", ()) and _is_transactional(item):
+            raise pytest.UsageError(f"{item.nodeid}: a transactional test cannot use the demo.")
     demo_last(items)
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    marked = marker is not None and (
+        any(marker.args[:2]) or marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    )
+    return marked or bool({"transactional_db", "live_server", "django_db_reset_sequences"} & set(item.fixturenames))
 
 
 @pytest.fixture(autouse=True)
@@ -155,10 +167,8 @@ def _demo_data_set(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture
-def demo(request, _demo_data_set, db):
+def demo(_demo_data_set, db):
     """The demo records are loaded (once per run); what a test writes is rolled back after it."""
-    if "transactional_db" in request.fixturenames:
-        pytest.fail("The demo is loaded in a transaction kept open: a transactional test cannot use it.")
 
 
 @pytest.fixture

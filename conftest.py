@@ -1,13 +1,22 @@
-"""Fixtures every app's tests share: one user per role, and the body the chair chairs.
+"""Fixtures every app's tests share: one user per role, the body the chair chairs, and the demo data set.
 
 manager  — business manager (staff, "Business managers" group)
 chair    — co-chair of `chaired_body` (and so also a partner representative)
 partner  — partner representative: a Person linked to the user, member of `chaired_body`
 delegate — a practitioner in the "Delegates" group
 outsider — signed in, with no role at all
+
+demo       — the demo records (`manage.py load_demo`) are in the database, logins included. They are loaded
+             once per run, in a transaction kept open until the end; each test that uses them runs in a
+             savepoint rolled back after it, and runs after every test that does not (see
+             `pytest_collection_modifyitems`), so none of those sees a demo row.
+demo_user  — `demo_user("chair")`: the demo's login for a role. A demo test takes its users from here, not
+             from the role fixtures above, which would make a second "manager" or "chair".
 """
 
+import io
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -18,20 +27,43 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test import override_settings
 
+from lscp import demo as lscp_demo
 from lscp.celery import app as celery_app
 from lscp.roles import BUSINESS_MANAGERS_GROUP, DELEGATES_GROUP
 from lscp.roles_setup import ensure_role_groups
-from lscp.testing import ROLES
+from lscp.testing import DEMO_ROLES, demo_last, sign_in, status_mismatches
 from partnership.models import MembershipRole
 from partnership.tests.factories import BodyFactory, MembershipFactory, PersonFactory, UserFactory
 
 
+def pytest_collection_modifyitems(items):
+    """Runs after pytest-django's own ordering (database tests, then transactional ones, then the rest) and
+    moves the tests that use the shared demo data set to the end. A transactional test cannot use the demo:
+    its clean-up would empty the tables inside the transaction that holds the demo."""
+    for item in items:
+        if "demo" in getattr(item, "fixturenames", ()) and _is_transactional(item):
+            raise pytest.UsageError(f"{item.nodeid}: a transactional test cannot use the demo.")
+    demo_last(items)
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    marked = marker is not None and (
+        any(marker.args[:2]) or marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    )
+    return marked or bool({"transactional_db", "live_server", "django_db_reset_sequences"} & set(item.fixturenames))
+
+
 @pytest.fixture(autouse=True)
-def _media_root_and_eager_tasks(tmp_path, settings):
-    """Each test stores files in its own folder, and runs Celery tasks in-process unless it asks for
-    the real worker (`live_worker`)."""
+def _media_root_and_eager_tasks(request, tmp_path, settings):
+    """Each test stores files in its own folder (a demo test: a copy of the demo's files), and runs Celery
+    tasks in-process unless it asks for the real worker (`live_worker`)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    if "demo" in request.fixturenames:
+        shutil.copytree(request.getfixturevalue("_demo_data_set"), settings.MEDIA_ROOT)
     previous = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = True
     yield
@@ -105,13 +137,59 @@ def live_worker(_live_worker_process, settings, transactional_db):
     celery_app.conf.task_always_eager = True
 
 
+@pytest.fixture(scope="session")
+def _demo_data_set(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Loads the demo once, in a transaction left open (and rolled back at the end of the run) so that the
+    tests using it run in savepoints inside it. Returns the folder holding the demo's files."""
+    from django.db import connection, transaction
+
+    media_root = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        # Like a TestCase's own block: a durable atomic block inside a test stays allowed.
+        connection.atomic_blocks[-1]._from_testcase = True
+        eager = celery_app.conf.task_always_eager
+        celery_app.conf.task_always_eager = True
+        try:
+            with override_settings(MEDIA_ROOT=media_root):
+                call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+        finally:
+            celery_app.conf.task_always_eager = eager
+    yield media_root
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(_demo_data_set, db):
+    """The demo records are loaded (once per run); what a test writes is rolled back after it."""
+
+
+@pytest.fixture
+def demo_user(demo):
+    """`demo_user("manager")`: the demo's login for a role (manager, chair, partner, delegate)."""
+    return lscp_demo.demo_user
+
+
+def _refuse_with_demo(request, role):
+    if "demo" in request.fixturenames:
+        pytest.fail(f'The demo has its own {role}: use demo_user("{role}") in a test that uses the demo.')
+
+
 @pytest.fixture
 def role_groups(db):
     ensure_role_groups()
 
 
 @pytest.fixture
-def manager(role_groups):
+def manager(request, role_groups):
+    _refuse_with_demo(request, "manager")
     user = UserFactory(username="manager", is_staff=True, first_name="Eleanor", last_name="Manager")
     user.groups.add(Group.objects.get(name=BUSINESS_MANAGERS_GROUP))
     return user
@@ -128,7 +206,9 @@ def other_body(db):
 
 
 @pytest.fixture
-def chair(chaired_body):
+def chair(request, db):
+    _refuse_with_demo(request, "chair")
+    chaired_body = request.getfixturevalue("chaired_body")
     user = UserFactory(username="chair")
     person = PersonFactory(user=user, name="Fiona Chair")
     MembershipFactory(person=person, body=chaired_body, role=MembershipRole.CO_CHAIR, start=date(2020, 4, 1))
@@ -136,7 +216,9 @@ def chair(chaired_body):
 
 
 @pytest.fixture
-def partner(chaired_body):
+def partner(request, db):
+    _refuse_with_demo(request, "partner")
+    chaired_body = request.getfixturevalue("chaired_body")
     user = UserFactory(username="partner")
     person = PersonFactory(user=user, name="Nadia Partner")
     MembershipFactory(person=person, body=chaired_body, start=date(2020, 4, 1))
@@ -144,7 +226,8 @@ def partner(chaired_body):
 
 
 @pytest.fixture
-def delegate(role_groups):
+def delegate(request, role_groups):
+    _refuse_with_demo(request, "delegate")
     user = UserFactory(username="delegate")
     user.groups.add(Group.objects.get(name=DELEGATES_GROUP))
     return user
@@ -158,19 +241,18 @@ def outsider(db):
 @pytest.fixture
 def statuses_by_role(request, client):
     """Checks a table of pages against every role: rows are (url, status for each of ROLES, in that order).
-    Returns the mismatches, one line each, so a test can show them all at once."""
+    Returns the mismatches, one line each, so a test can show them all at once. In a test that uses the demo,
+    the roles are the demo's logins."""
+
+    def user_for_role(role):
+        if role == "anonymous":
+            return None
+        if role in DEMO_ROLES and "demo" in request.fixturenames:
+            return lscp_demo.demo_user(role)
+        return request.getfixturevalue(role)
 
     def check(rows, method="get"):
-        failures = []
-        for url, *expected in rows:
-            for role, status in zip(ROLES, expected, strict=True):
-                client.logout()
-                if role != "anonymous":
-                    client.force_login(request.getfixturevalue(role))
-                got = getattr(client, method)(url).status_code
-                if got != status:
-                    failures.append(f"{role} {method.upper()} {url}: expected {status}, got {got}")
-        return failures
+        return status_mismatches(client, rows, user_for_role, method=method)
 
     return check
 
@@ -179,9 +261,4 @@ def statuses_by_role(request, client):
 def as_user(client):
     """Signs the test client in as the given user and returns it."""
 
-    def sign_in(user):
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return sign_in
+    return lambda user: sign_in(client, user)

@@ -1,10 +1,6 @@
 """The demo's governance records for 2022/23: seed 000's priorities, partners, challenges and finance, attached
 to the demo registry, and an action tracker in every status."""
 
-import io
-
-import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from governance import selectors
@@ -24,11 +20,6 @@ from partnership.demo import DATA
 
 YEAR = FinancialYear(2022)
 DEMO_AGENCIES = {row["name"] for row in DATA["AGENCIES"]}
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
 
 
 def test_the_four_priorities_have_their_activity_tables(demo):

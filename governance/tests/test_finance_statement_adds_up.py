@@ -1,13 +1,11 @@
 """Totals, variance and reserves are computed from the lines, never typed: with seed 000's appendix 3 lines
 they come to the published figures."""
 
-import io
 import runpy
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from governance import selectors
 from governance.models import ReservesBroughtForward
@@ -17,11 +15,6 @@ from partnership.tests.factories import LocalAuthorityFactory
 
 SEED = runpy.run_path(str(Path(__file__).parents[1] / "demo" / "data.py"))
 YEAR = FinancialYear(2022)
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
 
 
 def test_the_demo_finance_comes_to_seed_000s_published_totals(demo):

@@ -1,8 +1,5 @@
-import io
-
 import pytest
 from django.apps import apps
-from django.core.management import call_command
 from django.urls import reverse
 
 from governance.models import Action, ActionUpdate
@@ -25,14 +22,9 @@ GOVERNANCE_MODELS = [
 ]
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
-
-
 @pytest.mark.parametrize("model_name", GOVERNANCE_MODELS)
-def test_the_business_manager_can_list_add_and_change_every_governance_record(demo, manager, as_user, model_name):
-    client = as_user(manager)
+def test_the_business_manager_can_list_add_and_change_every_governance_record(demo_user, as_user, model_name):
+    client = as_user(demo_user("manager"))
     assert client.get(reverse(f"admin:governance_{model_name}_changelist")).status_code == 200
     assert client.get(reverse(f"admin:governance_{model_name}_add")).status_code == 200
     record = apps.get_model("governance", model_name).objects.first()
@@ -41,14 +33,16 @@ def test_the_business_manager_can_list_add_and_change_every_governance_record(de
         assert client.get(reverse(f"admin:governance_{model_name}_history", args=[record.pk])).status_code == 200
 
 
-def test_the_overdue_filter_lists_only_late_open_actions(demo, manager, as_user):
+def test_the_overdue_filter_lists_only_late_open_actions(demo_user, as_user):
+    manager = demo_user("manager")
     response = as_user(manager).get(reverse("admin:governance_action_changelist"), {"deadline": "overdue"})
     assert set(response.context["cl"].queryset) == set(Action.objects.overdue())
     response = as_user(manager).get(reverse("admin:governance_contribution_changelist"), {"year": "2022/23"})
     assert response.context["cl"].result_count == 10
 
 
-def test_a_progress_update_added_in_the_admin_is_signed_by_its_author(demo, manager, as_user):
+def test_a_progress_update_added_in_the_admin_is_signed_by_its_author(demo_user, as_user):
+    manager = demo_user("manager")
     action = Action.objects.filter(updates__isnull=True).first()
     url = reverse("admin:governance_action_change", args=[action.pk])
     form = as_user(manager).get(url).context["adminform"].form

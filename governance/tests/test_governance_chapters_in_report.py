@@ -5,7 +5,6 @@ import re
 
 import pypdf
 import pytest
-from django.core.management import call_command
 
 from governance.models import GlossaryTerm, Priority
 from governance.report import glossary_used_in
@@ -17,8 +16,7 @@ YEAR = FinancialYear(2022)
 
 
 @pytest.fixture
-def demo_report(db):
-    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
+def demo_report(demo):
     return AnnualReport.objects.get(year=YEAR)
 
 

@@ -1,9 +1,9 @@
-from datetime import date, datetime, time
+from datetime import date
 
 import factory
 from django.contrib.auth.models import User
-from django.utils import timezone
 
+from lscp.testing import aware
 from partnership.models import (
     Agency,
     Attendance,
@@ -18,10 +18,6 @@ from partnership.models import (
     Person,
     Sector,
 )
-
-
-def aware(day, hour=10):
-    return datetime.combine(day, time(hour, 0), tzinfo=timezone.get_current_timezone())
 
 
 class UserFactory(factory.django.DjangoModelFactory):

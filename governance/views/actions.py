@@ -21,6 +21,7 @@ from django.views.generic import DetailView, FormView, ListView, View
 
 from lscp.roles import RoleRequiredMixin
 
+from .. import action_sources
 from ..forms.actions import ActionFilterForm, ProgressUpdateForm
 from ..models import Action, ActionUpdate
 from ..services import actions as action_services
@@ -92,14 +93,12 @@ class ActionDetailView(ActionTrackerRequiredMixin, DetailView):
         updates = list(action.updates.select_related("author").order_by("-date", "-created"))
         for update in updates:
             update.evidence_filename = posixpath.basename(update.evidence.name) if update.evidence else ""
-        source = action.source if action.source_type_id else None
         today = timezone.localdate()
         return super().get_context_data(
             today=today,
             soon=today + timedelta(days=action_services.DIGEST_WINDOW_DAYS),
             updates=updates,
-            source=source,
-            source_kind=source._meta.verbose_name if source is not None else "",
+            source_description=action_sources.describe_source(action),
             can_update=self.roles.can_update_action(action),
             **kwargs,
         )

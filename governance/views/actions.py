@@ -11,14 +11,16 @@ import posixpath
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Q
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, FormView, ListView, View
 
+from lscp.downloads import file_download
+from lscp.forms import add_service_errors
+from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import RoleRequiredMixin
 
 from .. import action_sources
@@ -46,7 +48,7 @@ class ActionTrackerRequiredMixin(RoleRequiredMixin):
         return self._action
 
 
-class ActionListView(ActionTrackerRequiredMixin, ListView):
+class ActionListView(ForgivingPaginationMixin, ActionTrackerRequiredMixin, ListView):
     template_name = "governance/actions/action_list.html"
     context_object_name = "actions"
     paginate_by = 25
@@ -61,12 +63,6 @@ class ActionListView(ActionTrackerRequiredMixin, ListView):
             .order_by("due_date", "id")
         )
         return self.filters.filter(queryset, today=self.today)
-
-    def paginate_queryset(self, queryset, page_size):
-        # A page number out of range or not a number shows the nearest page rather than an error.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         soon = self.today + timedelta(days=action_services.DIGEST_WINDOW_DAYS)
@@ -132,17 +128,10 @@ class ProgressUpdateCreateView(ActionTrackerRequiredMixin, FormView):
                 rag=data.get("rag") or None,
             )
         except ValidationError as error:
-            for field, problems in _by_field(error):
-                form.add_error(field if field in form.fields else None, problems)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"Your progress update on “{action}” was saved.")
         return redirect(reverse("governance:action", args=[action.pk]) + "#progress")
-
-
-def _by_field(error):
-    if hasattr(error, "error_dict"):
-        return [(None if f == NON_FIELD_ERRORS else f, problems) for f, problems in error.message_dict.items()]
-    return [(None, error.messages)]
 
 
 class EvidenceDownloadView(ActionTrackerRequiredMixin, View):
@@ -152,10 +141,4 @@ class EvidenceDownloadView(ActionTrackerRequiredMixin, View):
         update = get_object_or_404(
             ActionUpdate.objects.select_related("action").filter(action__in=self.visible_actions()), pk=pk
         )
-        if not update.evidence:
-            raise Http404("No evidence was uploaded with this update.")
-        try:
-            handle = update.evidence.open("rb")
-        except FileNotFoundError as error:
-            raise Http404("The evidence is missing from storage.") from error
-        return FileResponse(handle, as_attachment=True, filename=update.evidence.name.rsplit("/", 1)[-1])
+        return file_download(update.evidence, what="evidence")

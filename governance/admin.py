@@ -3,13 +3,15 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db.models import Count
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
 from lscp.spreadsheets.admin import SpreadsheetAdminMixin
 
-from . import resources
+from . import action_sources, resources
+from .forms.actions import SourceKindChoiceField
 from .models import (
     Action,
     ActionDigest,
@@ -60,6 +62,8 @@ class MetricInline(admin.TabularInline):
 
 
 class SourcedActionInline(GenericTabularInline):
+    """The actions raised from a record: the admin of every model registered as an action source adds it."""
+
     model = Action
     ct_field = "source_type"
     ct_fk_field = "source_id"
@@ -67,7 +71,12 @@ class SourcedActionInline(GenericTabularInline):
     autocomplete_fields = ["owner_agency"]
     extra = 0
     show_change_link = True
-    verbose_name_plural = "actions raised from this activity"
+
+    def __init__(self, parent_model, admin_site):
+        super().__init__(parent_model, admin_site)
+        source = next((s for s in action_sources.registered_sources() if s.model_class is parent_model), None)
+        kind = source.kind if source is not None else parent_model._meta.verbose_name
+        self.verbose_name_plural = f"actions raised from this {kind}"
 
 
 @admin.register(PriorityActivity)
@@ -105,6 +114,25 @@ class DeadlineFilter(admin.SimpleListFilter):
         return queryset
 
 
+class SourceKindFilter(admin.SimpleListFilter):
+    """By the kind of record the actions come from, as the registry names them."""
+
+    title = "comes from"
+    parameter_name = "source_kind"
+    NONE = "none"
+
+    def lookups(self, request, model_admin):
+        kinds = [(str(kind.pk), capfirst(source.kind)) for source, kind in action_sources.content_types()]
+        return kinds + [(self.NONE, "Not recorded")]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.NONE:
+            return queryset.filter(source_type__isnull=True)
+        if self.value() in {value for value, _ in self.lookup_choices}:
+            return queryset.filter(source_type_id=self.value())
+        return queryset
+
+
 class ActionUpdateInline(admin.StackedInline):
     model = ActionUpdate
     fields = [("date", "author"), "text", "evidence"]
@@ -116,7 +144,7 @@ class ActionUpdateInline(admin.StackedInline):
 class ActionAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
     resource_classes = [resources.ActionResource]
     list_display = ["title", "owner_agency", "owner_person", "lead_body", "due_date", "status", "rag", "overdue"]
-    list_filter = [DeadlineFilter, "status", "rag", "lead_body", "owner_agency", "source_type"]
+    list_filter = [DeadlineFilter, "status", "rag", "lead_body", "owner_agency", SourceKindFilter]
     search_fields = ["title", "description", "owner_agency__name", "owner_person__name", "lead_body__name"]
     autocomplete_fields = ["owner_agency", "owner_person", "lead_body"]
     list_select_related = ["owner_agency", "owner_person", "lead_body"]
@@ -134,13 +162,22 @@ class ActionAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
     def overdue(self, obj):
         return obj.is_overdue
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "source_type":
+            kwargs["form_class"] = SourceKindChoiceField
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     @admin.display(description="source")
     def source_link(self, obj):
-        source = obj.source if obj.source_type_id else None
-        if source is None:
+        description = action_sources.describe_source(obj)
+        if not description:
             return "—"
-        url = reverse(f"admin:{source._meta.app_label}_{source._meta.model_name}_change", args=[source.pk])
-        return format_html('<a href="{}">{}: {}</a>', url, source._meta.verbose_name.capitalize(), source)
+        kind = obj.source_type
+        try:
+            url = reverse(f"admin:{kind.app_label}_{kind.model}_change", args=[obj.source_id])
+        except NoReverseMatch:
+            return description  # its app keeps that kind out of the admin
+        return format_html('<a href="{}">{}</a>', url, description)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is ActionUpdate:

@@ -4,38 +4,20 @@ children, professional challenge, partners' statements, and the glossary and fin
 import re
 from collections import Counter
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch
-
 from lscp.report_sections import Section
 from reports.markdown import render_markdown
 
 from . import selectors
-from .models import (
-    Action,
-    ActionStatus,
-    AgencyStatement,
-    ChallengeLogEntry,
-    EngagementActivity,
-    GlossaryTerm,
-    Inspection,
-    PriorityActivity,
-    StatementStatus,
-    YouSaidWeDid,
-)
+from .models import ActionStatus
 
 
 def priority_chapters(year):
     """One chapter per priority of the year's plan, each with seed 000's Activity | Purpose | Impact |
     What next? table and the state of the actions raised from its activities (four queries in all)."""
     priorities = selectors.priorities_for_year(year=year)
-    activity_ids = [a.pk for p in priorities for a in p.activities.all()]
-    activity_type = ContentType.objects.get_for_model(PriorityActivity)
-    statuses = {}
-    for source_id, status in Action.objects.filter(source_type=activity_type, source_id__in=activity_ids).values_list(
-        "source_id", "status"
-    ):
-        statuses.setdefault(source_id, Counter())[status] += 1
+    statuses = selectors.action_statuses_by_activity(
+        activity_ids=[a.pk for p in priorities for a in p.activities.all()]
+    )
     labels = dict(ActionStatus.choices)
     chapters = []
     for priority in priorities:
@@ -59,21 +41,15 @@ def priority_chapters(year):
 
 
 def listening_context(year):
-    activities = list(EngagementActivity.objects.in_year(year).select_related("borough").order_by("date"))
+    activities = selectors.engagement_activities(year=year)
     return {
         "engagement_activities": activities,
         "children_heard": sum(a.children_taking_part for a in activities),
-        "you_said_we_did": list(YouSaidWeDid.objects.filter(year=year).order_by("order", "pk")),
+        "you_said_we_did": selectors.you_said_we_did(year=year),
     }
 
 
 def challenge_context(year):
-    examples = list(
-        ChallengeLogEntry.objects.in_year(year)
-        .filter(publish_as_example=True)
-        .select_related("raised_by_agency", "agency_challenged")
-        .order_by("raised_on")
-    )
     stages = selectors.challenge_summary(year=year)
     raised, closed = sum(s.raised for s in stages), sum(s.closed for s in stages)
     return {
@@ -82,25 +58,17 @@ def challenge_context(year):
         "raised": raised,
         "closed": closed,
         "still_open": raised - closed,
-        "examples": examples,
+        "examples": selectors.published_challenge_examples(year=year),
     }
 
 
 def partners_context(year):
     """Partners' accounts of their year, as the business manager accepted them (two queries)."""
-    statements = list(
-        AgencyStatement.objects.filter(year=year, status=StatementStatus.ACCEPTED)
-        .select_related("agency")
-        .prefetch_related(
-            Prefetch("inspections", queryset=Inspection.objects.select_related("borough").order_by("date"))
-        )
-        .order_by("-agency__statutory_partner", "agency__name")
-    )
-    return {"statements": [(s, render_markdown(s.text)) for s in statements]}
+    return {"statements": [(s, render_markdown(s.text)) for s in selectors.accepted_statements(year=year)]}
 
 
 def glossary_context(year):
-    return {"terms": list(GlossaryTerm.objects.all())}
+    return {"terms": selectors.glossary_terms()}
 
 
 def glossary_used_in(context, document_text):
@@ -137,6 +105,7 @@ SECTIONS = [
         template="governance/report/listening.html",
         context=listening_context,
         narrative=True,
+        written_by="Children and Community Engagement",
         help_text="How the partnership sought and used feedback from children, young people and families.",
     ),
     Section(

@@ -1,7 +1,6 @@
 """Spreadsheets in and out of the admin for the governance records: the finance lines and actions
 (docs/imports.md)."""
 
-from django.contrib.contenttypes.models import ContentType
 from import_export import widgets
 
 from lscp.spreadsheets import (
@@ -19,8 +18,8 @@ from lscp.spreadsheets import (
 from partnership.models import Agency, Body, Person
 from partnership.resources import NO_SUCH_AGENCY, NO_SUCH_BODY, NO_SUCH_PERSON, BoroughCode
 
+from . import action_sources
 from .models import (
-    ACTION_SOURCE_MODELS,
     Action,
     ActionStatus,
     Contribution,
@@ -34,24 +33,26 @@ NO_SUCH_SOURCE_KIND = "Actions cannot be raised from “%(value)s”: use %(kind
 
 
 class SourceKind(widgets.Widget):
-    """The kind of record an action comes from, by its name: "priority activity"."""
-
-    def kinds(self):
-        for label in ACTION_SOURCE_MODELS:
-            yield ContentType.objects.get_by_natural_key(*label.split("."))
+    """The kind of record an action comes from, by the name its app registered it under: "priority activity"
+    (`governance.action_sources`)."""
 
     def clean(self, value, row=None, **kwargs):
         text = cell_text(value)
         if not text:
             return None
-        for kind in self.kinds():
-            if text.lower() in {kind.name.lower(), kind.model, f"{kind.app_label}.{kind.model}"}:
+        kinds = action_sources.content_types()
+        for source, kind in kinds:
+            names = {source.kind, kind.name, kind.model, f"{kind.app_label}.{kind.model}"}
+            if text.casefold() in {name.casefold() for name in names}:
                 return kind
-        kinds = listing(f"“{kind.name}”" for kind in self.kinds())
-        raise ValueError(NO_SUCH_SOURCE_KIND % {"value": text, "kinds": kinds})
+        listed = listing(f"“{source.kind}”" for source, _ in kinds)
+        raise ValueError(NO_SUCH_SOURCE_KIND % {"value": text, "kinds": listed})
 
     def render(self, value, obj=None, **kwargs):
-        return "" if value is None else value.name
+        if value is None:
+            return ""
+        source = action_sources.source_for(value)
+        return source.kind if source is not None else value.name
 
 
 class FinanceLineResource(SpreadsheetResource):

@@ -1,5 +1,6 @@
 """Reads and aggregates for the governance records and their chapters, done in the database."""
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -214,3 +215,72 @@ def challenge_outcomes(*, year):
     )
     rows = [ChallengeOutcomeCount(value, label, counts.get(value, 0)) for value, label in ChallengeResolution.choices]
     return rows + [ChallengeOutcomeCount("", "Still open", counts.get("", 0))]
+
+
+def action_statuses_by_activity(*, activity_ids):
+    """{activity id: Counter of the statuses of the actions raised from it}, counted by the database in one
+    query (the content type is cached)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import Action, PriorityActivity
+
+    rows = (
+        Action.objects.filter(
+            source_type=ContentType.objects.get_for_model(PriorityActivity), source_id__in=activity_ids
+        )
+        .values("source_id", "status")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    counts = {}
+    for row in rows:
+        counts.setdefault(row["source_id"], Counter())[row["status"]] = row["count"]
+    return counts
+
+
+def engagement_activities(*, year):
+    """The year's engagement with children and young people, by date, with their boroughs (one query)."""
+    from .models import EngagementActivity
+
+    return list(EngagementActivity.objects.in_year(year).select_related("borough").order_by("date"))
+
+
+def you_said_we_did(*, year):
+    """The year's "you said, we did" table in its order (one query)."""
+    from .models import YouSaidWeDid
+
+    return list(YouSaidWeDid.objects.filter(year=year).order_by("order", "pk"))
+
+
+def published_challenge_examples(*, year):
+    """The challenges raised in the year that the business manager chose to publish as examples (one query)."""
+    from .models import ChallengeLogEntry
+
+    return list(
+        ChallengeLogEntry.objects.in_year(year)
+        .filter(publish_as_example=True)
+        .select_related("raised_by_agency", "agency_challenged")
+        .order_by("raised_on")
+    )
+
+
+def accepted_statements(*, year):
+    """Partners' statements for the year as the business manager accepted them, statutory partners first, with
+    their inspections (two queries)."""
+    from .models import AgencyStatement, Inspection, StatementStatus
+
+    return list(
+        AgencyStatement.objects.filter(year=year, status=StatementStatus.ACCEPTED)
+        .select_related("agency")
+        .prefetch_related(
+            Prefetch("inspections", queryset=Inspection.objects.select_related("borough").order_by("date"))
+        )
+        .order_by("-agency__statutory_partner", "agency__name")
+    )
+
+
+def glossary_terms():
+    """Every glossary term, in the glossary's order (one query)."""
+    from .models import GlossaryTerm
+
+    return list(GlossaryTerm.objects.all())

@@ -1,28 +1,16 @@
 """The partnership's chapters of the annual report: its structure, and the members and attendance appendices."""
 
-from django.db.models import Q
-
 from lscp.financial_year import FinancialYear
 from lscp.report_sections import Section
 
 from . import selectors
 from .diagram import as_data_uri, structure_svg
-from .models import Body, BodyKind, Membership, MembershipRole
-
-# The partnership proper: the bodies whose members seed 000's appendix 1 lists ("LSCP Executive" and "Members
-# of and advisers to the LSCP"), and whose attendance the appendix sets out meeting by meeting, as the seeds'
-# board attendance tables do. Subgroups and linked boards have their own records and pages.
-PARTNERSHIP_KINDS = (BodyKind.EXECUTIVE, BodyKind.PARTNERSHIP)
-
-
-def _active_in(year):
-    return Body.objects.filter(Q(active_from__isnull=True) | Q(active_from__lte=year.end)).filter(
-        Q(active_to__isnull=True) | Q(active_to__gte=year.start)
-    )
+from .models import Body, BodyKind, MembershipRole
+from .selectors import PARTNERSHIP_KINDS
 
 
 def structure_context(year: FinancialYear):
-    bodies = list(_active_in(year).order_by("name"))
+    bodies = selectors.bodies_active_in(year=year)
     svg, description = structure_svg(bodies)
     return {
         "diagram_uri": as_data_uri(svg),
@@ -35,18 +23,7 @@ def structure_context(year: FinancialYear):
 def members_context(year: FinancialYear):
     """Seed 000's appendix 1: Name | Role | Organisation, grouped by body (the Executive, the Partnership);
     everyone who was a member during the year."""
-    memberships = list(
-        Membership.objects.overlapping(start=year.start, end=year.end)
-        .filter(body__in=_active_in(year).filter(kind__in=PARTNERSHIP_KINDS))
-        .select_related("person", "agency", "body")
-        .order_by("body__name", "person__name")
-    )
-    kind_order = {kind: i for i, kind in enumerate(BodyKind.values)}
-    groups = {}
-    for membership in memberships:
-        groups.setdefault(membership.body, []).append(membership)
-    ordered = sorted(groups.items(), key=lambda item: (kind_order.get(item[0].kind, 99), item[0].name))
-    return {"member_groups": ordered, "plain_member": MembershipRole.MEMBER}
+    return {"member_groups": selectors.partnership_member_groups(year=year), "plain_member": MembershipRole.MEMBER}
 
 
 def attendance_context(year: FinancialYear):

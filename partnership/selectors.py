@@ -244,3 +244,36 @@ def agency_directory(*, search=""):
 
 def meetings_held_count(*, year):
     return _held_in_year(year).count()
+
+
+# The partnership proper: the bodies whose members seed 000's appendix 1 lists ("LSCP Executive" and "Members
+# of and advisers to the LSCP"), and whose attendance the appendix sets out meeting by meeting, as the seeds'
+# board attendance tables do. Subgroups and linked boards have their own records and pages.
+PARTNERSHIP_KINDS = (BodyKind.EXECUTIVE, BodyKind.PARTNERSHIP)
+
+
+def _active_in(year):
+    return Body.objects.filter(Q(active_from__isnull=True) | Q(active_from__lte=year.end)).filter(
+        Q(active_to__isnull=True) | Q(active_to__gte=year.start)
+    )
+
+
+def bodies_active_in(*, year):
+    """The bodies that existed at some time in the financial year, by name (one query)."""
+    return list(_active_in(year).order_by("name"))
+
+
+def partnership_member_groups(*, year):
+    """Seed 000's appendix 1: everyone who was a member of the partnership proper during the year, as
+    [(body, [membership by person's name])], the Executive first (one query)."""
+    memberships = list(
+        Membership.objects.overlapping(start=year.start, end=year.end)
+        .filter(body__in=_active_in(year).filter(kind__in=PARTNERSHIP_KINDS))
+        .select_related("person", "agency", "body")
+        .order_by("body__name", "person__name")
+    )
+    kind_order = {kind: i for i, kind in enumerate(BodyKind.values)}
+    groups = {}
+    for membership in memberships:
+        groups.setdefault(membership.body, []).append(membership)
+    return sorted(groups.items(), key=lambda item: (kind_order.get(item[0].kind, 99), item[0].name))

@@ -4,12 +4,14 @@ from datetime import date
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView, UpdateView, View
 
+from lscp.downloads import file_download
 from lscp.financial_year import FinancialYear
+from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import BusinessManagerRequiredMixin, RoleRequiredMixin
 
 from . import permissions, selectors, services
@@ -18,7 +20,7 @@ from .models import Agency, Attendance, AttendanceStatus, Body, Meeting, Meeting
 from .permissions import PartnershipViewerRequiredMixin
 
 
-class AgencyListView(PartnershipViewerRequiredMixin, ListView):
+class AgencyListView(ForgivingPaginationMixin, PartnershipViewerRequiredMixin, ListView):
     template_name = "partnership/agency_list.html"
     context_object_name = "agencies"
     paginate_by = 50
@@ -275,13 +277,7 @@ class DocumentDownloadView(PartnershipViewerRequiredMixin, View):
             file = getattr(get_object_or_404(Meeting, pk=pk), kind)
         else:
             raise Http404
-        if not file:
-            raise Http404("No document has been uploaded.")
-        try:
-            handle = file.open("rb")
-        except FileNotFoundError as error:
-            raise Http404("The document is missing from storage.") from error
-        return FileResponse(handle, as_attachment=True, filename=file.name.rsplit("/", 1)[-1])
+        return file_download(file, what="document")
 
 
 class AttendanceIndexView(BusinessManagerRequiredMixin, View):

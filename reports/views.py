@@ -11,12 +11,14 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
+from lscp.downloads import file_download
+from lscp.forms import add_service_errors
 from lscp.roles import RoleRequiredMixin, roles_for
 
 from . import permissions, services
@@ -168,16 +170,6 @@ class BuildStatusView(ManagesReportsRequiredMixin, View):
         )
 
 
-def _pdf_response(build, filename):
-    if not build.pdf:
-        raise Http404("The PDF is not ready.")
-    try:
-        handle = build.pdf.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("The PDF is missing from storage.") from error
-    return FileResponse(handle, as_attachment=True, filename=filename, content_type="application/pdf")
-
-
 class BuildDownloadView(ManagesReportsRequiredMixin, View):
     """Any build, drafts included: the business manager only."""
 
@@ -185,7 +177,8 @@ class BuildDownloadView(ManagesReportsRequiredMixin, View):
         build = get_object_or_404(ReportBuild.objects.select_related("report"), pk=pk, report__year=year)
         if build.status != BuildStatus.SUCCEEDED:
             raise Http404("That build has no PDF.")
-        return _pdf_response(build, f"annual-report-{build.report.year.slug}-build-{build.pk}.pdf")
+        filename = f"annual-report-{build.report.year.slug}-build-{build.pk}.pdf"
+        return file_download(build.pdf, filename=filename, content_type="application/pdf", what="PDF")
 
 
 class PublishedDownloadView(View):
@@ -193,7 +186,8 @@ class PublishedDownloadView(View):
 
     def get(self, request, year):
         report = get_object_or_404(AnnualReport.objects.published().select_related("published_build"), year=year)
-        return _pdf_response(report.published_build, f"lscp-annual-report-{report.year.slug}.pdf")
+        filename = f"lscp-annual-report-{report.year.slug}.pdf"
+        return file_download(report.published_build.pdf, filename=filename, content_type="application/pdf", what="PDF")
 
 
 class NarrativeEditView(View):
@@ -259,7 +253,7 @@ class NarrativeEditView(View):
                     report=self.report, key=key, text=form.cleaned_data["text"], edited_by=request.user
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, f"“{self.section.title}” was saved.")
                 return redirect(self.context()["back_url"])

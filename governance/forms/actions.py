@@ -1,12 +1,15 @@
-"""The action tracker's forms: the filters on the list of actions, and a progress update."""
+"""The action tracker's forms: the filters on the list of actions, a progress update, and the choice of the
+kind of record an action comes from."""
 
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from lscp.validators import validate_document
 from partnership.models import Agency
 
+from .. import action_sources
 from ..models import ActionStatus, Rag
 
 OPEN, ANY = "", "any"
@@ -93,3 +96,12 @@ class ProgressUpdateForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+
+
+class SourceKindChoiceField(forms.ModelChoiceField):
+    """The kinds of record an action can come from (the field's `limit_choices_to` keeps to the registered
+    ones), each by the name its app registered it under rather than "Governance records | priority activity"."""
+
+    def label_from_instance(self, obj):
+        source = action_sources.source_for(obj)
+        return capfirst(source.kind) if source is not None else str(obj)

@@ -1,9 +1,9 @@
 """The shared action tracker: every action the partnership follows up, whatever raised it.
 
 An action points at what it came from through one generic link (`source`): a priority activity now; a
-practice review recommendation, an audit finding or a Section 11 standard when those apps arrive
-(add them to ACTION_SOURCE_MODELS). Its due date is stored and indexed so that the weekly digest and
-the overdue dashboard are single indexed queries; "overdue" itself is derived, never stored.
+practice review recommendation, an audit finding or a Section 11 standard when those apps arrive, each
+declared by its own app (see `governance.action_sources`). Its due date is stored and indexed so that the
+weekly digest and the overdue dashboard are single indexed queries; "overdue" itself is derived, never stored.
 """
 
 from datetime import timedelta
@@ -20,8 +20,9 @@ from simple_history.models import HistoricalRecords
 from lscp.validators import validate_document
 from partnership.models import Agency, Body, Person
 
+from .. import action_sources
+
 __all__ = [
-    "ACTION_SOURCE_MODELS",
     "ActionStatus",
     "Rag",
     "CLOSED_STATUSES",
@@ -39,9 +40,6 @@ __all__ = [
     "UPDATE_IN_FUTURE",
 ]
 
-# "app_label.model" of every kind of record an action can come from.
-ACTION_SOURCE_MODELS = ("governance.priorityactivity",)
-
 ACTION_SOURCE_INCOMPLETE = "Choose both the kind of record this action comes from and which one, or neither."
 ACTION_SOURCE_NOT_ALLOWED = "Actions cannot be raised from that kind of record."
 ACTION_SOURCE_MISSING = "There is no %(kind)s number %(id)s to raise this action from."
@@ -53,12 +51,9 @@ UPDATE_IN_FUTURE = "A progress update cannot be dated in the future."
 
 
 def action_source_choices():
-    """The content types an action's source may be (called by the admin and forms, so no migration)."""
-    query = Q(pk__in=[])
-    for label in ACTION_SOURCE_MODELS:
-        app_label, model = label.split(".")
-        query |= Q(app_label=app_label, model=model)
-    return query
+    """The content types an action's source may be: the registered action sources (called by the admin, forms
+    and validation each time, so a new source needs no migration)."""
+    return action_sources.kinds_query()
 
 
 class ActionStatus(models.TextChoices):
@@ -190,8 +185,8 @@ class Action(models.Model):
             errors["source_id"] = ACTION_SOURCE_INCOMPLETE
         elif self.source_type_id is not None:
             kind = self.source_type
-            # A kind outside ACTION_SOURCE_MODELS is refused by the field itself (limit_choices_to).
-            if f"{kind.app_label}.{kind.model}" in ACTION_SOURCE_MODELS:
+            # An unregistered kind is refused by the field itself (limit_choices_to).
+            if action_sources.source_for(kind) is not None:
                 try:
                     kind.get_object_for_this_type(pk=self.source_id)
                 except ObjectDoesNotExist:

@@ -11,17 +11,19 @@ import posixpath
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Q
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, FormView, ListView, View
 
+from lscp.downloads import file_download
+from lscp.forms import add_service_errors
+from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import RoleRequiredMixin
 
-from .. import permissions
+from .. import action_sources, permissions
 from ..forms.actions import ActionFilterForm, ProgressUpdateForm
 from ..models import Action, ActionUpdate
 from ..services import actions as action_services
@@ -46,7 +48,7 @@ class ActionTrackerRequiredMixin(RoleRequiredMixin):
         return self._action
 
 
-class ActionListView(ActionTrackerRequiredMixin, ListView):
+class ActionListView(ForgivingPaginationMixin, ActionTrackerRequiredMixin, ListView):
     template_name = "governance/actions/action_list.html"
     context_object_name = "actions"
     paginate_by = 25
@@ -61,12 +63,6 @@ class ActionListView(ActionTrackerRequiredMixin, ListView):
             .order_by("due_date", "id")
         )
         return self.filters.filter(queryset, today=self.today)
-
-    def paginate_queryset(self, queryset, page_size):
-        # A page number out of range or not a number shows the nearest page rather than an error.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         soon = self.today + timedelta(days=action_services.DIGEST_WINDOW_DAYS)
@@ -93,14 +89,12 @@ class ActionDetailView(ActionTrackerRequiredMixin, DetailView):
         updates = list(action.updates.select_related("author").order_by("-date", "-created"))
         for update in updates:
             update.evidence_filename = posixpath.basename(update.evidence.name) if update.evidence else ""
-        source = action.source if action.source_type_id else None
         today = timezone.localdate()
         return super().get_context_data(
             today=today,
             soon=today + timedelta(days=action_services.DIGEST_WINDOW_DAYS),
             updates=updates,
-            source=source,
-            source_kind=source._meta.verbose_name if source is not None else "",
+            source_description=action_sources.describe_source(action),
             can_update=permissions.can_update_action(self.roles, action),
             **kwargs,
         )
@@ -134,17 +128,10 @@ class ProgressUpdateCreateView(ActionTrackerRequiredMixin, FormView):
                 rag=data.get("rag") or None,
             )
         except ValidationError as error:
-            for field, problems in _by_field(error):
-                form.add_error(field if field in form.fields else None, problems)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"Your progress update on “{action}” was saved.")
         return redirect(reverse("governance:action", args=[action.pk]) + "#progress")
-
-
-def _by_field(error):
-    if hasattr(error, "error_dict"):
-        return [(None if f == NON_FIELD_ERRORS else f, problems) for f, problems in error.message_dict.items()]
-    return [(None, error.messages)]
 
 
 class EvidenceDownloadView(ActionTrackerRequiredMixin, View):
@@ -154,10 +141,4 @@ class EvidenceDownloadView(ActionTrackerRequiredMixin, View):
         update = get_object_or_404(
             ActionUpdate.objects.select_related("action").filter(action__in=self.visible_actions()), pk=pk
         )
-        if not update.evidence:
-            raise Http404("No evidence was uploaded with this update.")
-        try:
-            handle = update.evidence.open("rb")
-        except FileNotFoundError as error:
-            raise Http404("The evidence is missing from storage.") from error
-        return FileResponse(handle, as_attachment=True, filename=update.evidence.name.rsplit("/", 1)[-1])
+        return file_download(update.evidence, what="evidence")

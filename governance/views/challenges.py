@@ -9,10 +9,12 @@ edit page; only the agency that raised it (or the business manager) records its 
 """
 
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, FormView, ListView
 
+from lscp.forms import add_service_errors
+from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import RoleRequiredMixin
 
 from .. import permissions
@@ -39,16 +41,7 @@ class ChallengeLogRequiredMixin(RoleRequiredMixin):
         return self._entry
 
 
-def errors_onto(form, error):
-    """Puts a service's errors on the form's fields where it has them, and the rest above the form."""
-    if hasattr(error, "error_dict"):
-        for name, problems in error.message_dict.items():
-            form.add_error(name if name in form.fields and name != NON_FIELD_ERRORS else None, problems)
-    else:
-        form.add_error(None, error.messages)
-
-
-class ChallengeListView(ChallengeLogRequiredMixin, ListView):
+class ChallengeListView(ForgivingPaginationMixin, ChallengeLogRequiredMixin, ListView):
     template_name = "governance/challenges/challenge_list.html"
     context_object_name = "challenges"
     paginate_by = 25
@@ -56,12 +49,6 @@ class ChallengeListView(ChallengeLogRequiredMixin, ListView):
     def get_queryset(self):
         self.filters = ChallengeFilterForm(self.request.GET)
         return self.filters.filter(self.visible_challenges()).order_by("-raised_on", "-id")
-
-    def paginate_queryset(self, queryset, page_size):
-        # A page number out of range or not a number shows the nearest page rather than an error.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(filters=self.filters, **kwargs)
@@ -88,7 +75,7 @@ class LogChallengeView(ChallengeLogRequiredMixin, FormView):
                 stage=data["stage"],
             )
         except ValidationError as error:
-            errors_onto(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"Your challenge to {entry.agency_challenged} was logged.")
         return redirect("governance:challenge", pk=entry.pk)
@@ -139,7 +126,7 @@ class UpdateChallengeView(ChallengeLogRequiredMixin, FormView):
                 resolution=data["resolution"],
             )
         except ValidationError as error:
-            errors_onto(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"The challenge to {self.get_entry().agency_challenged} was updated.")
         return redirect("governance:challenge", pk=entry.pk)

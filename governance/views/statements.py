@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.views import View
 
 from lscp.financial_year import FinancialYear
+from lscp.forms import add_service_errors
 from lscp.roles import RoleRequiredMixin
 from partnership.models import Agency
 from reports.markdown import render_markdown
@@ -187,7 +188,8 @@ class OurStatementView(StatementYearsMixin, RoleRequiredMixin, View):
                 if submitting:
                     services.submit_statement(statement=saved, by=request.user)
         except ValidationError as error:
-            return self.render_form(statement, form, formset, service_errors=errors_onto(form, error, {"text": "text"}))
+            rest = add_service_errors(form, error, fields={"text": "text"}, others_on_form=False)
+            return self.render_form(statement, form, formset, service_errors=rest)
         if submitting:
             messages.success(
                 request,
@@ -208,22 +210,6 @@ class OurStatementView(StatementYearsMixin, RoleRequiredMixin, View):
             return data  # a broken management form: the formset reports it
         data[key] = str(min(total + 1, MAX_INSPECTIONS))
         return data
-
-
-def errors_onto(form, error, fields):
-    """Puts a service's field errors on the form's fields (`fields` maps model → form field names) and
-    returns the rest for the error summary."""
-    rest = []
-    if hasattr(error, "error_dict"):
-        for name, messages_ in error.message_dict.items():
-            if name in fields:
-                for message in messages_:
-                    form.add_error(fields[name], message)
-            else:
-                rest.extend(messages_)
-    else:
-        rest.extend(error.messages)
-    return rest
 
 
 # The business manager's pages.
@@ -328,7 +314,7 @@ class StatementReviewView(StatementYearsMixin, RoleRequiredMixin, View):
         try:
             decided = decide(statement=statement, by=request.user, comments=form.cleaned_data["comments"])
         except ValidationError as error:
-            rest = errors_onto(form, error, {"manager_comments": "comments"})
+            rest = add_service_errors(form, error, fields={"manager_comments": "comments"}, others_on_form=False)
             return self.render_page(year, agency, statement, form, service_errors=rest)
         verb = "accepted" if decided.status == StatementStatus.ACCEPTED else "returned to the agency"
         messages.success(request, f"The statement of {agency} for {year} was {verb}; they have been told by e-mail.")

@@ -1,0 +1,169 @@
+"""Where an action can come from: the registry of action sources.
+
+An app lets actions be raised from one of its models by declaring it in its own `action_sources.py`, a list
+`ACTION_SOURCES` of `ActionSource`s (governance's own is at the end of this file):
+
+    # reviews/action_sources.py
+    from governance.action_sources import ActionSource
+
+    ACTION_SOURCES = [
+        ActionSource(
+            "reviews.Recommendation",
+            describe=lambda r: f"Recommendation {r.number} of the {r.review}",
+            related=("review",),
+        ),
+    ]
+
+The tracker collects them from every installed app on first use, as the annual report collects each app's
+`report.py` sections, so governance never imports a later app. Everything that needs the kinds asks here: the
+`source_type` field's choices (`limit_choices_to`, computed on each use, so a new source needs no migration),
+the model's validation, the admin's filter and inline, and the spreadsheet import. The source model should
+also declare `actions = GenericRelation("governance.Action", content_type_field="source_type",
+object_id_field="source_id")`, so that deleting a record deletes the actions raised from it, and add
+`governance.admin.SourcedActionInline` to its admin.
+"""
+
+import importlib
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils.text import capfirst
+
+MODULE = "action_sources"
+
+
+@dataclass(frozen=True)
+class ActionSource:
+    """One kind of record an action can come from."""
+
+    model: str  # "app_label.ModelName"
+    # What one such record is called, mid-sentence ("priority activity"): the spreadsheet column's value and
+    # the admin's name for the kind. Empty: the model's verbose name.
+    label: str = ""
+    # The record in a phrase for the action's page ("Priority 2 activity: Neglect toolkit"). None:
+    # "<Label>: <str(record)>".
+    describe: Callable[[object], str] | None = None
+    # What `describe` reads beyond the record itself, fetched with it in one query (select_related).
+    related: tuple[str, ...] = ()
+
+    @property
+    def model_class(self):
+        return apps.get_model(self.model)
+
+    @property
+    def app_label(self):
+        return self.model_class._meta.app_label
+
+    @property
+    def model_name(self):
+        """The content type's `model`: the model's name in lower case."""
+        return self.model_class._meta.model_name
+
+    @property
+    def kind(self):
+        return self.label or str(self.model_class._meta.verbose_name)
+
+    def is_for(self, content_type):
+        return (content_type.app_label, content_type.model) == (self.app_label, self.model_name)
+
+    def load(self, pk):
+        """The record numbered `pk`, with what `describe` reads, in one query; None if there is none."""
+        return self.model_class._base_manager.select_related(*self.related).filter(pk=pk).first()
+
+    def description(self, record):
+        if self.describe is not None:
+            return self.describe(record)
+        return f"{capfirst(self.kind)}: {record}"
+
+
+@lru_cache(maxsize=1)
+def _declared():
+    found = []
+    for config in apps.get_app_configs():
+        try:
+            module = importlib.import_module(f"{config.name}.{MODULE}")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.{MODULE}":
+                raise
+            continue
+        found.extend(getattr(module, "ACTION_SOURCES", []))
+    _refuse_twice(found)
+    return tuple(found)
+
+
+# Sources added for the length of a `with registered(...)` block (tests), after the declared ones.
+_added = []
+
+
+def _refuse_twice(sources):
+    models = [source.model_class for source in sources]  # an unknown model fails here, on first use
+    twice = sorted({model._meta.label for model in models if models.count(model) > 1})
+    if twice:
+        raise ValueError(f"Action sources declared twice: {', '.join(twice)}")
+
+
+def registered_sources():
+    """Every kind of record an action can come from, in the apps' order."""
+    return _declared() + tuple(_added)
+
+
+def source_for(content_type):
+    """The registered source of that content type, or None if actions cannot come from it."""
+    if content_type is None:
+        return None
+    return next((source for source in registered_sources() if source.is_for(content_type)), None)
+
+
+def kinds_query():
+    """The content types an action's source may be, as a filter on ContentType (the field's
+    `limit_choices_to`, read each time a form or validation needs it)."""
+    query = Q(pk__in=[])
+    for source in registered_sources():
+        query |= Q(app_label=source.app_label, model=source.model_name)
+    return query
+
+
+def content_types():
+    """[(source, its ContentType)] for every registered source (one query the first time, cached after)."""
+    sources = registered_sources()
+    by_model = ContentType.objects.get_for_models(*(source.model_class for source in sources))
+    return [(source, by_model[source.model_class]) for source in sources]
+
+
+def describe_source(action):
+    """The record `action` comes from, in a phrase for its page ("" when it comes from none, or from a record
+    that no longer exists or a kind no longer registered). One query at most."""
+    if action.source_type_id is None:
+        return ""
+    source = source_for(ContentType.objects.get_for_id(action.source_type_id))  # cached: no query
+    record = source.load(action.source_id) if source is not None else None
+    return source.description(record) if record is not None else ""
+
+
+@contextmanager
+def registered(*sources):
+    """Lets actions come from `sources` inside the block only: for a test that needs a kind no app declares."""
+    _refuse_twice([*registered_sources(), *sources])
+    _added.extend(sources)
+    try:
+        yield sources
+    finally:
+        for source in sources:
+            _added.remove(source)
+
+
+# Governance's own sources.
+
+
+def _describe_activity(activity):
+    return f"Priority {activity.priority.number} activity: {activity}"
+
+
+ACTION_SOURCES = [
+    ActionSource("governance.PriorityActivity", describe=_describe_activity, related=("priority",)),
+]

@@ -42,6 +42,7 @@ __all__ = [
     "JOINT_WITH_ITSELF",
     "HELD_MEETING_IN_FUTURE",
     "HELD_MEETING_REGISTER_INCOMPLETE",
+    "HELD_MEETING_REGISTER_MISSING",
     "CHAIRING_ROLES",
     "ATTENDED",
     "MISSED",
@@ -62,6 +63,9 @@ JOINT_MEETING_NEEDS_BODY = "Choose the body this joint meeting was held with."
 JOINT_WITH_ITSELF = "A body cannot hold a joint meeting with itself."
 HELD_MEETING_IN_FUTURE = "A meeting that has not happened yet cannot be marked as held."
 HELD_MEETING_REGISTER_INCOMPLETE = "Record the attendance of every member before marking the meeting as held."
+HELD_MEETING_REGISTER_MISSING = (
+    "%(names)s had no line in the register: record the attendance of every member before marking the meeting as held."
+)
 
 
 class Sector(models.TextChoices):

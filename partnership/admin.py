@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from lscp.spreadsheets.admin import SpreadsheetAdminMixin
@@ -100,13 +102,19 @@ class AttendanceInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
-    list_display = ["body", "starts_at", "kind", "theme", "status"]
+    list_display = ["body", "starts_at", "kind", "theme", "status", "register_link"]
     list_filter = ["status", "kind", "body__kind", "body"]
     search_fields = ["body__name", "theme", "location"]
     autocomplete_fields = ["body", "joint_with"]
     list_select_related = ["body"]
     date_hierarchy = "starts_at"
     inlines = [AttendanceInline]
+
+    @admin.display(description="register")
+    def register_link(self, meeting):
+        # The register is taken on the meeting's own form, for any date: no query parameters to type.
+        url = reverse("partnership:meeting_edit", args=[meeting.pk]) + "#register"
+        return format_html('<a href="{}">Take or edit the register</a>', url)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -116,12 +124,19 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(SimpleHistoryAdmin):
+class AttendanceAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    """Registers line by line, and a year of them from a spreadsheet (docs/imports.md, "Attendance")."""
+
+    resource_classes = [resources.AttendanceResource]
     list_display = ["meeting", "membership", "status", "deputy_name"]
     list_filter = ["status", "meeting__body"]
     search_fields = ["membership__person__name", "meeting__body__name", "deputy_name"]
     autocomplete_fields = ["meeting", "membership", "deputy_agency"]
     list_select_related = ["meeting__body", "membership__person", "membership__body"]
+
+    def has_import_permission(self, request):
+        # An import adds the meetings it does not find.
+        return super().has_import_permission(request) and request.user.has_perm("partnership.add_meeting")
 
 
 # Governance records: priorities, the action tracker, the challenge log, the voice of the child, partners'

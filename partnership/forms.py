@@ -4,7 +4,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
-from .models import AttendanceStatus, Body, Meeting, MeetingKind
+from .models import ATTENDANCE_DEPUTY_NEEDS_NAME, AttendanceStatus, Body, Meeting, MeetingKind
 
 REGISTER_STATUS_CHOICES = [("", "— choose —")] + [
     (value, label) for value, label in AttendanceStatus.choices if value != AttendanceStatus.NOT_RECORDED
@@ -96,16 +96,31 @@ class RegisterLineForm(forms.Form):
             if self.require_status:
                 self.add_error("status", f"Choose how {who} attended.")
             cleaned["status"] = AttendanceStatus.NOT_RECORDED
-        if status == AttendanceStatus.DEPUTY and not (cleaned.get("deputy_name") or "").strip():
-            self.add_error("deputy_name", f"Give the name of the deputy who attended for {who}.")
-        if status != AttendanceStatus.DEPUTY and (
-            (cleaned.get("deputy_name") or "").strip() or cleaned.get("deputy_agency")
-        ):
-            self.add_error("deputy_name", "A deputy's name and agency only go with “Represented by a deputy”.")
+        if status == AttendanceStatus.DEPUTY:
+            if not (cleaned.get("deputy_name") or "").strip():
+                self.add_error("deputy_name", ATTENDANCE_DEPUTY_NEEDS_NAME % {"person": who})
+        else:
+            # The deputy's fields are shown only on a "represented" line; whatever was left in them when the
+            # line was changed to something else is not part of the register.
+            cleaned["deputy_name"] = ""
+            cleaned["deputy_agency"] = None
         return cleaned
 
 
+REGISTER_INCOMPLETE = (
+    "The register of a held meeting needs a line for every member on the meeting date, and these had none: "
+    "%(names)s. They are now in the register below: record how each attended, then save again."
+)
+
+
 class BaseRegisterFormSet(forms.BaseFormSet):
+    """The whole register of one meeting: one line per member of the body on the meeting date."""
+
+    def __init__(self, *args, require_complete=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.require_complete = require_complete
+        self.missing = []
+
     def clean(self):
         seen = set()
         for form in self.forms:
@@ -115,6 +130,22 @@ class BaseRegisterFormSet(forms.BaseFormSet):
             if membership.pk in seen:
                 raise forms.ValidationError(f"{membership.person} appears twice in the register.")
             seen.add(membership.pk)
+        if self.require_complete:
+            lookup = self.form_kwargs["membership_lookup"]
+            self.missing = [membership for pk, membership in lookup.items() if pk not in seen]
+            if self.missing:
+                names = ", ".join(str(membership.person) for membership in self.missing)
+                raise forms.ValidationError(REGISTER_INCOMPLETE % {"names": names}, code="incomplete")
 
 
-RegisterFormSet = forms.formset_factory(RegisterLineForm, formset=BaseRegisterFormSet, extra=0)
+def register_formset(*, size):
+    """The register's formset class for a body with `size` members on the meeting date. A posted form count
+    above that is refused before any line is built, whatever TOTAL_FORMS says."""
+    return forms.formset_factory(
+        RegisterLineForm,
+        formset=BaseRegisterFormSet,
+        extra=0,
+        max_num=size,
+        absolute_max=size,
+        validate_max=True,
+    )

@@ -28,6 +28,8 @@ def members_context(year: FinancialYear):
 
 def attendance_context(year: FinancialYear):
     return {
+        "overall": selectors.attendance_overall(year=year),
+        "by_body": selectors.attendance_by_body(year=year),
         "by_agency": selectors.attendance_by_agency(year=year),
         "by_role": selectors.attendance_by_role(year=year),
         "matrices": selectors.attendance_matrices(year=year, bodies=Body.objects.filter(kind__in=PARTNERSHIP_KINDS)),

@@ -1,6 +1,6 @@
 """Reads and aggregates for the partnership's pages and reports, done in the database."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -9,8 +9,10 @@ from django.db.models import Count, Prefetch, Q
 from .models import (
     ATTENDED,
     EXPECTED,
+    MATRIX_CODES,
     Agency,
     Attendance,
+    AttendanceStatus,
     Body,
     BodyKind,
     Meeting,
@@ -23,9 +25,20 @@ _ATTENDED = Q(attendances__status__in=ATTENDED)
 _EXPECTED = Q(attendances__status__in=EXPECTED)
 
 
+ONE_DECIMAL = Decimal("0.1")
+
+
+def rate_percentage(*, attended, expected):
+    """The attendance rate as a percentage to one decimal place (74.3), rounded half up from the counts,
+    or None when nobody was expected."""
+    if not expected:
+        return None
+    return (Decimal(attended) * 100 / Decimal(expected)).quantize(ONE_DECIMAL, ROUND_HALF_UP)
+
+
 @dataclass(frozen=True)
 class AttendanceRate:
-    """How often a group (an agency, a role, a member) was there when it was expected."""
+    """How often a group (an agency, a role, a member, a body, the year) was there when it was expected."""
 
     key: object
     label: str
@@ -39,9 +52,7 @@ class AttendanceRate:
 
     @property
     def percentage(self):
-        if not self.expected:
-            return None
-        return (Decimal(self.attended) * 100 / Decimal(self.expected)).quantize(Decimal("1"), ROUND_HALF_UP)
+        return rate_percentage(attended=self.attended, expected=self.expected)
 
     @property
     def flagged(self):
@@ -146,43 +157,161 @@ def attendance_by_member(*, year, body=None, threshold=None):
     ]
 
 
+def attendance_overall(*, year, threshold=None):
+    """The year as one line: every expected attendance at every held meeting, in one query."""
+    totals = Attendance.objects.filter(_year_filter(year, None, "")).aggregate(
+        expected=Count("pk", filter=Q(status__in=EXPECTED)),
+        attended=Count("pk", filter=Q(status__in=ATTENDED)),
+    )
+    return AttendanceRate(None, "All meetings held", totals["expected"], totals["attended"], _threshold(threshold))
+
+
+def attendance_by_body(*, year, threshold=None):
+    """Rates per body over its held meetings in the year, in one query."""
+    threshold = _threshold(threshold)
+    rows = (
+        Attendance.objects.filter(_year_filter(year, None, ""))
+        .values("meeting__body", "meeting__body__name")
+        .annotate(
+            expected=Count("pk", filter=Q(status__in=EXPECTED)),
+            attended=Count("pk", filter=Q(status__in=ATTENDED)),
+        )
+        .filter(expected__gt=0)
+        .order_by("meeting__body__name")
+    )
+    return [
+        AttendanceRate(r["meeting__body"], r["meeting__body__name"], r["expected"], r["attended"], threshold)
+        for r in rows
+    ]
+
+
+ATTENDED_CODE, MISSED_CODE, NOT_EXPECTED_CODE, NOT_RECORDED_CODE = "y", "x", "o", ""
+CODE_MEANINGS = {
+    ATTENDED_CODE: "attended (the member or a deputy)",
+    MISSED_CODE: "nobody attended",
+    NOT_EXPECTED_CODE: "not expected",
+    NOT_RECORDED_CODE: "not recorded",
+}
+
+
+@dataclass
+class MatrixRow:
+    """One member of the body (a role, as the published appendix calls it) across the year's meetings."""
+
+    membership: Membership
+    cells: list
+
+    @property
+    def role(self):
+        """What the appendix's first column says: the member's job title, or their role on the body."""
+        return self.membership.person.job_title or self.membership.get_role_display()
+
+    @property
+    def attended(self):
+        return self.cells.count(ATTENDED_CODE)
+
+    @property
+    def expected(self):
+        return self.cells.count(ATTENDED_CODE) + self.cells.count(MISSED_CODE)
+
+    @property
+    def percentage(self):
+        return rate_percentage(attended=self.attended, expected=self.expected)
+
+
+@dataclass
+class MatrixColumn:
+    meeting: Meeting
+    present: int = 0
+    expected: int = 0
+
+    @property
+    def percentage(self):
+        return rate_percentage(attended=self.present, expected=self.expected)
+
+
 @dataclass
 class AttendanceMatrix:
-    """The seeds' appendix: one row per member, one column per held meeting, cells y / x / o."""
+    """The seeds' appendix: one row per member, one column per held meeting, cells y / x / o, with each
+    row's rate, the number present at each meeting and the body's rate for the year."""
 
     body: Body
-    meetings: list
-    rows: list  # [(membership, [code per meeting])]
+    columns: list = field(default_factory=list)
+    rows: list = field(default_factory=list)
+
+    @property
+    def meetings(self):
+        return [column.meeting for column in self.columns]
+
+    @property
+    def attended(self):
+        return sum(column.present for column in self.columns)
+
+    @property
+    def expected(self):
+        return sum(column.expected for column in self.columns)
+
+    @property
+    def percentage(self):
+        return rate_percentage(attended=self.attended, expected=self.expected)
 
 
 def attendance_matrix(*, year, body):
     matrices = attendance_matrices(year=year, bodies=Body.objects.filter(pk=body.pk))
-    return matrices[0] if matrices else AttendanceMatrix(body=body, meetings=[], rows=[])
+    return matrices[0] if matrices else AttendanceMatrix(body=body)
+
+
+_ROLE_ORDER = {role: i for i, role in enumerate(MembershipRole.values)}
 
 
 def attendance_matrices(*, year, bodies):
-    """One matrix per body that held meetings in the year, in two queries whatever the number of bodies."""
+    """One matrix per body that held meetings in the year, in three queries whatever the number of bodies.
+
+    A cell comes from the register line when there is one. Without a line, it comes from the memberships:
+    someone who was not a member on the meeting's date (they joined later, or had left) was not expected
+    ("o"); a member with no line was not recorded (an empty cell), and neither counts towards a rate.
+    """
     meetings = list(
         _held_in_year(year).filter(body__in=bodies).select_related("body").order_by("body__name", "starts_at")
     )
-    matrices, column = {}, {}
+    if not meetings:
+        return []
+    matrices, place = {}, {}
     for meeting in meetings:
-        matrix = matrices.setdefault(meeting.body_id, AttendanceMatrix(body=meeting.body, meetings=[], rows=[]))
-        column[meeting.pk] = (matrix, len(matrix.meetings))
-        matrix.meetings.append(meeting)
-    attendances = (
-        Attendance.objects.filter(meeting__in=[m.pk for m in meetings])
-        .select_related("membership__person", "membership__agency")
-        .order_by("membership__person__name", "membership_id")
-    )
-    cells_of = {}
-    for attendance in attendances:
-        matrix, index = column[attendance.meeting_id]
-        key = (matrix.body.pk, attendance.membership_id)
-        if key not in cells_of:
-            cells_of[key] = [""] * len(matrix.meetings)
-            matrix.rows.append((attendance.membership, cells_of[key]))
-        cells_of[key][index] = attendance.code
+        matrix = matrices.setdefault(meeting.body_id, AttendanceMatrix(body=meeting.body))
+        place[meeting.pk] = (matrix, len(matrix.columns))
+        matrix.columns.append(MatrixColumn(meeting))
+    members = {
+        (membership.body_id, membership.pk): membership
+        for membership in Membership.objects.filter(body_id__in=matrices)
+        .overlapping(start=year.start, end=year.end)
+        .select_related("person", "agency")
+    }
+    lines = {}
+    for attendance in Attendance.objects.filter(meeting__in=[m.pk for m in meetings]).select_related(
+        "membership__person", "membership__agency"
+    ):
+        matrix, index = place[attendance.meeting_id]
+        # A joint meeting's register may hold the other body's members: they are rows of this matrix too.
+        members.setdefault((matrix.body.pk, attendance.membership_id), attendance.membership)
+        lines[(attendance.meeting_id, attendance.membership_id)] = attendance.status
+    for matrix in matrices.values():
+        columns = [(column, column.meeting, column.meeting.date) for column in matrix.columns]
+        rows = [m for (body_id, _), m in members.items() if body_id == matrix.body.pk]
+        rows.sort(key=lambda m: (_ROLE_ORDER.get(m.role, 99), m.person.name.lower(), m.start, m.pk))
+        for membership in rows:
+            cells = []
+            for column, meeting, day in columns:
+                status = lines.get((meeting.pk, membership.pk))
+                if status is None or status == AttendanceStatus.NOT_RECORDED:
+                    on_body = membership.body_id in (meeting.body_id, meeting.joint_with_id)
+                    code = NOT_RECORDED_CODE if on_body and membership.is_current_on(day) else NOT_EXPECTED_CODE
+                else:
+                    code = MATRIX_CODES[status]
+                cells.append(code)
+                column.present += code == ATTENDED_CODE
+                column.expected += code in (ATTENDED_CODE, MISSED_CODE)
+            matrix.rows.append(MatrixRow(membership, cells))
     return list(matrices.values())
 
 

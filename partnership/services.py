@@ -5,6 +5,7 @@ from django.db import transaction
 
 from .models import (
     HELD_MEETING_REGISTER_INCOMPLETE,
+    HELD_MEETING_REGISTER_MISSING,
     Attendance,
     AttendanceStatus,
     Meeting,
@@ -67,8 +68,15 @@ def save_meeting_with_register(*, meeting, register):
                 f"{attendance.membership.person} has attendance recorded but was not a member on "
                 f"{meeting.date:%d %b %Y}; change their line first."
             )
-    if meeting.status == MeetingStatus.HELD and any(a.status == AttendanceStatus.NOT_RECORDED for a in to_save):
-        errors.append(HELD_MEETING_REGISTER_INCOMPLETE)
+    if meeting.status == MeetingStatus.HELD:
+        if any(a.status == AttendanceStatus.NOT_RECORDED for a in to_save):
+            errors.append(HELD_MEETING_REGISTER_INCOMPLETE)
+        # A line missing altogether is as incomplete as one not yet recorded: without it the member would
+        # silently drop out of the year's attendance figures.
+        covered = {a.membership_id for a in to_save} | {a.membership_id for a in recorded_stale}
+        missing = [m for m in expected_members(body=meeting.body, on=meeting.date) if m.pk not in covered]
+        if missing:
+            errors.append(HELD_MEETING_REGISTER_MISSING % {"names": ", ".join(str(m.person) for m in missing)})
     if errors:
         raise ValidationError(errors)
     Attendance.objects.filter(pk__in=stale).delete()

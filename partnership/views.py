@@ -1,4 +1,3 @@
-import csv
 from datetime import date
 
 from django.contrib import messages
@@ -13,9 +12,10 @@ from lscp.downloads import file_download
 from lscp.financial_year import FinancialYear
 from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import BusinessManagerRequiredMixin, RoleRequiredMixin
+from lscp.spreadsheets import csv_writer
 
 from . import permissions, selectors, services
-from .forms import BodyDetailsForm, MeetingForm, RegisterFormSet
+from .forms import BodyDetailsForm, MeetingForm, register_formset
 from .models import Agency, Attendance, AttendanceStatus, Body, Meeting, MeetingStatus, Membership
 from .permissions import PartnershipViewerRequiredMixin
 
@@ -117,20 +117,42 @@ class MeetingRegisterMixin(BodyChairRequiredMixin):
 
     template_name = "partnership/meeting_form.html"
     meeting = None
+    register_date_note = ""
 
     def register_date(self, form):
-        raw = form.data.get("date") if form.is_bound else None
+        raw = (form.data.get("date") or "").strip() if form.is_bound else ""
         if raw:
             try:
                 return date.fromisoformat(raw)
             except ValueError:
                 pass
         if self.meeting is not None:
-            return self.meeting.date
-        try:
-            return date.fromisoformat(self.request.GET.get("date", ""))
-        except ValueError:
-            return timezone.localdate()
+            on = self.meeting.date
+        else:
+            try:
+                on = date.fromisoformat(self.request.GET.get("date", ""))
+            except ValueError:
+                on = timezone.localdate()
+        if raw:
+            # Never redraw the register for another day without saying so.
+            self.register_date_note = (
+                f"“{raw[:40]}” is not a date, so the register below is still for {on:%-d %B %Y}. "
+                "Correct the date, then update the register."
+            )
+        return on
+
+    def typed_lines(self, data, formset_class, form_kwargs):
+        """What was typed on the posted register, by membership, for the members still on it."""
+        typed = formset_class(data, prefix="register", form_kwargs={**form_kwargs, "require_status": False})
+        kept = {}
+        if not typed.management_form.is_valid():
+            return kept
+        for line in typed.forms:
+            line.is_valid()
+            value = line.cleaned_data.get("membership") if hasattr(line, "cleaned_data") else None
+            if value is not None:
+                kept[value.pk] = {k: line.cleaned_data.get(k) for k in ("status", "deputy_name", "deputy_agency")}
+        return kept
 
     def build(self, data=None, files=None):
         body = self.get_body()
@@ -154,38 +176,23 @@ class MeetingRegisterMixin(BodyChairRequiredMixin):
                     "deputy_agency": line.deputy_agency_id if line else None,
                 }
             )
-        require_status = bool(data) and data.get("status") == MeetingStatus.HELD
-        register = RegisterFormSet(
-            data if data and "refresh" not in data else None,
-            initial=initial,
-            prefix="register",
-            form_kwargs={
-                "agency_choices": agency_choices,
-                "membership_lookup": lookup,
-                "require_status": require_status,
-            },
-        )
+        held = bool(data) and data.get("status") == MeetingStatus.HELD
+        formset_class = register_formset(size=len(members))
+        form_kwargs = {"agency_choices": agency_choices, "membership_lookup": lookup, "require_status": held}
+        self.redraw = lambda: self.redrawn_register(data, initial, formset_class, form_kwargs)
         if data and "refresh" in data:
-            # Keep what was typed for members still on the register at the new date.
-            typed = RegisterFormSet(
-                data,
-                prefix="register",
-                form_kwargs={"agency_choices": agency_choices, "membership_lookup": lookup, "require_status": False},
-            )
-            kept = {}
-            for line in typed.forms:
-                line.is_valid()
-                value = line.cleaned_data.get("membership") if hasattr(line, "cleaned_data") else None
-                if value is not None:
-                    kept[value.pk] = {k: line.cleaned_data.get(k) for k in ("status", "deputy_name", "deputy_agency")}
-            for row in initial:
-                row.update({k: v for k, v in kept.get(row["membership"], {}).items() if v not in (None, "")})
-            register = RegisterFormSet(
-                initial=initial,
-                prefix="register",
-                form_kwargs={"agency_choices": agency_choices, "membership_lookup": lookup, "require_status": False},
-            )
+            return form, self.redraw(), on
+        register = formset_class(
+            data, initial=initial, prefix="register", form_kwargs=form_kwargs, require_complete=held
+        )
         return form, register, on
+
+    def redrawn_register(self, data, initial, formset_class, form_kwargs):
+        """The register for every member on the date, keeping what was typed for those already on it."""
+        kept = self.typed_lines(data, formset_class, form_kwargs)
+        for row in initial:
+            row.update({k: v for k, v in kept.get(row["membership"], {}).items() if v not in (None, "")})
+        return formset_class(initial=initial, prefix="register", form_kwargs={**form_kwargs, "require_status": False})
 
     def render(self, form, register, on, errors=()):
         return self.render_to_response(
@@ -194,6 +201,7 @@ class MeetingRegisterMixin(BodyChairRequiredMixin):
                 "form": form,
                 "register": register,
                 "register_date": on,
+                "register_date_note": self.register_date_note,
                 "meeting": self.meeting,
                 "service_errors": errors,
             }
@@ -212,7 +220,14 @@ class MeetingRegisterMixin(BodyChairRequiredMixin):
         if "refresh" in request.POST:
             form.errors.clear()
             return self.render(form, register, on)
-        if not (form.is_valid() and register.is_valid()):
+        form_valid, register_valid = form.is_valid(), register.is_valid()
+        if register.missing:
+            # Lines were missing from what was posted (a stale page, or a tampered form): show the whole
+            # register again, with what was typed, and say who was missing.
+            found = [str(error) for error in register.non_form_errors()]
+            found += [str(error) for line in register.forms for error in line.errors.get("membership", [])]
+            return self.render(form, self.redraw(), on, errors=found)
+        if not (form_valid and register_valid):
             return self.render(form, register, on)
         lines = [
             (
@@ -264,7 +279,12 @@ class MeetingDetailView(PartnershipViewerRequiredMixin, DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(can_edit=permissions.can_edit_body(self.roles, self.object.body), **kwargs)
+        lines = self.object.attendances.all()  # prefetched
+        return super().get_context_data(
+            can_edit=permissions.can_edit_body(self.roles, self.object.body),
+            register_taken=any(line.status != AttendanceStatus.NOT_RECORDED for line in lines),
+            **kwargs,
+        )
 
 
 class DocumentDownloadView(PartnershipViewerRequiredMixin, View):
@@ -300,22 +320,31 @@ class AttendanceReportView(BusinessManagerRequiredMixin, TemplateView):
         return super().get_context_data(
             bodies=bodies,
             chosen_body=chosen,
+            overall=selectors.attendance_overall(year=year),
+            by_body=selectors.attendance_by_body(year=year),
             by_agency=selectors.attendance_by_agency(year=year),
             by_role=selectors.attendance_by_role(year=year),
             flagged_members=[r for r in selectors.attendance_by_member(year=year) if r.flagged],
             matrix=selectors.attendance_matrix(year=year, body=chosen) if chosen else None,
+            code_meanings=selectors.CODE_MEANINGS,
             threshold=selectors.challenge_threshold(),
             **kwargs,
         )
 
 
 class AttendanceCsvView(BusinessManagerRequiredMixin, View):
+    """The page as a spreadsheet: the rates first, then every body's matrix (roles × meetings) with each
+    role's rate, the number present at each meeting and the body's total."""
+
     def get(self, request, year):
-        response = HttpResponse(content_type="text/csv")
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="attendance-{year.slug}.csv"'
-        writer = csv.writer(response)
+        response.write("\ufeff")  # Excel opens the file as UTF-8 (names with accents, dashes)
+        writer = csv_writer(response)
         writer.writerow(["Grouping", "Name", "Expected", "Attended", "Missed", "Rate (%)", "Flagged for challenge"])
         for grouping, rows in (
+            ("Year", [selectors.attendance_overall(year=year)]),
+            ("Body", selectors.attendance_by_body(year=year)),
             ("Agency", selectors.attendance_by_agency(year=year)),
             ("Role", selectors.attendance_by_role(year=year)),
             ("Member", selectors.attendance_by_member(year=year)),
@@ -328,8 +357,49 @@ class AttendanceCsvView(BusinessManagerRequiredMixin, View):
                         rate.expected,
                         rate.attended,
                         rate.missed,
-                        rate.percentage if rate.percentage is not None else "",
+                        _rate_cell(rate.percentage),
                         "yes" if rate.flagged else "no",
                     ]
                 )
+        bodies = selectors.bodies_with_meetings(year=year)
+        matrices = {m.body.pk: m for m in selectors.attendance_matrices(year=year, bodies=bodies)}
+        for body in bodies:
+            matrix = matrices.get(body.pk)
+            if matrix is None:
+                continue
+            writer.writerow([])
+            writer.writerow([f"{matrix.body.name}: attendance meeting by meeting, {year}"])
+            dates = [f"{meeting.date:%d %b %Y}" for meeting in matrix.meetings]
+            writer.writerow(["Role", "Member", "Organisation", *dates, "Attended", "Expected", "Rate (%)"])
+            for row in matrix.rows:
+                writer.writerow(
+                    [
+                        row.role,
+                        row.membership.person.name,
+                        row.membership.agency.name,
+                        *row.cells,
+                        row.attended,
+                        row.expected,
+                        _rate_cell(row.percentage),
+                    ]
+                )
+            writer.writerow(
+                [
+                    "Present at the meeting",
+                    "",
+                    "",
+                    *[column.present for column in matrix.columns],
+                    matrix.attended,
+                    matrix.expected,
+                    _rate_cell(matrix.percentage),
+                ]
+            )
+        writer.writerow([])
+        writer.writerow(
+            ["Key", "; ".join(f"{code or 'empty'}: {meaning}" for code, meaning in selectors.CODE_MEANINGS.items())]
+        )
         return response
+
+
+def _rate_cell(percentage):
+    return "" if percentage is None else str(percentage)

@@ -72,6 +72,33 @@ UNREADABLE = (
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def escape_formula(value):
+    """The one escape every CSV the project writes goes through: text a spreadsheet program would run as a
+    formula (an agency called =HYPERLINK(…), say) gets an apostrophe in front. Numbers, dates and other
+    values are left alone: a negative amount is a number, not a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class SafeCsvWriter:
+    """`csv.writer` whose every cell goes through `escape_formula`; use it for any CSV download."""
+
+    def __init__(self, stream, **kwargs):
+        self._writer = csv.writer(stream, **kwargs)
+
+    def writerow(self, row):
+        return self._writer.writerow([escape_formula(cell) for cell in row])
+
+    def writerows(self, rows):
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_writer(stream, **kwargs):
+    return SafeCsvWriter(stream, **kwargs)
+
+
 class SpreadsheetError(ValueError):
     """A file that cannot be imported as a whole: its message says why, for the person who uploaded it."""
 
@@ -124,9 +151,8 @@ class Text(widgets.Widget):
 
     def render(self, value, obj=None, **kwargs):
         text = "" if value is None else str(value)
-        if text.startswith(FORMULA_STARTS) and not kwargs.get("force_native_type"):
-            return "'" + text
-        return text
+        # A workbook keeps such text as a text cell (ExcelFile); only CSV needs the apostrophe.
+        return text if kwargs.get("force_native_type") else escape_formula(text)
 
 
 class Choice(widgets.Widget):
@@ -321,7 +347,8 @@ class ByKey(widgets.Widget):
         return self.missing % {"value": text}
 
     def render(self, value, obj=None, **kwargs):
-        return "" if value is None else getattr(value, self.key)
+        text = "" if value is None else str(getattr(value, self.key))
+        return text if kwargs.get("force_native_type") else escape_formula(text)
 
 
 class Column(Field):

@@ -1,7 +1,7 @@
 """The partnership as it stands: boroughs, agencies, people, bodies, memberships, meetings, attendance."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -42,6 +42,7 @@ __all__ = [
     "JOINT_WITH_ITSELF",
     "HELD_MEETING_IN_FUTURE",
     "HELD_MEETING_REGISTER_INCOMPLETE",
+    "HELD_MEETING_REGISTER_MISSING",
     "CHAIRING_ROLES",
     "ATTENDED",
     "MISSED",
@@ -62,6 +63,9 @@ JOINT_MEETING_NEEDS_BODY = "Choose the body this joint meeting was held with."
 JOINT_WITH_ITSELF = "A body cannot hold a joint meeting with itself."
 HELD_MEETING_IN_FUTURE = "A meeting that has not happened yet cannot be marked as held."
 HELD_MEETING_REGISTER_INCOMPLETE = "Record the attendance of every member before marking the meeting as held."
+HELD_MEETING_REGISTER_MISSING = (
+    "%(names)s had no line in the register: record the attendance of every member before marking the meeting as held."
+)
 
 
 class Sector(models.TextChoices):
@@ -470,12 +474,13 @@ class Attendance(models.Model):
         return MATRIX_CODES[self.status]
 
     def clean(self):
-        errors = []
+        # Keyed by field, so that the admin, the register and an import put each message by its own cell.
+        errors = {}
         if self.meeting_id and self.membership_id:
             meeting, membership = self.meeting, self.membership
             bodies = {meeting.body_id, meeting.joint_with_id}
             if membership.body_id not in bodies or not membership.is_current_on(meeting.date):
-                errors.append(
+                errors.setdefault(NON_FIELD_ERRORS, []).append(
                     ValidationError(
                         ATTENDANCE_NOT_A_MEMBER,
                         code="not_a_member",
@@ -484,10 +489,8 @@ class Attendance(models.Model):
                 )
         if self.status == AttendanceStatus.DEPUTY and not self.deputy_name.strip():
             person = self.membership.person if self.membership_id else "this member"
-            errors.append(
-                ValidationError({"deputy_name": ValidationError(ATTENDANCE_DEPUTY_NEEDS_NAME % {"person": person})})
-            )
+            errors.setdefault("deputy_name", []).append(ATTENDANCE_DEPUTY_NEEDS_NAME % {"person": person})
         if self.status != AttendanceStatus.DEPUTY and (self.deputy_name.strip() or self.deputy_agency_id):
-            errors.append(ValidationError({"deputy_name": ATTENDANCE_DEPUTY_ONLY}))
+            errors.setdefault("deputy_name", []).append(ATTENDANCE_DEPUTY_ONLY)
         if errors:
             raise ValidationError(errors)

@@ -1,6 +1,7 @@
 import csv
 import io
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -56,7 +57,11 @@ def test_rates_per_agency_are_computed_from_the_register():
     assert (rates["Police 0"].expected, rates["Police 0"].attended, rates["Police 0"].percentage) == (4, 4, 100)
     # a deputy counts as the agency attending; "not expected" is not counted against it
     assert (rates["Health 0"].expected, rates["Health 0"].attended) == (4, 4)
-    assert (rates["Probation 0"].expected, rates["Probation 0"].attended, rates["Probation 0"].percentage) == (3, 1, 33)
+    assert (rates["Probation 0"].expected, rates["Probation 0"].attended, rates["Probation 0"].percentage) == (
+        3,
+        1,
+        Decimal("33.3"),
+    )
     assert rates["Probation 0"].flagged and not rates["Police 0"].flagged
 
 
@@ -88,7 +93,7 @@ def test_the_matrix_shows_y_x_o_per_member_and_meeting():
         date(2022, 12, 7),
         date(2023, 3, 31),
     ]
-    cells = {membership.agency.name: codes for membership, codes in matrix.rows}
+    cells = {row.membership.agency.name: row.cells for row in matrix.rows}
     assert cells == {"Police 0": ["y"] * 4, "Probation 0": ["y", "x", "x", "o"], "Health 0": ["y"] * 4}
 
 
@@ -100,7 +105,7 @@ def test_the_report_page_shows_rates_flags_and_the_matrix(client, manager):
     content = response.content.decode()
     assert response.status_code == 200
     assert "Attendance, 2022/23" in content
-    assert '<tr class="flagged"><td>Probation 0</td><td>3</td><td>1</td><td>33%</td>' in content
+    assert '<tr class="flagged"><td>Probation 0</td><td>3</td><td>1</td><td>33.3%</td>' in content
     assert "y: the member or a deputy attended" in content
 
 
@@ -109,10 +114,10 @@ def test_the_csv_export_has_a_line_per_agency_role_and_member(client, manager):
     build_partnership()
     client.force_login(manager)
     response = client.get(reverse("partnership:attendance_csv", args=[YEAR]))
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:4] == ["Grouping", "Name", "Expected", "Attended"]
-    assert ["Agency", "Probation 0", "3", "1", "2", "33", "yes"] in rows
-    assert ["Role", "Adviser", "3", "1", "2", "33", "yes"] in rows
+    assert ["Agency", "Probation 0", "3", "1", "2", "33.3", "yes"] in rows
+    assert ["Role", "Adviser", "3", "1", "2", "33.3", "yes"] in rows
     assert response["Content-Disposition"] == 'attachment; filename="attendance-2022-23.csv"'
 
 
@@ -147,9 +152,9 @@ def test_the_report_costs_the_same_queries_with_ten_times_the_rows(client, manag
 def test_the_report_query_count_is_pinned(client, manager, django_assert_max_num_queries):
     build_partnership(copies=10)
     client.force_login(manager)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         assert client.get(reverse("partnership:attendance", args=[YEAR])).status_code == 200
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(14):
         assert client.get(reverse("partnership:attendance_csv", args=[YEAR])).status_code == 200
 
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "lscp",
     "partnership",
     "governance",
+    "reviews",
     "reports",
 ]
 
@@ -146,11 +147,26 @@ CELERY_BEAT_SCHEDULE = {
         "task": "governance.tasks.send_action_digests",
         "schedule": crontab(minute=0, hour=7, day_of_week="monday"),
     },
+    # Case review deadline reminders to the business managers and the Case Review chairs; each sent once.
+    "review-deadline-reminders": {
+        "task": "reviews.tasks.send_deadline_reminders",
+        "schedule": crontab(minute=30, hour=7, day_of_week="mon-fri"),
+    },
 }
 
 # Partners whose attendance falls below this percentage of the meetings they were expected at are
 # flagged for challenge by the independent scrutineer.
 ATTENDANCE_CHALLENGE_THRESHOLD = env.int("ATTENDANCE_CHALLENGE_THRESHOLD", default=50)
+
+# Case reviews. Reminders go this many working days before each deadline (each once); "due soon" on the
+# deadlines dashboard is this many working days ahead; a practice review's target completion is this many
+# months after the decision to hold it; the body whose current chairs get the reminders.
+REVIEW_REMINDER_LEAD_DAYS = sorted(set(env.list("REVIEW_REMINDER_LEAD_DAYS", cast=int, default=[5, 1])), reverse=True)
+REVIEW_DUE_SOON_WORKING_DAYS = env.int("REVIEW_DUE_SOON_WORKING_DAYS", default=5)
+REVIEW_TARGET_COMPLETION_MONTHS = env.int("REVIEW_TARGET_COMPLETION_MONTHS", default=6)
+CASE_REVIEW_BODY_NAME = env.str("CASE_REVIEW_BODY_NAME", default="Case Review Subgroup")
+if any(days < 0 for days in REVIEW_REMINDER_LEAD_DAYS):
+    raise ImproperlyConfigured("REVIEW_REMINDER_LEAD_DAYS are working days before a deadline: 0 or more, e.g. 5,1.")
 
 # Uploaded documents: papers, minutes, terms of reference.
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)

@@ -1,0 +1,30 @@
+"""What the case review records share: the warning on free text, and checks on dates."""
+
+from django.utils import timezone
+
+NO_IDENTIFYING_DETAILS = (
+    "Never write a child's or family member's name, address, date of birth or school, or anything else that "
+    "could identify them: use the code name."
+)
+CODE_NAME_HELP = (
+    "A code name such as “Child Q”, “Baby R” or “Family C”: never the child's name or initials, "
+    "and nothing that could identify them."
+)
+DATE_IN_FUTURE = "This date has not come yet."
+DATE_BEFORE = "This date is before %(other)s (%(date)s)."
+
+
+def not_in_future(errors, obj, *fields):
+    today = timezone.localdate()
+    for field in fields:
+        value = getattr(obj, field)
+        if value and value > today:
+            errors.setdefault(field, DATE_IN_FUTURE)
+
+
+def not_before(errors, obj, field, earlier_field):
+    """`field` may not be before `earlier_field` (either may be empty)."""
+    value, earlier = getattr(obj, field), getattr(obj, earlier_field)
+    if value and earlier and value < earlier:
+        label = obj._meta.get_field(earlier_field).verbose_name
+        errors.setdefault(field, DATE_BEFORE % {"other": label, "date": f"{earlier:%d %b %Y}"})

@@ -1,0 +1,210 @@
+"""Reads of the case review records, done in the database: the deadlines dashboard, what keeps a review open,
+who gets the reminders, and the figures the "Learning from reviews" chapter is written from."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db.models import CharField, Count, F, Q, Value
+from django.utils import timezone
+
+from lscp.roles import BUSINESS_MANAGERS_GROUP, CHAIR_ROLES
+from partnership.models import Membership
+
+from .deadlines import RULES, DeadlineState, deadline_state, due_soon_until
+from .models import Finding, PracticeReview, RapidReview, SeriousIncident
+
+# Each deadline: the rule, the model it sits on, the stored due date, and what leaves it open (not yet met).
+DEADLINE_SOURCES = (
+    ("panel_notification", SeriousIncident, "panel_notification_due", Q(notified_panel_on__isnull=True)),
+    ("rapid_review", SeriousIncident, "rapid_review_due", Q(rapid_review__submitted_to_panel_on__isnull=True)),
+    (
+        "target_completion",
+        PracticeReview,
+        "target_completion",
+        Q(report_received_on__isnull=True, closed_on__isnull=True),
+    ),
+    (
+        "share_before_publication",
+        PracticeReview,
+        "share_due",
+        Q(shared_on__isnull=True, published_on__isnull=True, closed_on__isnull=True),
+    ),
+)
+RECORD_TYPES = {SeriousIncident: "incident", PracticeReview: "practice_review"}
+
+
+@dataclass(frozen=True)
+class OpenDeadline:
+    record_type: str  # "incident" or "practice_review"
+    record_id: int
+    code_name: str
+    rule: object  # a reviews.deadlines.DeadlineRule
+    due: date
+    state: str  # a DeadlineState
+
+    @property
+    def days_overdue(self):
+        return (timezone.localdate() - self.due).days if self.state == DeadlineState.OVERDUE else 0
+
+
+def _due_filter(field, *, today, states):
+    """The stored due dates that are in any of `states` on `today`."""
+    soon_until = due_soon_until(today)
+    windows = {
+        DeadlineState.OVERDUE: Q(**{f"{field}__lt": today}),
+        DeadlineState.DUE_TODAY: Q(**{field: today}),
+        DeadlineState.DUE_SOON: Q(**{f"{field}__gt": today, f"{field}__lte": soon_until}),
+        DeadlineState.UPCOMING: Q(**{f"{field}__gt": soon_until}),
+    }
+    query = Q(pk__in=[])
+    for state in states:
+        query |= windows[state]
+    return query
+
+
+def open_deadlines(*, today=None, states=None, rule=None):
+    """Every deadline not yet met, soonest first, optionally only those in `states` (DeadlineState values) or of
+    one `rule` (a key of reviews.deadlines.RULES). One query, however many incidents and reviews."""
+    today = today or timezone.localdate()
+    states = states or (DeadlineState.OVERDUE, DeadlineState.DUE_TODAY, DeadlineState.DUE_SOON, DeadlineState.UPCOMING)
+    branches = []
+    for key, model, field, still_open in DEADLINE_SOURCES:
+        if rule and key != rule:
+            continue
+        branches.append(
+            model.objects.filter(still_open, _due_filter(field, today=today, states=states))
+            .annotate(
+                record_type=Value(RECORD_TYPES[model], output_field=CharField()),
+                record_id=F("pk"),
+                code=F("code_name"),
+                rule_key=Value(key, output_field=CharField()),
+                due=F(field),
+            )
+            .values("record_type", "record_id", "code", "rule_key", "due")
+            .order_by()
+        )
+    if not branches:
+        return []
+    query = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
+    rows = query.order_by("due", "rule_key", "record_id")
+    return [
+        OpenDeadline(
+            record_type=row["record_type"],
+            record_id=row["record_id"],
+            code_name=row["code"],
+            rule=RULES[row["rule_key"]],
+            due=row["due"],
+            state=deadline_state(due=row["due"], met_on=None, today=today),
+        )
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
+class RuleSummary:
+    rule: object
+    overdue: int
+    due_today: int
+    due_soon: int
+
+
+def deadline_summary(*, today=None):
+    """For each rule: how many deadlines are overdue, due today and due soon. One query."""
+    today = today or timezone.localdate()
+    soon_until = due_soon_until(today)
+    branches = []
+    for key, model, field, still_open in DEADLINE_SOURCES:
+        branches.append(
+            model.objects.filter(still_open, **{f"{field}__isnull": False})
+            .annotate(rule_key=Value(key, output_field=CharField()))
+            .values("rule_key")
+            .annotate(
+                overdue=Count("pk", filter=Q(**{f"{field}__lt": today})),
+                due_today=Count("pk", filter=Q(**{field: today})),
+                due_soon=Count("pk", filter=Q(**{f"{field}__gt": today, f"{field}__lte": soon_until})),
+            )
+            .values("rule_key", "overdue", "due_today", "due_soon")
+            .order_by()
+        )
+    counts = {row["rule_key"]: row for row in branches[0].union(*branches[1:], all=True)}
+    return [
+        RuleSummary(
+            rule=rule,
+            overdue=counts.get(rule.key, {}).get("overdue", 0),
+            due_today=counts.get(rule.key, {}).get("due_today", 0),
+            due_soon=counts.get(rule.key, {}).get("due_soon", 0),
+        )
+        for rule in RULES
+    ]
+
+
+def open_actions_for(review):
+    """What must close before `review` can close without a reason.
+
+    Today: its recommendations that are still open (by their status). Once recommendations are registered as an
+    action source of the shared tracker, this becomes the open governance Actions raised from its
+    recommendations; the callers (closing a review, its clean()) only count what this returns.
+    """
+    return review.recommendations.open()
+
+
+def reminder_recipients():
+    """The addresses deadline reminders go to: every active business manager (the staff in the Business
+    managers group) and every current chair or co-chair of the Case Review Subgroup (CASE_REVIEW_BODY_NAME).
+    Two queries; each address once, whatever its case."""
+    addresses = list(
+        User.objects.filter(is_active=True, is_staff=True, groups__name=BUSINESS_MANAGERS_GROUP)
+        .exclude(email="")
+        .order_by("email")
+        .values_list("email", flat=True)
+    )
+    addresses += list(
+        Membership.objects.current(on=timezone.localdate())
+        .filter(body__name=settings.CASE_REVIEW_BODY_NAME, role__in=CHAIR_ROLES)
+        .exclude(person__email="")
+        .order_by("person__email")
+        .values_list("person__email", flat=True)
+    )
+    seen, unique = set(), []
+    for address in addresses:
+        address = address.strip()
+        if address and address.lower() not in seen:
+            seen.add(address.lower())
+            unique.append(address)
+    return unique
+
+
+# For the "Learning from reviews" chapter (reports come in the next increment).
+
+
+def rapid_review_timeliness(*, year):
+    """Rapid reviews sent to the National Panel in the financial year, and how many by their deadline."""
+    return RapidReview.objects.filter(submitted_to_panel_on__range=(year.start, year.end)).aggregate(
+        held=Count("pk"),
+        on_time=Count("pk", filter=Q(submitted_to_panel_on__lte=F("incident__rapid_review_due"))),
+    )
+
+
+def decisions_by_kind(*, year):
+    """{decision: count} for the rapid review decisions made in the financial year."""
+    rows = (
+        RapidReview.objects.filter(decided_on__range=(year.start, year.end))
+        .exclude(decision="")
+        .values("decision")
+        .annotate(count=Count("pk"))
+        .order_by("decision")
+    )
+    return {row["decision"]: row["count"] for row in rows}
+
+
+def themes_across_reviews(*, since):
+    """Learning themes × practice reviews commissioned on or after `since`: rows of (theme, review code name,
+    findings), for the table of learning that recurs. One query."""
+    return list(
+        Finding.objects.filter(review__commissioned_on__gte=since, themes__isnull=False)
+        .values(theme=F("themes__name"), review_code=F("review__code_name"))
+        .annotate(findings=Count("pk"))
+        .order_by("theme", "review_code")
+    )

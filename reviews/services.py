@@ -1,0 +1,368 @@
+"""Every write that moves a case through its workflow: log an incident, record the notification, start and
+record the rapid review, decide, commission a practice review, record its stages, set its publication, close it;
+and the deadline reminders.
+
+Each is one transaction, checks the record with full_clean() before saving, and refuses with a ValidationError
+whose message says what to do. The date-order and publication rules live in the models' clean(), so the admin
+keeps them too; the rules about the order of steps (no decision before the rapid review exists, a review is
+commissioned only after a decision for one, no closing with open actions) are here and in clean().
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from lscp.working_days import add_working_days, working_days_between
+
+from .deadlines import DeadlineState
+from .models import (
+    ABUSE_CATEGORIES,
+    CLOSED_BEFORE_PUBLICATION_DECISION,
+    REVIEW_HAS_OPEN_ACTIONS,
+    DeadlineReminder,
+    PracticeReview,
+    RapidReview,
+    RapidReviewMeeting,
+    ReviewStage,
+    SeriousIncident,
+)
+from .selectors import open_actions_for, open_deadlines, reminder_recipients
+
+logger = logging.getLogger(__name__)
+
+DECISION_BEFORE_RAPID_REVIEW = (
+    "There is no rapid review for %(code)s yet: start the rapid review first; its decision is recorded on it."
+)
+RAPID_REVIEW_ALREADY_STARTED = "The rapid review for %(code)s was already started on %(date)s."
+UNKNOWN_ABUSE_CATEGORY = "“%(category)s” is not a category of abuse; choose from: %(choices)s."
+STAGE_HAS_ITS_OWN_STEP = (
+    "“%(stage)s” is recorded with its own step: set the publication, record that it is not published, or close it."
+)
+STAGE_NEEDS_DATE = "Give the date of this step."
+NOT_PUBLISHED_NEEDS_REASON = "Give the reason the review is not published."
+ALREADY_CLOSED = "This review was closed on %(date)s."
+
+# The steps record_stage() takes, and the date each one sets.
+STAGE_DATES = {
+    ReviewStage.TERMS_AGREED: "terms_of_reference_agreed_on",
+    ReviewStage.REPORT_RECEIVED: "report_received_on",
+    ReviewStage.SHARED: "shared_on",
+}
+
+
+def _save(record, by, **clean_options):
+    record.full_clean(**clean_options)
+    if by is not None:
+        record._history_user = by  # logged against the user even outside a request
+    record.save()
+    return record
+
+
+@transaction.atomic
+def log_incident(
+    *,
+    code_name,
+    occurred_on,
+    la_aware_on,
+    borough,
+    age_band,
+    kind,
+    abuse_categories=(),
+    looked_after=False,
+    circumstances="",
+    by=None,
+):
+    """Logs a serious incident; its deadlines for notifying the Panel and for the rapid review are set at once."""
+    unknown = [c for c in abuse_categories if c not in ABUSE_CATEGORIES]
+    if unknown:
+        raise ValidationError(
+            {
+                "abuse_categories": UNKNOWN_ABUSE_CATEGORY
+                % {"category": unknown[0], "choices": ", ".join(ABUSE_CATEGORIES.values())}
+            }
+        )
+    incident = SeriousIncident(
+        code_name=code_name,
+        occurred_on=occurred_on,
+        la_aware_on=la_aware_on,
+        borough=borough,
+        age_band=age_band,
+        kind=kind,
+        looked_after=looked_after,
+        circumstances=circumstances,
+        **{category: True for category in abuse_categories},
+    )
+    return _save(incident, by)
+
+
+@transaction.atomic
+def record_panel_notification(*, incident, notified_on, panel_reference="", by=None):
+    """Records the notification to the National Panel; the rapid review is then due 15 working days after it."""
+    incident = SeriousIncident.objects.select_for_update().get(pk=incident.pk)
+    incident.notified_panel_on = notified_on
+    incident.panel_reference = panel_reference
+    return _save(incident, by)
+
+
+@transaction.atomic
+def start_rapid_review(*, incident, started_on, agencies=(), by=None):
+    incident = SeriousIncident.objects.select_for_update().get(pk=incident.pk)
+    existing = RapidReview.objects.filter(incident=incident).first()
+    if existing is not None:
+        raise ValidationError(
+            RAPID_REVIEW_ALREADY_STARTED % {"code": incident, "date": f"{existing.started_on:%d %b %Y}"}
+        )
+    rapid_review = _save(RapidReview(incident=incident, started_on=started_on), by)
+    if agencies:
+        rapid_review.agencies.set(agencies)
+    return rapid_review
+
+
+_UNCHANGED = object()
+
+
+@transaction.atomic
+def record_rapid_review(
+    *,
+    rapid_review,
+    meeting_dates=None,
+    agencies=None,
+    submitted_to_panel_on=_UNCHANGED,
+    panel_response_on=_UNCHANGED,
+    panel_response_summary=_UNCHANGED,
+    by=None,
+):
+    """Records the rapid review's meetings, the agencies contributing, its submission to the Panel and the Panel's
+    response. Arguments not given are left as they are; meeting dates given are added (each date once)."""
+    rapid_review = RapidReview.objects.select_for_update().get(pk=rapid_review.pk)
+    for field, value in (
+        ("submitted_to_panel_on", submitted_to_panel_on),
+        ("panel_response_on", panel_response_on),
+        ("panel_response_summary", panel_response_summary),
+    ):
+        if value is not _UNCHANGED:
+            setattr(rapid_review, field, value)
+    _save(rapid_review, by)
+    for day in sorted(set(meeting_dates or ())):
+        if not rapid_review.meetings.filter(date=day).exists():
+            _save(RapidReviewMeeting(rapid_review=rapid_review, date=day), by)
+    if agencies is not None:
+        rapid_review.agencies.set(agencies)
+    return rapid_review
+
+
+@transaction.atomic
+def decide_rapid_review(*, incident, decision, rationale, decided_on, decided_by=None, by=None):
+    """Records the decision on what review follows. There is no decision without a rapid review."""
+    rapid_review = RapidReview.objects.select_for_update().filter(incident=incident).first()
+    if rapid_review is None:
+        raise ValidationError({"decision": DECISION_BEFORE_RAPID_REVIEW % {"code": incident}})
+    rapid_review.decision = decision
+    rapid_review.rationale = (rationale or "").strip()
+    rapid_review.decided_on = decided_on
+    rapid_review.decided_by = decided_by
+    return _save(rapid_review, by)
+
+
+@transaction.atomic
+def commission_practice_review(
+    *,
+    code_name,
+    kind,
+    commissioned_on,
+    rapid_review=None,
+    borough=None,
+    joint_with=None,
+    reviewers="",
+    review_group=(),
+    terms_of_reference_agreed_on=None,
+    target_completion=None,
+    summary="",
+    by=None,
+):
+    """Commissions a practice review (or another kind of review). When it follows a rapid review, that review's
+    decision must be for a local review; its target completion is set from the decision unless given."""
+    review = PracticeReview(
+        code_name=code_name,
+        kind=kind,
+        commissioned_on=commissioned_on,
+        rapid_review=rapid_review,
+        borough=borough,
+        joint_with=joint_with,
+        reviewers=reviewers,
+        terms_of_reference_agreed_on=terms_of_reference_agreed_on,
+        target_completion=target_completion,
+        summary=summary,
+    )
+    _save(review, by)
+    if review_group:
+        review.review_group.set(review_group)
+    return review
+
+
+@transaction.atomic
+def record_stage(*, review, stage, on, by=None):
+    """Records the date of a step of the review (terms of reference agreed, final report received, shared with the
+    Panel, Secretary of State and Ofsted); its stage follows from its dates."""
+    if stage not in STAGE_DATES:
+        raise ValidationError({"stage": STAGE_HAS_ITS_OWN_STEP % {"stage": ReviewStage(stage).label}})
+    if on is None:
+        raise ValidationError({STAGE_DATES[stage]: STAGE_NEEDS_DATE})
+    review = PracticeReview.objects.select_for_update().get(pk=review.pk)
+    setattr(review, STAGE_DATES[stage], on)
+    return _save(review, by)
+
+
+@transaction.atomic
+def set_publication(*, review, planned_publication_on=_UNCHANGED, published_on=_UNCHANGED, override_reason="", by=None):
+    """Sets the planned and/or actual publication date. Neither may be fewer than 7 working days after the report
+    was shared with the Panel, the Secretary of State and Ofsted unless `override_reason` says why; a local child
+    safeguarding practice review cannot be published before it is shared."""
+    review = PracticeReview.objects.select_for_update().get(pk=review.pk)
+    if planned_publication_on is not _UNCHANGED:
+        review.planned_publication_on = planned_publication_on
+    if published_on is not _UNCHANGED:
+        review.published_on = published_on
+    review.publication_override_reason = (override_reason or "").strip()
+    return _save(review, by)
+
+
+@transaction.atomic
+def record_not_published(*, review, reason, by=None):
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"not_published_reason": NOT_PUBLISHED_NEEDS_REASON})
+    review = PracticeReview.objects.select_for_update().get(pk=review.pk)
+    review.not_published_reason = reason
+    return _save(review, by)
+
+
+@transaction.atomic
+def close_review(*, review, closed_on, reason="", by=None):
+    """Closes a review once it is published (or not, with a reason). While any of its recommendations' actions
+    are open it closes only with `reason`."""
+    review = PracticeReview.objects.select_for_update().get(pk=review.pk)
+    if review.closed_on:
+        raise ValidationError(ALREADY_CLOSED % {"date": f"{review.closed_on:%d %b %Y}"})
+    if review.stage not in (ReviewStage.PUBLISHED, ReviewStage.NOT_PUBLISHED):
+        raise ValidationError({"closed_on": CLOSED_BEFORE_PUBLICATION_DECISION})
+    reason = (reason or "").strip()
+    open_count = open_actions_for(review).count()
+    if open_count and not reason:
+        raise ValidationError({"closure_reason": REVIEW_HAS_OPEN_ACTIONS % {"count": open_count}})
+    review.closed_on = closed_on
+    # A reason is kept only when something was left open: closing with everything done needs none.
+    review.closure_reason = reason if open_count else ""
+    return _save(review, by)
+
+
+# Deadline reminders.
+
+
+class RemindersNotSent(Exception):
+    """Some reminders could not be sent (the mail server refused them); they are not recorded as sent, so the
+    next run sends those and only those."""
+
+
+def _admin_url(deadline):
+    name = (
+        "admin:reviews_seriousincident_change"
+        if deadline.record_type == "incident"
+        else ("admin:reviews_practicereview_change")
+    )
+    return settings.SITE_URL.rstrip("/") + reverse(name, args=[deadline.record_id])
+
+
+def reminders_due(*, today):
+    """(deadline, lead) for each open deadline that has reached a reminder lead time: the shortest lead reached,
+    since an earlier reminder missed (the job did not run) is moot once a later one is due."""
+    leads = sorted(settings.REVIEW_REMINDER_LEAD_DAYS)
+    if not leads:
+        return []
+    due = []
+    for deadline in open_deadlines(
+        today=today, states=(DeadlineState.DUE_TODAY, DeadlineState.DUE_SOON, DeadlineState.UPCOMING)
+    ):
+        if deadline.due > add_working_days(today, leads[-1]):
+            break  # soonest first: nothing after this is within a lead time
+        reached = [lead for lead in leads if add_working_days(deadline.due, -lead) <= today]
+        if reached:
+            due.append((deadline, reached[0]))
+    return due
+
+
+def send_deadline_reminders(*, today=None):
+    """E-mails the business managers and the Case Review chairs a reminder for each deadline that has reached one
+    of the lead times (REVIEW_REMINDER_LEAD_DAYS working days before it), each reminder once. Returns how many
+    were sent.
+
+    Each reminder is recorded (DeadlineReminder) and sent in one transaction: if the e-mail fails the record is
+    rolled back and the next run tries again; if another run is sending the same reminder at the same moment,
+    the unique constraint makes this one wait, then skip. The e-mail names the code name only.
+    """
+    today = today or timezone.localdate()
+    pending = reminders_due(today=today)
+    if not pending:
+        return 0
+    recipients = reminder_recipients()
+    if not recipients:
+        logger.warning("%s case review deadline reminder(s) are due but nobody is set to receive them.", len(pending))
+        return 0
+    already = {
+        (
+            r.incident_id or r.practice_review_id,
+            "incident" if r.incident_id else "practice_review",
+            r.rule,
+            r.due_date,
+            r.lead_working_days,
+        )
+        for r in DeadlineReminder.objects.filter(due_date__gte=today)
+    }
+    sent, failed = 0, []
+    for deadline, lead in pending:
+        key = (deadline.record_id, deadline.record_type, deadline.rule.key, deadline.due, lead)
+        if key in already:
+            continue
+        reminder = DeadlineReminder(
+            incident_id=deadline.record_id if deadline.record_type == "incident" else None,
+            practice_review_id=deadline.record_id if deadline.record_type == "practice_review" else None,
+            rule=deadline.rule.key,
+            due_date=deadline.due,
+            lead_working_days=lead,
+            sent_to="\n".join(recipients),
+        )
+        context = {
+            "deadline": deadline,
+            "lead": lead,
+            "working_days_left": working_days_between(today, deadline.due),
+            "today": today,
+            "url": _admin_url(deadline),
+            "dashboard_url": settings.SITE_URL.rstrip("/") + reverse("admin:reviews_seriousincident_changelist"),
+        }
+        message = EmailMessage(
+            subject=f"{deadline.code_name}: {deadline.rule.title} by {deadline.due:%A %-d %B %Y}",
+            body=render_to_string("reviews/emails/deadline_reminder.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=recipients,
+        )
+        try:
+            with transaction.atomic():
+                reminder.full_clean(validate_unique=False, validate_constraints=False)
+                reminder.save()
+                message.send()
+        except IntegrityError:
+            continue  # another run recorded (and sent) this reminder first
+        except Exception:
+            logger.exception("The %s reminder for %s could not be sent.", deadline.rule.key, deadline.code_name)
+            failed.append(deadline.code_name)
+            continue
+        sent += 1
+    if failed:
+        raise RemindersNotSent(f"{len(failed)} deadline reminder(s) could not be sent ({failed}); {sent} were sent.")
+    return sent

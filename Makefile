@@ -16,9 +16,9 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 demo: $(VENV)/.installed
 	DEBUG=true $(PY) manage.py migrate --noinput
 	DEBUG=true $(PY) manage.py load_demo
-	DEBUG=true PARTNERSHIP_NAME="Kensington and Chelsea and Westminster Safeguarding Children Partnership" \
+	DEBUG=true PARTNERSHIP_NAME="Kensington and Chelsea and Westminster Safeguarding Children Partnership" PARTNERSHIP_SHORT_NAME="K&C and Westminster LSCP" \
 		$(PY) manage.py build_annual_report 2022/23 --if-missing
-	DEBUG=true PARTNERSHIP_NAME="Kensington and Chelsea and Westminster Safeguarding Children Partnership" \
+	DEBUG=true PARTNERSHIP_NAME="Kensington and Chelsea and Westminster Safeguarding Children Partnership" PARTNERSHIP_SHORT_NAME="K&C and Westminster LSCP" \
 		$(PY) manage.py runserver 127.0.0.1:8000
 
 # The tests: a throwaway PostgreSQL 15 cluster and Redis, ruff, then the whole suite.

@@ -29,6 +29,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # The partnership's own name, for the annual report and its public pages; empty gives the generic
 # "Local Safeguarding Children Partnership".
 PARTNERSHIP_NAME = env.str("PARTNERSHIP_NAME", default="")
+# What the navigation bar says, e.g. "K&C and Westminster LSCP"; empty: the full name.
+PARTNERSHIP_SHORT_NAME = env.str("PARTNERSHIP_SHORT_NAME", default="")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -80,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lscp.roles.roles_context",
+                "lscp.site.site_context",
             ],
         },
     },

@@ -5,13 +5,16 @@ from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 
 from .financial_year import FinancialYearConverter
+from .site import partnership_name
 from .views import HomeView
 
 register_converter(FinancialYearConverter, "fy")
 
-admin.site.site_header = "LSCP manager"
-admin.site.site_title = "LSCP manager"
+admin.site.site_header = partnership_name()
+admin.site.site_title = partnership_name()
 admin.site.index_title = "Partnership records"
+
+handler500 = "lscp.views.server_error"
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),

@@ -1,8 +1,10 @@
+from django.http import HttpResponseServerError
 from django.template.loader import render_to_string
 from django.views.generic import TemplateView
 
 from lscp.dashboard import registered_panels
 from lscp.roles import roles_for
+from lscp.site import site_context
 
 
 class HomeView(TemplateView):
@@ -18,3 +20,8 @@ class HomeView(TemplateView):
             if context is not None:
                 panels.append(render_to_string(panel.template, {"roles": roles, **context}, request=self.request))
         return super().get_context_data(panels=panels, **kwargs)
+
+
+def server_error(request):
+    """The page for a server error: no request context and no database, which may be what failed."""
+    return HttpResponseServerError(render_to_string("500.html", site_context()))

@@ -20,17 +20,10 @@ from django.utils.safestring import mark_safe
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from lscp.site import DEFAULT_PARTNERSHIP_NAME, partnership_name  # noqa: F401 (re-exported for the views)
+
 from .markdown import render_markdown
 from .sections import registered_sections
-
-# The name printed when PARTNERSHIP_NAME is not set: a generic product names no real partnership.
-DEFAULT_PARTNERSHIP_NAME = "Local Safeguarding Children Partnership"
-
-
-def partnership_name():
-    """The partnership's name, as the cover, the running header, the PDF's metadata and the public pages give it."""
-    return (getattr(settings, "PARTNERSHIP_NAME", "") or "").strip() or DEFAULT_PARTNERSHIP_NAME
-
 
 # The document's own origin: relative URLs resolve against it and the fetcher serves only its static files.
 DOCUMENT_BASE_URL = "https://report.lscp.invalid/"

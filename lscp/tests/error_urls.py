@@ -14,6 +14,8 @@ def fail(request):
     raise RuntimeError("a bug, for the 500 page")
 
 
+handler500 = "lscp.views.server_error"
+
 urlpatterns = [
     path("test-refused/", refuse),
     path("test-broken/", fail),

@@ -2,10 +2,12 @@
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.template import loader
 from django.urls import reverse
 
-SITE_NAME = 'class="navbar-brand" href="/">LSCP manager</a>'
+from lscp.views import server_error
+
+NAME = "Local Safeguarding Children Partnership"  # PARTNERSHIP_NAME is not set in the tests
+SITE_NAME = f'class="navbar-brand" href="/" title="{NAME}">{NAME}</a>'
 HOME_LINK = '<a href="/">Go to the home page</a>'
 
 
@@ -68,9 +70,17 @@ def test_a_server_error_shows_the_self_contained_page(client, failing_urls):
 
 def test_the_500_page_renders_with_no_request_no_context_and_no_database():
     # No django_db mark: any database query here would fail the test.
-    page = loader.get_template("500.html").render()
+    page = server_error(None).content.decode()
     assert SITE_NAME in page and HOME_LINK in page
     assert "/static/css/site.css" in page
+
+
+def test_the_500_page_names_the_partnership_from_the_settings(settings):
+    settings.PARTNERSHIP_NAME = "Kensington and Chelsea and Westminster Safeguarding Children Partnership"
+    settings.PARTNERSHIP_SHORT_NAME = "K&C and Westminster LSCP"
+    page = server_error(None).content.decode()
+    assert "<title>Something went wrong – Kensington and Chelsea and Westminster Safeguarding" in page
+    assert ">K&amp;C and Westminster LSCP</a>" in page
 
 
 @pytest.mark.django_db

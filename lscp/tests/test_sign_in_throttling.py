@@ -49,7 +49,9 @@ def test_five_wrong_passwords_then_the_right_one_is_refused_with_the_lockout_pag
     page = response.content.decode()
     assert "Signing in is paused for this account" in page
     assert "15 minutes" in page
-    assert 'class="navbar-brand" href="/">LSCP manager</a>' in page  # in the site's own layout
+    assert (
+        'class="navbar-brand" href="/" title="Local Safeguarding Children Partnership">' in page
+    )  # in the site's own layout
 
 
 def test_four_wrong_passwords_then_the_right_one_signs_in(client, member):

@@ -60,4 +60,4 @@ def test_the_public_pages_name_the_partnership(client, report, settings):
     assert f"Each year the {NAME} reports" in listing
     public = client.get(reverse("reports:report", args=[report.year])).content.decode()
     assert f"The annual report of the {NAME} for 1 April 2022 to 31 March 2023" in public
-    assert f"<title>Annual report 2022/23 – {NAME} – LSCP manager</title>" in public
+    assert f"<title>Annual report 2022/23 – {NAME} – {NAME}</title>" in public

@@ -9,8 +9,8 @@ from django.contrib.auth.models import User
 from django.db.models import CharField, Count, F, Q, Value
 from django.utils import timezone
 
-from lscp.roles import BUSINESS_MANAGERS_GROUP, CHAIR_ROLES
-from partnership.models import Membership
+from lscp.roles import BUSINESS_MANAGERS_GROUP
+from partnership.models import CHAIRING_ROLES, Membership
 
 from .deadlines import RULES, DeadlineState, deadline_state, due_soon_until
 from .models import Finding, PracticeReview, RapidReview, SeriousIncident
@@ -162,7 +162,7 @@ def reminder_recipients():
     )
     addresses += list(
         Membership.objects.current(on=timezone.localdate())
-        .filter(body__name=settings.CASE_REVIEW_BODY_NAME, role__in=CHAIR_ROLES)
+        .filter(body__name=settings.CASE_REVIEW_BODY_NAME, role__in=CHAIRING_ROLES)
         .exclude(person__email="")
         .order_by("person__email")
         .values_list("person__email", flat=True)

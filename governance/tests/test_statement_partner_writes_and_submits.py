@@ -104,7 +104,7 @@ def test_add_another_inspection_keeps_what_was_typed(client, partner):
 @pytest.mark.django_db
 def test_submitting_sends_it_and_locks_it_until_returned(client, partner, manager):
     client.force_login(partner)
-    response = client.post(URL, form_data("Our year.", [OFSTED], submit="1"))
+    response = client.post(URL, form_data("Our year.", [OFSTED], submit="1", confirmed="1"))
     assert response.status_code == 302
 
     statement = AgencyStatement.objects.get(agency=partner.person.agency, year=YEAR)
@@ -129,7 +129,7 @@ def test_submitting_sends_it_and_locks_it_until_returned(client, partner, manage
 @pytest.mark.django_db
 def test_a_returned_statement_shows_the_comments_and_can_be_resubmitted(client, partner, manager):
     client.force_login(partner)
-    client.post(URL, form_data("Our year.", submit="1"))
+    client.post(URL, form_data("Our year.", submit="1", confirmed="1"))
     statement = AgencyStatement.objects.get(agency=partner.person.agency, year=YEAR)
     return_statement(statement=statement, by=manager, comments="Please add the impact on children.")
 
@@ -141,7 +141,7 @@ def test_a_returned_statement_shows_the_comments_and_can_be_resubmitted(client, 
     statement.refresh_from_db()
     assert statement.status == StatementStatus.RETURNED  # still with the partner until resubmitted
 
-    assert client.post(URL, form_data("Our year, and its impact.", submit="1")).status_code == 302
+    assert client.post(URL, form_data("Our year, and its impact.", submit="1", confirmed="1")).status_code == 302
     statement.refresh_from_db()
     assert statement.status == StatementStatus.SUBMITTED
 

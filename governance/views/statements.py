@@ -111,6 +111,7 @@ class OurStatementView(StatementYearsMixin, RoleRequiredMixin, View):
 
     form_template = "governance/statements/statement_form.html"
     detail_template = "governance/statements/statement_detail.html"
+    confirm_template = "governance/statements/statement_confirm_submit.html"
 
     def has_role(self, roles):
         return permissions.can_write_statements(roles)
@@ -169,6 +170,12 @@ class OurStatementView(StatementYearsMixin, RoleRequiredMixin, View):
         form, formset = self.build(statement, data)
         if "preview" in data or "add_inspection" in data:
             preview = render_markdown(data.get(form.add_prefix("text"), "")) if "preview" in data else None
+            if "add_inspection" in data and formset.forms:
+                # The keyboard's focus goes to the row just added, not back to the top of the page.
+                new_row = formset.forms[-1]
+                first = next(iter(new_row.visible_fields()), None)
+                if first is not None:
+                    first.field.widget.attrs["autofocus"] = True
             return self.render_form(statement, form, formset, preview=preview)
         if not permissions.can_edit_statement(self.roles, statement):
             # Sent from a page opened before the statement was submitted: keep what was typed, say why.
@@ -176,6 +183,8 @@ class OurStatementView(StatementYearsMixin, RoleRequiredMixin, View):
         if not (form.is_valid() and formset.is_valid()):
             return self.render_form(statement, form, formset)
         submitting = "submit" in data
+        # Submitting cannot be undone: the first press checks everything and asks; only the confirmation sends.
+        asking = submitting and "confirmed" not in data
         try:
             with transaction.atomic():
                 saved = services.save_statement_draft(
@@ -187,9 +196,23 @@ class OurStatementView(StatementYearsMixin, RoleRequiredMixin, View):
                 )
                 if submitting:
                     services.submit_statement(statement=saved, by=request.user)
+                if asking:
+                    transaction.set_rollback(True)  # a rehearsal: nothing is kept, no e-mail goes
         except ValidationError as error:
             rest = add_service_errors(form, error, fields={"text": "text"}, others_on_form=False)
             return self.render_form(statement, form, formset, service_errors=rest)
+        if asking:
+            return render(
+                request,
+                self.confirm_template,
+                {
+                    "statement": statement,
+                    "form": form,
+                    "formset": formset,
+                    "text_html": render_markdown(form.cleaned_data["text"]),
+                    "inspection_count": len(formset.kept_inspections()),
+                },
+            )
         if submitting:
             messages.success(
                 request,

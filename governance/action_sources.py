@@ -23,7 +23,6 @@ object_id_field="source_id")`, so that deleting a record deletes the actions rai
 `governance.admin.SourcedActionInline` to its admin.
 """
 
-import importlib
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,6 +32,8 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.text import capfirst
+
+from lscp.registries import app_modules
 
 MODULE = "action_sources"
 
@@ -83,15 +84,7 @@ class ActionSource:
 
 @lru_cache(maxsize=1)
 def _declared():
-    found = []
-    for config in apps.get_app_configs():
-        try:
-            module = importlib.import_module(f"{config.name}.{MODULE}")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.{MODULE}":
-                raise
-            continue
-        found.extend(getattr(module, "ACTION_SOURCES", []))
+    found = [source for module in app_modules(MODULE) for source in getattr(module, "ACTION_SOURCES", [])]
     _refuse_twice(found)
     return tuple(found)
 

@@ -11,12 +11,10 @@ declares, and checks every declaration for every role against the demo. The rule
 the app's permission functions; `PAGES` is what the app promises them to give.
 """
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.apps import apps
-
+from .registries import app_modules
 from .testing import ROLES
 
 EVERYONE = frozenset(ROLES)
@@ -50,13 +48,7 @@ class Page:
 def registered_pages():
     """Every installed app's declarations, as {url name: [Page, …]}. A name declared twice is an error."""
     found = {}
-    for config in apps.get_app_configs():
-        try:
-            module = importlib.import_module(f"{config.name}.permissions")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.permissions":
-                raise
-            continue
+    for module in app_modules("permissions"):
         for name, pages in getattr(module, "PAGES", {}).items():
             if name in found:
                 raise ValueError(f"The URL {name!r} is declared by two apps.")

@@ -11,12 +11,11 @@ Orders used so far (leave gaps): 10 the partnership this year · 15 statements w
 25 chapters to write · 30 actions · 40 your agency's statement · 50 your memberships
 """
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.apps import apps
+from .registries import app_modules
 
 
 @dataclass(frozen=True)
@@ -30,15 +29,7 @@ class Panel:
 @lru_cache(maxsize=1)
 def registered_panels():
     """Every installed app's panels, in page order. Keys must be unique across apps."""
-    found = []
-    for config in apps.get_app_configs():
-        try:
-            module = importlib.import_module(f"{config.name}.dashboard")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.dashboard":
-                raise
-            continue
-        found.extend(getattr(module, "PANELS", []))
+    found = [panel for module in app_modules("dashboard") for panel in getattr(module, "PANELS", [])]
     keys = [p.key for p in found]
     duplicates = {k for k in keys if keys.count(k) > 1}
     if duplicates:

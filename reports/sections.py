@@ -13,10 +13,9 @@ Orders used so far (leave gaps):
     700 effectiveness of local services · 900+ appendices
 """
 
-import importlib
 from functools import lru_cache
 
-from django.apps import apps
+from lscp.registries import app_modules
 
 # The shape of a section lives in lscp, so that every app (the registry included) can declare sections without
 # importing the reports app; the pipeline re-exports it.
@@ -28,15 +27,7 @@ __all__ = ["Section", "narrative_sections", "registered_sections", "section_by_k
 @lru_cache(maxsize=1)
 def registered_sections():
     """Every installed app's sections, in report order. Keys must be unique across apps."""
-    found = []
-    for config in apps.get_app_configs():
-        try:
-            module = importlib.import_module(f"{config.name}.report")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.report":
-                raise
-            continue
-        found.extend(getattr(module, "SECTIONS", []))
+    found = [section for module in app_modules("report") for section in getattr(module, "SECTIONS", [])]
     keys = [s.key for s in found]
     duplicates = {k for k in keys if keys.count(k) > 1}
     if duplicates:

@@ -12,19 +12,20 @@ def test_each_app_declares_its_chapters_and_the_report_orders_them():
 def test_duplicate_keys_are_refused(monkeypatch):
     import pytest
 
+    from lscp import registries
     from reports import sections
 
     class FakeModule:
         SECTIONS = [sections.Section(key="cover", title="Again", order=1, template="x.html")]
 
-    real_import = sections.importlib.import_module
+    real_import = registries.importlib.import_module
 
     def fake_import(name):
         if name == "lscp.report":
             return FakeModule
         return real_import(name)
 
-    monkeypatch.setattr(sections.importlib, "import_module", fake_import)
+    monkeypatch.setattr(registries.importlib, "import_module", fake_import)
     sections.registered_sections.cache_clear()
     try:
         with pytest.raises(ValueError, match="cover"):

@@ -1,9 +1,8 @@
-import importlib
-
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
+from lscp.registries import app_modules
 
 
 class Command(BaseCommand):
@@ -27,13 +26,7 @@ class Command(BaseCommand):
             )
         # Each app that has demo data keeps it in its own demo.py, loaded in INSTALLED_APPS order.
         with transaction.atomic():
-            for config in apps.get_app_configs():
-                try:
-                    module = importlib.import_module(f"{config.name}.demo")
-                except ModuleNotFoundError as error:
-                    if error.name != f"{config.name}.demo":
-                        raise
-                    continue
+            for module in app_modules("demo"):
                 module.load(stdout=self.stdout)
         from lscp.demo import DEMO_LOGINS, DEMO_PASSWORD
 

@@ -64,6 +64,6 @@ def test_a_statement_that_cannot_be_sent_is_refused_before_the_question(client, 
 def test_add_another_inspection_puts_the_focus_on_the_new_row(client, partner):
     client.force_login(partner)
     page = client.post(URL, form_data("Our year.", [OFSTED], add_inspection="1")).content.decode()
-    focused = re.findall(r'<[^>]*\bautofocus\b[^>]*>', page)
+    focused = re.findall(r"<[^>]*\bautofocus\b[^>]*>", page)
     assert len(focused) == 1
     assert 'name="inspections-1-' in focused[0]

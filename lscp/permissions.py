@@ -8,4 +8,12 @@ PAGES = {
     "login": Page(EVERYONE),
     # Signing out is a POST; it sends everyone home, signed in or not.
     "logout": Page(EVERYONE, method="post"),
+    # Choosing a password is for whoever holds the e-mailed link: the pages themselves are open to all, and a
+    # link with a wrong token says so.
+    "password_reset": Page(EVERYONE),
+    "password_reset_done": Page(EVERYONE),
+    "password_reset_confirm": Page(EVERYONE, lambda: {"uidb64": "MQ", "token": "not-a-real-token"}),
+    "password_reset_complete": Page(EVERYONE),
+    # Browsers ask for it whatever the page says: a redirect to the static file.
+    "favicon": Page(EVERYONE),
 }

@@ -1,11 +1,6 @@
 """The listening chapter names the engagement subgroup as its writer, so that subgroup's chairs write it; in
 the demo that is the Children and Community Engagement and Accountability Subgroup."""
 
-import io
-
-import pytest
-from django.core.management import call_command
-
 from lscp.financial_year import FinancialYear
 from reports.models import AnnualReport
 from reports.sections import section_by_key
@@ -15,9 +10,7 @@ def test_the_listening_section_asks_for_the_engagement_subgroup():
     assert section_by_key("listening").written_by == "Children and Community Engagement"
 
 
-@pytest.mark.django_db
-def test_the_demo_report_gives_the_listening_chapter_to_the_engagement_subgroup():
-    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
+def test_the_demo_report_gives_the_listening_chapter_to_the_engagement_subgroup(demo):
     report = AnnualReport.objects.get(year=FinancialYear(2022))
     chapter = report.narratives.select_related("written_by").get(key="listening")
     assert chapter.written_by.name == "Children and Community Engagement and Accountability Subgroup"

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from lscp.fields import LimitedTextField
 from lscp.financial_year import FinancialYearField
 
 
@@ -139,7 +140,9 @@ class NarrativeSection(models.Model):
     report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="narratives")
     key = models.SlugField(max_length=60)
     title = models.CharField(max_length=200)
-    text = models.TextField(blank=True, help_text="Markdown: # headings, *emphasis*, lists, tables, links.")
+    text = LimitedTextField(
+        blank=True, max_length=50_000, help_text="Markdown: # headings, *emphasis*, lists, tables, links."
+    )
     written_by = models.ForeignKey(
         "partnership.Body",
         on_delete=models.SET_NULL,

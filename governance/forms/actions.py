@@ -10,7 +10,7 @@ from lscp.validators import validate_document
 from partnership.models import Agency
 
 from .. import action_sources
-from ..models import ActionStatus, Rag
+from ..models import ActionStatus, ActionUpdate, Rag
 
 OPEN, ANY = "", "any"
 STATUS_FILTER_CHOICES = [(OPEN, "Open (not complete or cancelled)"), (ANY, "Any status")] + list(ActionStatus.choices)
@@ -70,6 +70,7 @@ class ProgressUpdateForm(forms.Form):
     )
     text = forms.CharField(
         label="Progress",
+        max_length=ActionUpdate._meta.get_field("text").max_length,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="What has been done since the last update, and what happens next. Do not name children.",
     )

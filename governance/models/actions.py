@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from lscp.fields import LimitedTextField
 from lscp.validators import validate_document
 from partnership.models import Agency, Body, Person
 
@@ -95,7 +96,7 @@ class ActionQuerySet(models.QuerySet):
 
 class Action(models.Model):
     title = models.CharField(max_length=300)
-    description = models.TextField(blank=True)
+    description = LimitedTextField(blank=True)
     source_type = models.ForeignKey(
         ContentType,
         on_delete=models.PROTECT,
@@ -217,7 +218,7 @@ class ActionUpdate(models.Model):
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     date = models.DateField(default=timezone.localdate)
-    text = models.TextField("progress")
+    text = LimitedTextField("progress")
     evidence = models.FileField(
         upload_to="action-evidence/%Y/",
         blank=True,

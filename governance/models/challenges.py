@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from lscp.fields import LimitedTextField
 from partnership.models import Agency, Person
 
 from ._dates import DATE_IN_FUTURE, not_in_future
@@ -72,12 +73,12 @@ class ChallengeLogEntry(models.Model):
         Agency, on_delete=models.PROTECT, related_name="challenges_raised", verbose_name="raised by (agency)"
     )
     agency_challenged = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="challenges_received")
-    issue = models.TextField()
+    issue = LimitedTextField()
     raised_on = models.DateField("date raised")
     stage = models.CharField(
         max_length=30, choices=ChallengeStage.choices, default=ChallengeStage.RESOLVED_BETWEEN_AGENCIES
     )
-    outcome = models.TextField(blank=True)
+    outcome = LimitedTextField(blank=True)
     resolution = models.CharField(
         "settled as",
         max_length=20,
@@ -85,7 +86,7 @@ class ChallengeLogEntry(models.Model):
         blank=True,
         help_text="How the challenge was settled, once it is closed.",
     )
-    impact = models.TextField(blank=True, help_text="What changed for children or practice because of it.")
+    impact = LimitedTextField(blank=True, help_text="What changed for children or practice because of it.")
     closed_on = models.DateField(null=True, blank=True, help_text="Leave empty while the challenge is open.")
     publish_as_example = models.BooleanField(
         default=False, help_text="Tick to use it as an example in the annual report. Never name a child."

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
+from lscp.fields import LimitedTextField
+
 __all__ = ["GlossaryTerm", "GLOSSARY_TERM_TAKEN"]
 
 GLOSSARY_TERM_TAKEN = "“%(term)s” is already in the glossary as “%(existing)s”."
@@ -13,7 +15,7 @@ GLOSSARY_TERM_TAKEN = "“%(term)s” is already in the glossary as “%(existin
 class GlossaryTerm(models.Model):
     term = models.CharField(max_length=100, help_text="As written in the report: MASH, LADO, Adultification …")
     expansion = models.CharField(max_length=300, blank=True, help_text="What the letters stand for.")
-    definition = models.TextField(blank=True)
+    definition = LimitedTextField(blank=True)
     history = HistoricalRecords()
 
     class Meta:

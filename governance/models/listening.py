@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from lscp.fields import LimitedTextField
 from lscp.financial_year import FinancialYearField
 from partnership.models import LocalAuthority
 
@@ -31,7 +32,7 @@ class EngagementActivity(models.Model):
         related_name="engagement_activities",
         help_text="Leave empty for an activity across the partnership.",
     )
-    topic = models.TextField()
+    topic = LimitedTextField()
     method = models.CharField(max_length=200, blank=True, help_text="For example: consultation, co-design workshop.")
     children_taking_part = models.PositiveIntegerField()
     history = HistoricalRecords()
@@ -63,8 +64,8 @@ class YouSaidWeDid(models.Model):
     """A row of the "You said / We did" table: what children told the partnership and what it did."""
 
     year = FinancialYearField(help_text="The financial year of the report it belongs to, for example 2022/23.")
-    you_said = models.TextField("you said")
-    we_did = models.TextField("we did")
+    you_said = LimitedTextField("you said")
+    we_did = LimitedTextField("we did")
     status = models.CharField(max_length=20, choices=YouSaidWeDidStatus.choices, default=YouSaidWeDidStatus.PLANNED)
     heard_at = models.ForeignKey(
         EngagementActivity,

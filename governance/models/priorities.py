@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from lscp.fields import LimitedTextField
 from lscp.financial_year import FinancialYearField
 from partnership.models import Agency, Body
 
@@ -42,7 +43,7 @@ class Priority(models.Model):
     )
     number = models.PositiveSmallIntegerField(help_text="Its number in the plan: priority 1, 2, 3 …")
     title = models.CharField(max_length=300)
-    description = models.TextField(blank=True, help_text="Why it is a priority; the chapter's opening.")
+    description = LimitedTextField(blank=True, help_text="Why it is a priority; the chapter's opening.")
     history = HistoricalRecords()
 
     objects = PriorityQuerySet.as_manager()
@@ -77,9 +78,9 @@ class PriorityActivity(models.Model):
 
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="activities")
     activity = models.CharField(max_length=300)
-    purpose = models.TextField(blank=True)
-    impact = models.TextField(blank=True, help_text="What difference it made, with evidence where there is some.")
-    what_next = models.TextField("what next?", blank=True)
+    purpose = LimitedTextField(blank=True)
+    impact = LimitedTextField(blank=True, help_text="What difference it made, with evidence where there is some.")
+    what_next = LimitedTextField("what next?", blank=True)
     start_date = models.DateField(null=True, blank=True)
     lead_body = models.ForeignKey(
         Body,

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from lscp.fields import LimitedTextField
 from lscp.financial_year import FinancialYearField
 from partnership.models import Agency, LocalAuthority
 
@@ -35,9 +36,9 @@ class AgencyStatement(models.Model):
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="statements")
     year = FinancialYearField(help_text="For example 2022/23.")
-    text = models.TextField(blank=True, help_text="Markdown: paragraphs, lists, bold and links.")
+    text = LimitedTextField(blank=True, max_length=30_000, help_text="Markdown: paragraphs, lists, bold and links.")
     status = models.CharField(max_length=20, choices=StatementStatus.choices, default=StatementStatus.DRAFT)
-    manager_comments = models.TextField(
+    manager_comments = LimitedTextField(
         "business manager's comments", blank=True, help_text="What needs changing, when it is returned."
     )
     submitted_by = models.ForeignKey(
@@ -106,7 +107,7 @@ class Inspection(models.Model):
         blank=True,
         help_text="Leave empty for a visit that is not graded, such as a focused visit.",
     )
-    recommendations = models.TextField(blank=True)
+    recommendations = LimitedTextField(blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -161,6 +161,15 @@ FAILING_FILES = {
         [["Name", "Sector", "Statutory partner"], ["Kids Company", "Voluntary", "perhaps"]],
         "Row 2, Statutory partner: “perhaps” is neither yes nor no.",
     ),
+    "agency already there, in other capitals": (
+        Agency,
+        [
+            ["Name", "Sector", "Statutory partner"],
+            ["Kids Company", "Voluntary", "no"],
+            ["METROPOLITAN POLICE", "Police", "yes"],
+        ],
+        "Row 3, Name: There is already an agency called “Metropolitan Police”",
+    ),
 }
 
 

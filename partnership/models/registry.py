@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from lscp.fields import LimitedTextField
 from lscp.validators import validate_document
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "AttendanceStatus",
     "Attendance",
     "EMAIL_TAKEN",
+    "AGENCY_NAME_TAKEN",
     "MEMBERSHIP_OVERLAPS",
     "MEMBERSHIP_ENDS_BEFORE_START",
     "LOCAL_GROUP_NEEDS_BOROUGH",
@@ -50,6 +52,7 @@ __all__ = [
     "MATRIX_CODES",
 ]
 
+AGENCY_NAME_TAKEN = "There is already an agency called “%(existing)s”: names are the same whatever the capitals."
 EMAIL_TAKEN = "%(email)s already belongs to %(name)s; each person has one work e-mail address."
 MEMBERSHIP_OVERLAPS = "%(person)s is already a member of %(body)s from %(start)s%(end)s; end that membership first."
 MEMBERSHIP_ENDS_BEFORE_START = "The membership cannot end before it starts."
@@ -123,12 +126,22 @@ class Agency(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "agencies"
+        constraints = [models.UniqueConstraint(Lower("name"), name="agency_name_unique_ci")]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
         return reverse("partnership:agency", args=[self.pk])
+
+    def clean(self):
+        self.name = (self.name or "").strip()
+        if self.name:
+            clash = Agency.objects.filter(name__iexact=self.name).exclude(pk=self.pk).first()
+            if clash:
+                raise ValidationError(
+                    {"name": ValidationError(AGENCY_NAME_TAKEN, code="unique", params={"existing": clash.name})}
+                )
 
 
 class Person(models.Model):
@@ -205,8 +218,8 @@ class Body(models.Model):
         related_name="bodies",
         help_text="For a local group: the borough it covers.",
     )
-    purpose = models.TextField(blank=True)
-    terms_of_reference = models.TextField(blank=True)
+    purpose = LimitedTextField(blank=True)
+    terms_of_reference = LimitedTextField(blank=True, max_length=50_000)
     terms_of_reference_file = models.FileField(
         upload_to="terms-of-reference/%Y/",
         blank=True,

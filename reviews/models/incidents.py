@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from lscp.fields import LimitedTextField
 from partnership.models import Agency, Body, LocalAuthority
 
 from ..deadlines import PANEL_NOTIFICATION, RAPID_REVIEW
@@ -77,7 +78,7 @@ class SeriousIncident(models.Model):
     abuse_sexual = models.BooleanField("sexual abuse", default=False)
     abuse_neglect = models.BooleanField("neglect", default=False)
     looked_after = models.BooleanField("looked-after child", default=False)
-    circumstances = models.TextField("circumstances in outline", blank=True, help_text=NO_IDENTIFYING_DETAILS)
+    circumstances = LimitedTextField("circumstances in outline", blank=True, help_text=NO_IDENTIFYING_DETAILS)
     notified_panel_on = models.DateField("National Panel notified on", null=True, blank=True)
     panel_reference = models.CharField("National Panel reference", max_length=60, blank=True)
     # Worked out from the dates above on every save (reviews/deadlines.py); never typed in.
@@ -157,11 +158,11 @@ class RapidReview(models.Model):
     )
     submitted_to_panel_on = models.DateField("submitted to the National Panel on", null=True, blank=True)
     panel_response_on = models.DateField("National Panel responded on", null=True, blank=True)
-    panel_response_summary = models.TextField(
+    panel_response_summary = LimitedTextField(
         "National Panel's response in summary", blank=True, help_text=NO_IDENTIFYING_DETAILS
     )
     decision = models.CharField(max_length=30, choices=Decision.choices, blank=True)
-    rationale = models.TextField(blank=True, help_text=NO_IDENTIFYING_DETAILS)
+    rationale = LimitedTextField(blank=True, help_text=NO_IDENTIFYING_DETAILS)
     decided_by = models.ForeignKey(
         Body,
         on_delete=models.PROTECT,

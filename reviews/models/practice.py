@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
+from lscp.fields import LimitedTextField
 from lscp.working_days import add_working_days, working_days_between
 from partnership.models import Agency, Body, LocalAuthority, Sector
 
@@ -89,7 +90,7 @@ class LearningTheme(models.Model):
     """A managed list of the themes findings are tagged with, so that learning that recurs across reviews shows."""
 
     name = models.CharField(max_length=100, help_text="For example: neglect, information sharing.")
-    description = models.TextField(blank=True)
+    description = LimitedTextField(blank=True)
     active = models.BooleanField(default=True, help_text="Clear to stop offering it for new findings.")
     history = HistoricalRecords()
 
@@ -164,7 +165,7 @@ class PracticeReview(models.Model):
     review_group = models.ManyToManyField(
         Agency, related_name="practice_reviews", blank=True, verbose_name="review group (agencies)"
     )
-    summary = models.TextField(
+    summary = LimitedTextField(
         blank=True,
         help_text="What the review looked at and why, as the annual report will say it. " + NO_IDENTIFYING_DETAILS,
     )
@@ -184,12 +185,12 @@ class PracticeReview(models.Model):
     )
     planned_publication_on = models.DateField("planned publication date", null=True, blank=True)
     published_on = models.DateField("published on", null=True, blank=True)
-    not_published_reason = models.TextField("reason it is not published", blank=True, help_text=NO_IDENTIFYING_DETAILS)
-    publication_override_reason = models.TextField(
+    not_published_reason = LimitedTextField("reason it is not published", blank=True, help_text=NO_IDENTIFYING_DETAILS)
+    publication_override_reason = LimitedTextField(
         "reason for publishing fewer than 7 working days after sharing", blank=True
     )
     closed_on = models.DateField(null=True, blank=True)
-    closure_reason = models.TextField(
+    closure_reason = LimitedTextField(
         "reason for closing with actions open",
         blank=True,
         help_text="Only when the review closes while some of its actions are still open.",
@@ -359,7 +360,7 @@ class Finding(models.Model):
 
     review = models.ForeignKey(PracticeReview, on_delete=models.CASCADE, related_name="findings")
     number = models.PositiveSmallIntegerField()
-    text = models.TextField("learning point", help_text=NO_IDENTIFYING_DETAILS)
+    text = LimitedTextField("learning point", help_text=NO_IDENTIFYING_DETAILS)
     themes = models.ManyToManyField(LearningTheme, related_name="findings", blank=True)
     history = HistoricalRecords(m2m_fields=[themes])
 
@@ -398,14 +399,14 @@ class Recommendation(models.Model):
 
     review = models.ForeignKey(PracticeReview, on_delete=models.CASCADE, related_name="recommendations")
     number = models.PositiveSmallIntegerField()
-    text = models.TextField("recommendation", help_text=NO_IDENTIFYING_DETAILS)
+    text = LimitedTextField("recommendation", help_text=NO_IDENTIFYING_DETAILS)
     addressed_to = models.CharField(max_length=20, choices=AddressedTo.choices)
     agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="review_recommendations"
     )
     sector = models.CharField(max_length=30, choices=Sector.choices, blank=True)
     status = models.CharField(max_length=20, choices=RecommendationStatus.choices, default=RecommendationStatus.OPEN)
-    response = models.TextField(
+    response = LimitedTextField(
         "the partnership's decision and progress",
         blank=True,
         help_text="What was decided on the recommendation and what has been done: the annual report says this.",

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from lscp.fields import LimitedTextField
+
 from ._common import not_before, not_in_future
 
 __all__ = ["NationalReview", "InspectionReport", "ASSURANCE_RECEIVED_WITHOUT_REQUEST"]
@@ -21,10 +23,10 @@ class ConsideredPublication(models.Model):
     considered_on = models.DateField(
         null=True, blank=True, help_text="When the Case Review Subgroup or the partnership considered it."
     )
-    local_response = models.TextField(blank=True, help_text="What the partnership did in response.")
-    assurance_requested = models.TextField("assurance requested of partners", blank=True)
+    local_response = LimitedTextField(blank=True, help_text="What the partnership did in response.")
+    assurance_requested = LimitedTextField("assurance requested of partners", blank=True)
     assurance_requested_on = models.DateField(null=True, blank=True)
-    assurance_received = models.TextField("assurance received", blank=True)
+    assurance_received = LimitedTextField("assurance received", blank=True)
     assurance_received_on = models.DateField(null=True, blank=True)
 
     class Meta:

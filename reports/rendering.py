@@ -23,6 +23,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from lscp.site import DEFAULT_PARTNERSHIP_NAME, partnership_name  # noqa: F401 (re-exported for the views)
 
 from .markdown import render_markdown
+from .pdf_scopes import with_header_scopes
 from .sections import registered_sections
 
 # The document's own origin: relative URLs resolve against it and the fetcher serves only its static files.
@@ -151,5 +152,8 @@ def build_pdf(report):
     started = time.perf_counter()
     output = io.BytesIO()
     document.write_pdf(output, **PDF_OPTIONS)
+    pages = len(document.pages)
+    del document  # the laid-out pages are the build's largest memory: free them before the last step
+    pdf = with_header_scopes(output.getvalue())
     timings.write_seconds = time.perf_counter() - started
-    return output.getvalue(), len(document.pages), timings
+    return pdf, pages, timings

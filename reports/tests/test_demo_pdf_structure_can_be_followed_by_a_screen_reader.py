@@ -1,9 +1,9 @@
 """A screen reader can follow the demo's 2022/23 PDF through its tags: headings never skip a level, every
 header cell is tied to the cells it heads, every figure has a text alternative.
 
-WeasyPrint (70) writes no /Scope attribute on a TH; it gives every TH an /ID and every TD the /Headers that
-head it (a column header unless the HTML says scope="row"), which PDF/UA accepts instead of /Scope. So the
-PDF is checked for /ID and /Headers, and the HTML it is laid out from for a scope on every header cell."""
+WeasyPrint (70) gives every TH an /ID and every TD the /Headers that head it, but writes no /Scope on a TH;
+reports/pdf_scopes.py adds it. So the PDF is checked for /Scope, /ID and /Headers, and the HTML it is laid out
+from for a scope on every header cell."""
 
 import re
 
@@ -63,6 +63,21 @@ def test_every_header_cell_is_tied_to_the_cells_it_heads(elements):
     data_cells = [e for e, _ in elements if kind(e) == "/TD"]
     assert data_cells and all(len(cell["/A"].get("/Headers", [])) >= 1 for cell in data_cells)
     assert {str(i) for cell in data_cells for i in cell["/A"]["/Headers"]} <= header_ids
+
+
+def test_every_header_cell_in_the_pdf_says_what_it_heads(elements):
+    def scope(header):
+        attributes = header.get("/A")
+        attributes = attributes.get_object() if attributes is not None else {}
+        return str(attributes.get("/Scope", ""))
+
+    headers = [(e, parent) for e, parent in elements if kind(e) == "/TH"]
+    assert len(headers) > 50
+    assert [scope(h) for h, _ in headers if scope(h) not in ("/Column", "/Row")] == []
+    # A heading in a table's head row heads a column; the first cell of a body row heads its row.
+    in_head = [h for h, row in headers if kind(row.get_object()["/P"].get_object()) == "/THead"]
+    assert in_head and {scope(h) for h in in_head} == {"/Column"}
+    assert "/Row" in {scope(h) for h, _ in headers}
 
 
 def test_every_header_cell_in_the_html_says_what_it_heads(built):

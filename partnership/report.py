@@ -5,8 +5,7 @@ from lscp.report_sections import Section
 
 from . import selectors
 from .diagram import as_data_uri, structure_svg
-from .models import Body, BodyKind, MembershipRole
-from .selectors import PARTNERSHIP_KINDS
+from .models import BodyKind, MembershipRole
 
 
 def structure_context(year: FinancialYear):
@@ -32,7 +31,7 @@ def attendance_context(year: FinancialYear):
         "by_body": selectors.attendance_by_body(year=year),
         "by_agency": selectors.attendance_by_agency(year=year),
         "by_role": selectors.attendance_by_role(year=year),
-        "matrices": selectors.attendance_matrices(year=year, bodies=Body.objects.filter(kind__in=PARTNERSHIP_KINDS)),
+        "matrices": selectors.partnership_attendance_matrices(year=year),
         "threshold": selectors.challenge_threshold(),
     }
 

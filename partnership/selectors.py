@@ -406,3 +406,8 @@ def partnership_member_groups(*, year):
     for membership in memberships:
         groups.setdefault(membership.body, []).append(membership)
     return sorted(groups.items(), key=lambda item: (kind_order.get(item[0].kind, 99), item[0].name))
+
+
+def partnership_attendance_matrices(*, year):
+    """The appendix's matrices: the partnership proper (the Executive and the Partnership), meeting by meeting."""
+    return attendance_matrices(year=year, bodies=Body.objects.filter(kind__in=PARTNERSHIP_KINDS))

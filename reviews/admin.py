@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+from governance.admin import SourcedActionInline
+
 from .deadlines import DeadlineState, due_soon_until
 from .models import (
     DeadlineReminder,
@@ -216,6 +218,7 @@ class RecommendationAdmin(SimpleHistoryAdmin):
     search_fields = ["review__code_name", "text"]
     autocomplete_fields = ["review", "agency"]
     list_select_related = ["review", "agency"]
+    inlines = [SourcedActionInline]
 
 
 @admin.register(Dissemination)

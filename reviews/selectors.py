@@ -6,14 +6,16 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, F, Q, Value
 from django.utils import timezone
 
-from lscp.roles import BUSINESS_MANAGERS_GROUP, CHAIR_ROLES
-from partnership.models import Membership
+from governance.models import Action
+from lscp.roles import BUSINESS_MANAGERS_GROUP
+from partnership.models import CHAIRING_ROLES, Membership
 
 from .deadlines import RULES, DeadlineState, deadline_state, due_soon_until
-from .models import Finding, PracticeReview, RapidReview, SeriousIncident
+from .models import Finding, PracticeReview, RapidReview, Recommendation, SeriousIncident
 
 # Each deadline: the rule, the model it sits on, the stored due date, and what leaves it open (not yet met).
 DEADLINE_SOURCES = (
@@ -141,13 +143,12 @@ def deadline_summary(*, today=None):
 
 
 def open_actions_for(review):
-    """What must close before `review` can close without a reason.
-
-    Today: its recommendations that are still open (by their status). Once recommendations are registered as an
-    action source of the shared tracker, this becomes the open governance Actions raised from its
-    recommendations; the callers (closing a review, its clean()) only count what this returns.
-    """
-    return review.recommendations.open()
+    """What must close before `review` can close without a reason: the open actions of the shared tracker raised
+    from its recommendations (reviews/action_sources.py). A queryset, so the callers count it in one query."""
+    return Action.objects.open().filter(
+        source_type=ContentType.objects.get_for_model(Recommendation),
+        source_id__in=Recommendation.objects.filter(review=review).values("pk"),
+    )
 
 
 def reminder_recipients():
@@ -162,7 +163,7 @@ def reminder_recipients():
     )
     addresses += list(
         Membership.objects.current(on=timezone.localdate())
-        .filter(body__name=settings.CASE_REVIEW_BODY_NAME, role__in=CHAIR_ROLES)
+        .filter(body__name=settings.CASE_REVIEW_BODY_NAME, role__in=CHAIRING_ROLES)
         .exclude(person__email="")
         .order_by("person__email")
         .values_list("person__email", flat=True)

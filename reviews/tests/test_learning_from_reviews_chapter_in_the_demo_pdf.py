@@ -37,6 +37,8 @@ def test_the_figures_come_from_the_records(built):
     assert "Decisions after rapid reviews" in chapter
     assert "within 15 working days of the notification" in chapter
     assert "1 was published" in chapter
+    # Each Holland Park recommendation has two actions in the shared tracker, one of them complete.
+    assert chapter.count("1 of 2 actions complete, 1 open") == 2
 
 
 def test_nothing_identifying_reaches_the_chapter(built):

@@ -40,4 +40,5 @@ urlpatterns = [
     path("", include("partnership.urls")),
     path("", include("governance.urls")),
     path("", include("reports.urls")),
+    path("", include("reviews.urls")),
 ]

@@ -83,6 +83,23 @@ After Ofsted's focused visit in June 2022, children's services talked with the y
 the Tuesday and Thursday leaving care groups about when they feel safe and when they do not. The table
 below sets out what they said and what is being done in response.
 """,
+    "learning-from-reviews": """\
+The Case Review Subgroup looks at every serious incident the local authorities notify to the National Panel,
+holds the rapid reviews and recommends to the safeguarding partners whether a local review should follow. It
+then follows each review's recommendations until the actions they led to are complete.
+
+This year the partnership published its learning review of Holland Park School, started after former students
+and staff shared their concerns. Its findings were about complaints, policies, records and oversight by the
+former governing body; the school's new leadership is working to an action plan, and the school and the LADO
+service have reported their progress to the subgroup and the partnership.
+
+In January 2023 the partnership decided on a non-statutory review after the death of a care leaver in
+Westminster, and in March 2023, with the Safeguarding Adults Executive Board, on a joint review after the death
+of an elderly resident who had come from Ukraine. Both will be reported next year.
+
+The partnership also considered national reviews, among them the Child Q review and the National Panel's
+report on disabled children in residential settings, and asked partners for assurance on each.
+""",
     "structure": """\
 The three safeguarding partners (the local authorities, the Integrated Care Board and the police) meet as
 the LSCP Executive. The wider partnership meets every quarter, and three subgroups carry much of its

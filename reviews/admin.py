@@ -8,6 +8,9 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+from governance.admin import SourcedActionInline
+from lscp.roles import roles_for
+
 from .deadlines import DeadlineState, due_soon_until
 from .models import (
     DeadlineReminder,
@@ -20,6 +23,7 @@ from .models import (
     RapidReview,
     RapidReviewMeeting,
     Recommendation,
+    ReviewViewing,
     SeriousIncident,
 )
 
@@ -216,6 +220,7 @@ class RecommendationAdmin(SimpleHistoryAdmin):
     search_fields = ["review__code_name", "text"]
     autocomplete_fields = ["review", "agency"]
     list_select_related = ["review", "agency"]
+    inlines = [SourcedActionInline]
 
 
 @admin.register(Dissemination)
@@ -264,4 +269,30 @@ class DeadlineReminderAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReviewViewing)
+class ReviewViewingAdmin(admin.ModelAdmin):
+    """Who opened which incident's or practice review's page, and when: for the business manager only, read-only."""
+
+    list_display = ["viewed_at", "viewed_by", "incident", "practice_review"]
+    list_filter = [("viewed_at", admin.DateFieldListFilter)]
+    search_fields = ["incident__code_name", "practice_review__code_name", "viewed_by__username", "viewed_by__last_name"]
+    list_select_related = ["viewed_by", "incident", "practice_review"]
+    date_hierarchy = "viewed_at"
+
+    def has_view_permission(self, request, obj=None):
+        return roles_for(request.user).is_manager
+
+    def has_module_permission(self, request):
+        return roles_for(request.user).is_manager
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

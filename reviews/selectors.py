@@ -6,14 +6,25 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db.models import CharField, Count, F, Q, Value
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, F, Prefetch, Q, Value
 from django.utils import timezone
 
+from governance.models import Action
 from lscp.roles import BUSINESS_MANAGERS_GROUP
 from partnership.models import CHAIRING_ROLES, Membership
 
 from .deadlines import RULES, DeadlineState, deadline_state, due_soon_until
-from .models import Finding, PracticeReview, RapidReview, SeriousIncident
+from .models import (
+    Decision,
+    Dissemination,
+    Finding,
+    NationalReview,
+    PracticeReview,
+    RapidReview,
+    Recommendation,
+    SeriousIncident,
+)
 
 # Each deadline: the rule, the model it sits on, the stored due date, and what leaves it open (not yet met).
 DEADLINE_SOURCES = (
@@ -141,13 +152,12 @@ def deadline_summary(*, today=None):
 
 
 def open_actions_for(review):
-    """What must close before `review` can close without a reason.
-
-    Today: its recommendations that are still open (by their status). Once recommendations are registered as an
-    action source of the shared tracker, this becomes the open governance Actions raised from its
-    recommendations; the callers (closing a review, its clean()) only count what this returns.
-    """
-    return review.recommendations.open()
+    """What must close before `review` can close without a reason: the open actions of the shared tracker raised
+    from its recommendations (reviews/action_sources.py). A queryset, so the callers count it in one query."""
+    return Action.objects.open().filter(
+        source_type=ContentType.objects.get_for_model(Recommendation),
+        source_id__in=Recommendation.objects.filter(review=review).values("pk"),
+    )
 
 
 def reminder_recipients():
@@ -176,7 +186,9 @@ def reminder_recipients():
     return unique
 
 
-# For the "Learning from reviews" chapter (reports come in the next increment).
+# For the "Learning from reviews" chapter (reviews/report.py): each a fixed number of queries, whatever the rows.
+# Nothing identifying is read: code names, the review's own summary and learning, never circumstances, boroughs or
+# age bands.
 
 
 def rapid_review_timeliness(*, year):
@@ -207,4 +219,82 @@ def themes_across_reviews(*, since):
         .values(theme=F("themes__name"), review_code=F("review__code_name"))
         .annotate(findings=Count("pk"))
         .order_by("theme", "review_code")
+    )
+
+
+def incident_figures(*, year):
+    """The chapter's incident and rapid review figures in one query (an incident has at most one rapid review, so
+    the join multiplies nothing): `notified` (incidents notified to the Panel in the year), `held` (rapid reviews
+    sent to the Panel in the year), `on_time` (of those, by their deadline) and `decisions` ({decision: count} of
+    the decisions made in the year)."""
+    window = (year.start, year.end)
+    submitted = Q(rapid_review__submitted_to_panel_on__range=window)
+    counts = SeriousIncident.objects.aggregate(
+        notified=Count("pk", filter=Q(notified_panel_on__range=window)),
+        held=Count("rapid_review", filter=submitted),
+        on_time=Count(
+            "rapid_review", filter=submitted & Q(rapid_review__submitted_to_panel_on__lte=F("rapid_review_due"))
+        ),
+        **{
+            f"decision_{value}": Count(
+                "rapid_review", filter=Q(rapid_review__decided_on__range=window, rapid_review__decision=value)
+            )
+            for value in Decision.values
+        },
+    )
+    return {
+        "notified": counts["notified"],
+        "held": counts["held"],
+        "on_time": counts["on_time"],
+        "decisions": {value: counts[f"decision_{value}"] for value in Decision.values},
+    }
+
+
+def practice_review_counts(*, year):
+    """Practice reviews commissioned, completed (final report received) and published in the year. One query."""
+    window = (year.start, year.end)
+    return PracticeReview.objects.aggregate(
+        started=Count("pk", filter=Q(commissioned_on__range=window)),
+        completed=Count("pk", filter=Q(report_received_on__range=window)),
+        published=Count("pk", filter=Q(published_on__range=window)),
+    )
+
+
+def published_reviews(*, year):
+    """The reviews published in the year, each with its findings and its recommendations, each recommendation
+    annotated with its actions in the shared tracker: `actions_total`, `actions_open`, `actions_complete`. Three
+    queries, however many reviews."""
+    from governance.models import ActionStatus
+    from governance.models.actions import CLOSED_STATUSES
+
+    recommendations = (
+        Recommendation.objects.select_related("agency")
+        .annotate(
+            actions_total=Count("actions"),
+            actions_open=Count("actions", filter=~Q(actions__status__in=CLOSED_STATUSES)),
+            actions_complete=Count("actions", filter=Q(actions__status=ActionStatus.COMPLETE)),
+        )
+        .order_by("number")
+    )
+    return list(
+        PracticeReview.objects.filter(published_on__range=(year.start, year.end))
+        .order_by("published_on", "code_name")
+        .prefetch_related(
+            Prefetch("findings", queryset=Finding.objects.order_by("number")),
+            Prefetch("recommendations", queryset=recommendations),
+        )
+    )
+
+
+def national_reviews_considered(*, year):
+    """The national reviews the partnership considered in the year, with its local response. One query."""
+    return list(NationalReview.objects.filter(considered_on__range=(year.start, year.end)).order_by("considered_on"))
+
+
+def disseminations_in(*, year):
+    """How learning was spread in the year, with the review it came from. One query."""
+    return list(
+        Dissemination.objects.filter(date__range=(year.start, year.end))
+        .select_related("practice_review", "national_review")
+        .order_by("date", "pk")
     )

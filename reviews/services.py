@@ -30,6 +30,7 @@ from .models import (
     RapidReview,
     RapidReviewMeeting,
     ReviewStage,
+    ReviewViewing,
     SeriousIncident,
 )
 from .selectors import open_actions_for, open_deadlines, reminder_recipients
@@ -366,3 +367,14 @@ def send_deadline_reminders(*, today=None):
     if failed:
         raise RemindersNotSent(f"{len(failed)} deadline reminder(s) could not be sent ({failed}); {sent} were sent.")
     return sent
+
+
+# Who opened which record.
+
+
+def log_viewing(*, by, incident=None, practice_review=None):
+    """Records that `by` opened the page of an incident or a practice review (one row each opening)."""
+    viewing = ReviewViewing(viewed_by=by, incident=incident, practice_review=practice_review)
+    viewing.full_clean(exclude=["viewed_by", "incident", "practice_review"])
+    viewing.save()
+    return viewing

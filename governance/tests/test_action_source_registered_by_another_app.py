@@ -104,9 +104,10 @@ def test_the_spreadsheet_import_refuses_an_unregistered_kind_naming_the_register
     AgencyFactory(name="Metropolitan Police")
     rows = [IMPORT_HEADER, ["Minute the decisions", "meeting", meeting.pk, "Metropolitan Police", "2030-01-31"]]
     preview = upload(as_user(manager), Action, csv_file(rows))
-    assert "Row 2, Comes from (kind): Actions cannot be raised from “meeting”: use “priority activity”." in problems(
-        preview
-    )
+    assert (
+        "Row 2, Comes from (kind): Actions cannot be raised from “meeting”: "
+        "use “priority activity” or “review recommendation”."
+    ) in problems(preview)
     assert not Action.objects.exists()
 
 
@@ -118,7 +119,9 @@ def test_the_sheet_lists_every_registered_kind_and_writes_each_by_its_registered
         assert SourceKind().render(meeting_type) == "board meeting"
         with pytest.raises(ValueError) as caught:
             SourceKind().clean("minutes")
-    assert str(caught.value) == "Actions cannot be raised from “minutes”: use “priority activity” or “board meeting”."
+    assert str(caught.value) == (
+        "Actions cannot be raised from “minutes”: use “priority activity”, “review recommendation” or “board meeting”."
+    )
 
 
 @pytest.mark.django_db
@@ -155,7 +158,8 @@ def test_a_kind_cannot_be_registered_twice():
         action_sources.registered(twice),
     ):
         pass
-    assert [s.model for s in action_sources.registered_sources()] == ["governance.PriorityActivity"]
+    declared = ["governance.PriorityActivity", "reviews.Recommendation"]
+    assert [s.model for s in action_sources.registered_sources()] == declared
 
 
 @pytest.mark.django_db

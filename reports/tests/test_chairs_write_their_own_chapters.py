@@ -154,7 +154,9 @@ def test_a_chair_lists_the_chapters_they_write_with_their_state(
     assert chapter_url(case_reviews.report) in page
     assert "Foreword" not in page  # the business manager's chapter
 
-    services.save_narrative(report=case_reviews.report, key=CASE_REVIEWS.key, text="Done.", edited_by=chair)
+    # Every chapter the subgroup writes (the case reviews app registers one of its own too).
+    for chapter in case_reviews.report.narratives.filter(written_by=case_reviews.written_by):
+        services.save_narrative(report=case_reviews.report, key=chapter.key, text="Done.", edited_by=chair)
     page = client.get(reverse("reports:chapters")).content.decode()
     assert "Not written" not in page and "Written · last edited" in page and "by chair" in page
 

@@ -5,7 +5,7 @@ Each record is found by its code name or title first, so loading again changes n
 
 import runpy
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.contrib.auth.models import User
@@ -155,6 +155,32 @@ def _load_considered(model, row):
     return created
 
 
+def _load_recommendation_actions(agencies):
+    """The actions raised in the shared tracker from the recommendations (RECOMMENDATION_ACTIONS)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from governance.models import Action
+
+    source_type = ContentType.objects.get_for_model(Recommendation)
+    today = timezone.localdate()
+    made = 0
+    for (code_name, number), actions in REVIEWS["RECOMMENDATION_ACTIONS"].items():
+        recommendation = Recommendation.objects.get(review__code_name=code_name, number=number)
+        for title, owner, due_in, status, completed_ago in actions:
+            _, created = _ensure(
+                Action,
+                {"title": title, "source_type": source_type, "source_id": recommendation.pk},
+                {
+                    "owner_agency": agencies[owner],
+                    "due_date": today + timedelta(days=due_in),
+                    "status": status,
+                    "completed_on": today - timedelta(days=completed_ago) if completed_ago is not None else None,
+                },
+            )
+            made += created
+    return made
+
+
 def load(*, stdout):
     boroughs = {b.code: b for b in LocalAuthority.objects.all()}
     agencies = {a.name: a for a in Agency.objects.all()}
@@ -199,6 +225,7 @@ def load(*, stdout):
         made["practice reviews"] += _load_practice_review(
             row, boroughs=boroughs, agencies=agencies, bodies=bodies, themes=themes, manager=manager
         )
+    made["actions raised from recommendations"] += _load_recommendation_actions(agencies)
     for row in REVIEWS["NATIONAL_REVIEWS"]:
         made["national reviews"] += _load_considered(NationalReview, row)
     for row in REVIEWS["INSPECTION_REPORTS"]:

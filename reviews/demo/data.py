@@ -397,3 +397,36 @@ INSPECTION_REPORTS = [
         "assurance_received_on": None,
     },
 ]
+
+# The actions raised in the shared tracker from the Holland Park School review's recommendations (seed 000: "the
+# school's new leadership have been working to an action plan and both the school and the LADO service have
+# provided assurance and updates about progress"). By recommendation number: (title, owner agency, due in days
+# from the load, status, completed days before the load or None).
+RECOMMENDATION_ACTIONS = {
+    ("Holland Park School", 1): [
+        (
+            "Record and track low-level concerns about children's settings below the LADO threshold",
+            "Children's Services RBKC/WCC",
+            -120,
+            "complete",
+            150,
+        ),
+        (
+            "Report the patterns in low-level concerns to the Case Review Subgroup each quarter",
+            "Children's Services RBKC/WCC",
+            60,
+            "on_track",
+            None,
+        ),
+    ],
+    ("Holland Park School", 2): [
+        (
+            "Report progress on the school's action plan to the Case Review Subgroup",
+            "Holland Park School",
+            -90,
+            "complete",
+            95,
+        ),
+        ("Complete the school's action plan on the review's findings", "Holland Park School", 90, "on_track", None),
+    ],
+}

@@ -6,6 +6,7 @@ can never disagree; the services move a review on by recording the date of the s
 target completion and sharing the report before publication) are stored and indexed like an incident's.
 """
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -75,8 +76,9 @@ CLOSED_BEFORE_PUBLICATION_DECISION = (
 )
 CLOSURE_REASON_WITHOUT_CLOSING = "A reason for closing goes with the date the review was closed."
 REVIEW_HAS_OPEN_ACTIONS = (
-    "%(count)s recommendation(s) of this review still have open actions: close them first, or give the reason the "
-    "review closes with them open (for example, that they are followed up elsewhere)."
+    "%(count)s action(s) raised from this review's recommendations are still open: close them in the action "
+    "tracker first, or give the reason the review closes with them open (for example, that they are followed up "
+    "elsewhere)."
 )
 RECOMMENDATION_NEEDS_AGENCY = "Choose the agency this recommendation is made to."
 RECOMMENDATION_NEEDS_SECTOR = "Choose the sector this recommendation is made to."
@@ -394,8 +396,9 @@ class RecommendationQuerySet(models.QuerySet):
 
 class Recommendation(models.Model):
     """A review's recommendation, to one agency, one sector or the partnership as a whole. Its actions are
-    followed in the shared tracker (governance.Action) once recommendations are registered as an action source;
-    until then its status says whether it is still open."""
+    followed in the shared tracker (governance.Action, registered in reviews/action_sources.py); what keeps a review
+    open is those actions. The status is the partnership's decision on the recommendation itself (complete, or not
+    taken forward), which the annual report states."""
 
     review = models.ForeignKey(PracticeReview, on_delete=models.CASCADE, related_name="recommendations")
     number = models.PositiveSmallIntegerField()
@@ -411,6 +414,8 @@ class Recommendation(models.Model):
         blank=True,
         help_text="What was decided on the recommendation and what has been done: the annual report says this.",
     )
+    # Deleting a recommendation deletes the actions raised from it.
+    actions = GenericRelation("governance.Action", content_type_field="source_type", object_id_field="source_id")
     history = HistoricalRecords()
 
     objects = RecommendationQuerySet.as_manager()

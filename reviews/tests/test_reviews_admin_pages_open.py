@@ -24,7 +24,7 @@ FILTERS = {
 
 
 @pytest.mark.parametrize("model_name", REVIEW_MODELS)
-def test_the_business_manager_can_list_add_and_change_every_review_record(demo, demo_user, as_user, model_name):
+def test_the_business_manager_can_list_add_and_change_every_review_record(demo_user, as_user, model_name):
     client = as_user(demo_user("manager"))
     changelist = reverse(f"admin:reviews_{model_name}_changelist")
     assert client.get(changelist).status_code == 200
@@ -37,7 +37,7 @@ def test_the_business_manager_can_list_add_and_change_every_review_record(demo, 
     assert client.get(reverse(f"admin:reviews_{model_name}_change", args=[record.pk])).status_code == 200
 
 
-def test_the_due_state_filters_pick_the_right_records(demo, demo_user, as_user):
+def test_the_due_state_filters_pick_the_right_records(demo_user, as_user):
     client = as_user(demo_user("manager"))
     url = reverse("admin:reviews_seriousincident_changelist")
     due_soon = client.get(f"{url}?panel_notification_due_state=due_soon").context["cl"].result_list
@@ -49,7 +49,7 @@ def test_the_due_state_filters_pick_the_right_records(demo, demo_user, as_user):
     assert {r.code_name for r in overdue} == {"Young Person K", "Family M"}
 
 
-def test_the_reminders_sent_are_read_only(demo, demo_user, as_user):
+def test_the_reminders_sent_are_read_only(demo_user, as_user):
     client = as_user(demo_user("manager"))
     assert client.get(reverse("admin:reviews_deadlinereminder_changelist")).status_code == 200
     assert client.get(reverse("admin:reviews_deadlinereminder_add")).status_code == 403

@@ -1,0 +1,86 @@
+"""Who may see and change the case review records and pages, from the facts in `lscp.roles`.
+
+These records concern children who died or were seriously harmed, so they are seen only by the business manager,
+the members of the Case Review Subgroup (the body named by settings.CASE_REVIEW_BODY_NAME) and the members of the
+Executive (bodies of kind "executive"); only the subgroup's chairs (and the business manager) change them. Anyone
+else gets 403 before any record is looked up, so a URL tells them nothing. Every opening of an incident's or a
+practice review's page is logged (`ReviewViewing`).
+"""
+
+from django.conf import settings
+from django.db.models import Q
+
+from lscp.access import Page
+
+CASE_REVIEW_READERS = frozenset({"manager", "chair", "partner"})  # in the demo the partner sits on the subgroup
+CASE_REVIEW_EDITORS = frozenset({"manager", "chair"})
+
+
+def _case_review_bodies():
+    """(ids of the Case Review Subgroup, ids of the Executive bodies). One query."""
+    from partnership.models import Body, BodyKind
+
+    subgroup, executive = set(), set()
+    for pk, name, kind in Body.objects.filter(
+        Q(name=settings.CASE_REVIEW_BODY_NAME) | Q(kind=BodyKind.EXECUTIVE)
+    ).values_list("pk", "name", "kind"):
+        if name == settings.CASE_REVIEW_BODY_NAME:
+            subgroup.add(pk)
+        if kind == BodyKind.EXECUTIVE:
+            executive.add(pk)
+    return subgroup, executive
+
+
+def can_see_case_reviews(roles):
+    """The business manager, and the current members of the Case Review Subgroup or of the Executive."""
+    if roles.is_manager:
+        return True
+    if not roles.member_body_ids:
+        return False
+    subgroup, executive = _case_review_bodies()
+    return bool(roles.member_body_ids & (subgroup | executive))
+
+
+def can_change_case_reviews(roles):
+    """The business manager and the chairs of the Case Review Subgroup."""
+    if roles.is_manager:
+        return True
+    if not roles.chaired_body_ids:
+        return False
+    subgroup, _ = _case_review_bodies()
+    return bool(roles.chaired_body_ids & subgroup)
+
+
+def can_see_deadlines(roles):
+    """The deadlines dashboard: those who answer for the deadlines, the business manager and the subgroup's chairs."""
+    return can_change_case_reviews(roles)
+
+
+def _incident(code_name="Child W"):
+    from .models import SeriousIncident
+
+    incident = SeriousIncident.objects.filter(code_name=code_name).first() or SeriousIncident.objects.first()
+    return incident.pk
+
+
+def _review():
+    from .models import PracticeReview
+
+    return PracticeReview.objects.filter(code_name__icontains="Holland").first().pk
+
+
+PAGES = {
+    "reviews:incidents": [
+        Page(CASE_REVIEW_READERS),
+        # Logging an incident: an empty form comes back with its problems to those who may log one.
+        Page(CASE_REVIEW_EDITORS, method="post"),
+    ],
+    "reviews:incident": Page(CASE_REVIEW_READERS, lambda: {"pk": _incident()}),
+    "reviews:incident_notification": Page(CASE_REVIEW_EDITORS, lambda: {"pk": _incident()}, method="post"),
+    "reviews:rapid_review": Page(CASE_REVIEW_EDITORS, lambda: {"pk": _incident()}, method="post"),
+    "reviews:decision": Page(CASE_REVIEW_EDITORS, lambda: {"pk": _incident()}, method="post"),
+    "reviews:practice_reviews": Page(CASE_REVIEW_READERS),
+    "reviews:practice_review": Page(CASE_REVIEW_READERS, lambda: {"pk": _review()}),
+    "reviews:practice_review_stage": Page(CASE_REVIEW_EDITORS, lambda: {"pk": _review()}, method="post"),
+    "reviews:deadlines": Page(CASE_REVIEW_EDITORS),
+}

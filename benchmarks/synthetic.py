@@ -87,6 +87,7 @@ def multiply_records(scale):
             for a in attendances
         )
     multiply_governance(scale, agency_copies=agency_copies)
+    multiply_reviews(scale, agency_copies=agency_copies)
 
 
 def _clone(instance, **changes):
@@ -188,3 +189,75 @@ def multiply_governance(scale, *, agency_copies):
         )
         ExpenditureLine.objects.bulk_create(_clone(e, note=f"{e.note} ({copy})") for e in expenditure)
         GlossaryTerm.objects.bulk_create(_clone(t, term=f"{t.term}{copy}") for t in terms)
+
+
+@transaction.atomic
+def multiply_reviews(scale, *, agency_copies):
+    """Adds (scale - 1) copies of the case review records the "Learning from reviews" chapter reads: incidents with
+    their rapid reviews, practice reviews with their findings (and themes), recommendations and the actions raised
+    from them, disseminations, and national reviews. Stored due dates and stages are copied as they are."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from governance.models import Action
+    from reviews.models import (
+        Dissemination,
+        Finding,
+        NationalReview,
+        PracticeReview,
+        RapidReview,
+        Recommendation,
+        SeriousIncident,
+    )
+
+    recommendation_type = ContentType.objects.get_for_model(Recommendation)
+    incidents = list(SeriousIncident.objects.all())
+    rapid_reviews = {r.incident_id: r for r in RapidReview.objects.all()}
+    reviews = list(PracticeReview.objects.all())
+    findings = list(Finding.objects.prefetch_related("themes"))
+    recommendations = list(Recommendation.objects.all())
+    actions = list(Action.objects.filter(source_type=recommendation_type))
+    disseminations = list(Dissemination.objects.filter(practice_review__isnull=False))
+    national = list(NationalReview.objects.all())
+    for copy in range(1, scale):
+        rapid_map = {}
+        for incident in incidents:
+            new = _clone(incident, code_name=f"{incident.code_name} ({copy})")
+            new.save()
+            if incident.pk in rapid_reviews:
+                old = rapid_reviews[incident.pk]
+                rapid_map[old.pk] = _clone(old, incident_id=new.pk)
+                rapid_map[old.pk].save()
+        review_map = {}
+        for review in reviews:
+            rapid = rapid_map.get(review.rapid_review_id)
+            review_map[review.pk] = _clone(
+                review, code_name=f"{review.code_name} ({copy})", rapid_review_id=rapid.pk if rapid else None
+            )
+        for old, new in zip(reviews, PracticeReview.objects.bulk_create(list(review_map.values())), strict=True):
+            review_map[old.pk] = new
+        for finding in findings:
+            new = _clone(finding, review_id=review_map[finding.review_id].pk)
+            new.save()
+            new.themes.set(finding.themes.all())
+        recommendation_map = {}
+        for recommendation in recommendations:
+            new = _clone(
+                recommendation,
+                review_id=review_map[recommendation.review_id].pk,
+                agency_id=agency_copies.get((copy, recommendation.agency_id), recommendation.agency_id),
+            )
+            new.save()
+            recommendation_map[recommendation.pk] = new
+        Action.objects.bulk_create(
+            _clone(
+                action,
+                title=f"{action.title} ({copy})",
+                source_id=recommendation_map[action.source_id].pk,
+                owner_agency_id=agency_copies.get((copy, action.owner_agency_id), action.owner_agency_id),
+            )
+            for action in actions
+        )
+        Dissemination.objects.bulk_create(
+            _clone(d, practice_review_id=review_map[d.practice_review_id].pk) for d in disseminations
+        )
+        NationalReview.objects.bulk_create(_clone(n, title=f"{n.title} ({copy})") for n in national)

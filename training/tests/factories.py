@@ -102,3 +102,19 @@ class TrainingIncomeFactory(factory.django.DjangoModelFactory):
     agency = factory.SubFactory(AgencyFactory)
     kind = "course_fees"
     amount = "150.00"
+
+
+def place_details(**overrides):
+    """What a practitioner types to book a place (the keyword arguments of `services.book_place` but the session):
+    a school's designated safeguarding lead, whose school is not a listed agency."""
+    details = {
+        "name": "Sam Jones",
+        "email": "sam.jones@school.example.org",
+        "agency": None,
+        "organisation": "St Mary's Primary School",
+        "sector": Sector.EDUCATION,
+        "job_role": "Designated safeguarding lead",
+        "line_manager_email": "head@school.example.org",
+    }
+    details.update(overrides)
+    return details

@@ -60,3 +60,15 @@ def test_ten_times_the_sessions_cost_the_same_queries(client, django_assert_max_
     _add_sessions(20)
     with django_assert_max_num_queries(6):
         assert _queries(client, URL) == small
+
+
+def test_a_course_page_costs_the_same_queries_with_ten_times_its_sessions(client, django_assert_max_num_queries):
+    session = CourseSessionFactory()
+    EligibleSectorFactory(course=session.course, sector=Sector.POLICE)
+    url = reverse("training:course", args=[session.course.pk])
+    client.get(url)
+    small = _queries(client, url)
+    for _ in range(20):
+        BookingFactory(session=CourseSessionFactory(course=session.course))
+    with django_assert_max_num_queries(8):
+        assert _queries(client, url) == small

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "partnership",
     "governance",
     "reviews",
+    "training",
     "reports",
 ]
 

@@ -1,0 +1,55 @@
+"""The signed links e-mailed to delegates and line managers, who have no account: the link is the key.
+
+A link carries the booking's id, signed with the site's secret and a salt per purpose (a manage link cannot be
+used as an approval link), and dated: `django.core.signing` refuses one changed by a single character
+(`BadSignature`: the page answers 404) or older than its maximum age (`SignatureExpired`: 410, with a page that
+says what to do).
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+
+MANAGE_SALT = "training.manage-booking"
+APPROVAL_SALT = "training.manager-approval"
+# A session can be booked up to a year ahead; the manage link works until well after it.
+MANAGE_LINK_MAX_AGE = timedelta(days=400)
+# A line manager answers within a month, or the delegate asks again.
+APPROVAL_LINK_MAX_AGE = timedelta(days=30)
+
+BadLink = signing.BadSignature
+ExpiredLink = signing.SignatureExpired
+
+
+def manage_token(booking):
+    return signing.dumps({"booking": booking.pk}, salt=MANAGE_SALT, compress=True)
+
+
+def approval_token(booking):
+    return signing.dumps({"booking": booking.pk}, salt=APPROVAL_SALT, compress=True)
+
+
+def booking_id_from_manage_token(token):
+    """The booking id the token was made for; raises `ExpiredLink` or `BadLink`."""
+    return _booking_id(token, salt=MANAGE_SALT, max_age=MANAGE_LINK_MAX_AGE)
+
+
+def booking_id_from_approval_token(token):
+    return _booking_id(token, salt=APPROVAL_SALT, max_age=APPROVAL_LINK_MAX_AGE)
+
+
+def _booking_id(token, *, salt, max_age):
+    data = signing.loads(token, salt=salt, max_age=max_age)
+    if not isinstance(data, dict) or not isinstance(data.get("booking"), int):
+        raise BadLink("The link does not name a booking.")
+    return data["booking"]
+
+
+def manage_url(booking):
+    return settings.SITE_URL.rstrip("/") + reverse("training:manage_booking", kwargs={"token": manage_token(booking)})
+
+
+def approval_url(booking):
+    return settings.SITE_URL.rstrip("/") + reverse("training:approval", kwargs={"token": approval_token(booking)})

@@ -1,0 +1,79 @@
+"""Who may open the training pages, from the facts in `lscp.roles`.
+
+The public booking pages are open to everyone, signed in or not: the calendar, a course and a session with the
+places left, the booking form, and the two pages reached by a signed link e-mailed to people with no account
+(manage-my-booking, and the line manager's approval). The link is the key there: a bad one answers 404, an
+expired one 410 (training/links.py).
+"""
+
+from datetime import timedelta
+
+from lscp.access import EVERYONE, Page
+
+
+def _example_session():
+    """A coming session to open: the first in the calendar, or one made for the check when there is none (the
+    demo's programme is of a past year)."""
+    from django.utils import timezone
+
+    from .models import Course, CourseSession, SessionStatus
+
+    now = timezone.now()
+    session = CourseSession.objects.filter(status=SessionStatus.SCHEDULED, starts_at__gt=now, course__active=True)
+    session = session.order_by("starts_at").first()
+    if session is None:
+        course, _ = Course.objects.get_or_create(title="Introduction to Safeguarding Children")
+        starts = now.replace(microsecond=0) + timedelta(days=30)
+        session = CourseSession.objects.create(
+            course=course, starts_at=starts, ends_at=starts + timedelta(hours=3), venue="Town Hall", capacity=20
+        )
+    return session
+
+
+def _example_booking(status):
+    from partnership.models import Sector
+
+    from .models import Booking, Delegate
+
+    delegate, _ = Delegate.objects.get_or_create(
+        email="url-check@example.org",
+        defaults={"name": "URL check", "organisation": "A school", "sector": Sector.EDUCATION},
+    )
+    booking, _ = Booking.objects.get_or_create(
+        session=_example_session(), delegate=delegate, defaults={"status": status}
+    )
+    return booking
+
+
+def _session():
+    return {"pk": _example_session().pk}
+
+
+def _course():
+    return {"pk": _example_session().course_id}
+
+
+def _manage_token():
+    from . import links
+
+    return {"token": links.manage_token(_example_booking("booked"))}
+
+
+def _approval_token():
+    from . import links
+
+    return {"token": links.approval_token(_example_booking("awaiting_approval"))}
+
+
+PAGES = {
+    "training:calendar": Page(EVERYONE),
+    "training:course": Page(EVERYONE, _course),
+    "training:session": Page(EVERYONE, _session),
+    "training:book": [
+        Page(EVERYONE, _session),
+        # An empty form comes back with its problems, to anyone.
+        Page(EVERYONE, _session, method="post"),
+    ],
+    "training:manage_booking": Page(EVERYONE, _manage_token),
+    "training:approval": Page(EVERYONE, _approval_token),
+}

@@ -1,0 +1,55 @@
+"""Reads for the public training pages, done in the database: the coming sessions with the places each has left."""
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from .models import PLACE_STATUSES, BookingStatus, Course, CourseSession, SessionStatus
+
+
+def _with_places(queryset):
+    return queryset.annotate(
+        taken=Count("bookings", filter=Q(bookings__status__in=PLACE_STATUSES)),
+        waiting=Count("bookings", filter=Q(bookings__status=BookingStatus.WAITING_LIST)),
+    )
+
+
+def coming_sessions(*, course=None, now=None):
+    """Scheduled sessions not yet started, soonest first, each with `taken`, `waiting`, `places_left` and
+    `booking_open` (today is on or before its closing date). One query, plus one for the courses' sectors."""
+    now = now or timezone.now()
+    queryset = CourseSession.objects.filter(
+        status=SessionStatus.SCHEDULED, starts_at__gt=now, course__active=True
+    ).select_related("course")
+    if course is not None:
+        queryset = queryset.filter(course=course)
+    else:
+        queryset = queryset.prefetch_related("course__eligible_sectors")
+    sessions = list(_with_places(queryset).order_by("starts_at", "id"))
+    today = timezone.localdate(now)
+    for session in sessions:
+        session.places_left = max(session.places_limit - session.taken, 0)
+        session.booking_open = today <= session.booking_closes_on
+    return sessions
+
+
+def session_with_places(*, pk):
+    """One session with its course, `taken` and `waiting`, or None."""
+    session = (
+        _with_places(CourseSession.objects.filter(pk=pk))
+        .select_related("course", "course__prerequisite")
+        .prefetch_related("course__eligible_sectors", "course__learning_outcomes", "agencies")
+        .first()
+    )
+    if session is not None:
+        session.places_left = max(session.places_limit - session.taken, 0)
+        session.booking_open = timezone.localdate() <= session.booking_closes_on
+    return session
+
+
+def public_course(*, pk):
+    return (
+        Course.objects.filter(pk=pk, active=True)
+        .select_related("prerequisite")
+        .prefetch_related("eligible_sectors", "learning_outcomes", "agencies", Prefetch("leads_to"))
+        .first()
+    )

@@ -1,0 +1,29 @@
+"""A practitioner who books again with their e-mail typed in other capitals is the same delegate (their details
+brought up to date), and may not book the same session twice."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from training.models import ALREADY_BOOKED, Delegate
+from training.services import book_place
+from training.tests.factories import CourseSessionFactory, place_details
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_second_booking_finds_the_same_delegate():
+    first = book_place(session=CourseSessionFactory(), **place_details())
+    second = book_place(
+        session=CourseSessionFactory(), **place_details(email="Sam.Jones@School.Example.ORG", job_role="Deputy head")
+    )
+    assert second.delegate == first.delegate
+    assert Delegate.objects.count() == 1
+    assert Delegate.objects.get().job_role == "Deputy head"
+
+
+def test_booking_the_same_session_twice_is_refused():
+    session = CourseSessionFactory()
+    book_place(session=session, **place_details())
+    with pytest.raises(ValidationError) as refused:
+        book_place(session=session, **place_details(email="SAM.JONES@school.example.org"))
+    assert refused.value.messages == [ALREADY_BOOKED]

@@ -1,0 +1,74 @@
+"""The public calendar opens without signing in, says so plainly when there is nothing to book, shows each coming
+session's places left (capacity + allowance − places taken), and costs the same queries with ten times the
+sessions."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from partnership.models import Sector
+from training.models import BookingStatus
+from training.tests.factories import BookingFactory, CourseSessionFactory, EligibleSectorFactory
+
+pytestmark = pytest.mark.django_db
+URL = reverse("training:calendar")
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def _add_sessions(count):
+    for _ in range(count):
+        session = CourseSessionFactory(capacity=3)
+        EligibleSectorFactory(course=session.course, sector=Sector.POLICE)
+        BookingFactory(session=session)
+
+
+def test_an_empty_calendar_says_so(client):
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert "No sessions are open for booking at the moment" in response.content.decode()
+
+
+def test_places_left_count_held_places_but_not_the_waiting_list_or_past_sessions(client):
+    session = CourseSessionFactory(capacity=3, overbooking_allowance=1, venue="Chelsea Old Town Hall")
+    BookingFactory(session=session, status=BookingStatus.BOOKED)
+    BookingFactory(session=session, status=BookingStatus.AWAITING_APPROVAL)
+    BookingFactory(session=session, status=BookingStatus.CANCELLED_BY_DELEGATE)
+    full = CourseSessionFactory(capacity=1, venue="Kensington Library")
+    BookingFactory(session=full, status=BookingStatus.BOOKED)
+    BookingFactory(session=full, status=BookingStatus.WAITING_LIST)
+    past = timezone.now() - timedelta(days=3)
+    CourseSessionFactory(starts_at=past, ends_at=past + timedelta(hours=2), venue="Long Gone Hall")
+    page = " ".join(client.get(URL).content.decode().split())
+    assert "2 places left" in page
+    assert "Full: join the waiting list" in page
+    assert "Long Gone Hall" not in page
+
+
+def test_ten_times_the_sessions_cost_the_same_queries(client, django_assert_max_num_queries):
+    _add_sessions(2)
+    client.get(URL)  # warm the content-type and session caches
+    small = _queries(client, URL)
+    _add_sessions(20)
+    with django_assert_max_num_queries(6):
+        assert _queries(client, URL) == small
+
+
+def test_a_course_page_costs_the_same_queries_with_ten_times_its_sessions(client, django_assert_max_num_queries):
+    session = CourseSessionFactory()
+    EligibleSectorFactory(course=session.course, sector=Sector.POLICE)
+    url = reverse("training:course", args=[session.course.pk])
+    client.get(url)
+    small = _queries(client, url)
+    for _ in range(20):
+        BookingFactory(session=CourseSessionFactory(course=session.course))
+    with django_assert_max_num_queries(8):
+        assert _queries(client, url) == small

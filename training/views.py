@@ -1,0 +1,192 @@
+"""The public training pages, open to everyone without an account: the calendar of coming sessions, a course and
+a session with the places left, the booking form, and the two pages reached by signed links e-mailed to people
+with no account: manage-my-booking (cancel) and the line manager's approval.
+
+A signed link changed by a character, or naming no booking, answers 404 with a page that says so; an expired one
+answers 410 and says what to do. Neither is ever a server error. Every write goes through `training.services`.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views import View
+from django.views.generic import TemplateView
+
+from lscp.forms import add_service_errors
+
+from . import links, selectors, services
+from .forms import BookingForm, DecisionForm
+from .models import Booking, BookingStatus
+
+BOOKED_MESSAGES = {
+    BookingStatus.BOOKED: "Your place is booked. We have e-mailed you a confirmation with a link to this page.",
+    BookingStatus.WAITING_LIST: (
+        "Every place is taken, so you are on the waiting list. If a place frees, you move up automatically and we "
+        "e-mail you."
+    ),
+    BookingStatus.AWAITING_APPROVAL: (
+        "We have held a place for you and e-mailed your line manager a link to approve it. We will e-mail you when "
+        "they answer."
+    ),
+}
+CANCELLED_MESSAGE = "Your booking is cancelled. We have e-mailed you to confirm it."
+APPROVED_MESSAGE = "Thank you: the place is approved and booked, and %(name)s has been told."
+DECLINED_MESSAGE = "Thank you: the place is declined, and %(name)s has been told."
+
+
+class CalendarView(TemplateView):
+    """The courses and their coming sessions, with places left."""
+
+    template_name = "training/calendar.html"
+
+    def get_context_data(self, **kwargs):
+        sessions = selectors.coming_sessions()
+        return super().get_context_data(sessions=sessions, **kwargs)
+
+
+class CourseView(TemplateView):
+    template_name = "training/course.html"
+
+    def get_context_data(self, **kwargs):
+        course = selectors.public_course(pk=self.kwargs["pk"])
+        if course is None:
+            raise Http404("No such course.")
+        return super().get_context_data(course=course, sessions=selectors.coming_sessions(course=course), **kwargs)
+
+
+class _SessionMixin:
+    def get_session(self):
+        session = selectors.session_with_places(pk=self.kwargs["pk"])
+        if session is None or not session.course.active:
+            raise Http404("No such session.")
+        return session
+
+
+class SessionView(_SessionMixin, TemplateView):
+    template_name = "training/session.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(session=self.get_session(), **kwargs)
+
+
+class BookView(_SessionMixin, View):
+    """The booking form: what was typed stays on the page with each problem under its box."""
+
+    template_name = "training/book.html"
+
+    def get(self, request, *args, **kwargs):
+        session = self.get_session()
+        return self._page(session, BookingForm(needs_approval=session.course.needs_manager_approval))
+
+    def post(self, request, *args, **kwargs):
+        session = self.get_session()
+        form = BookingForm(request.POST, needs_approval=session.course.needs_manager_approval)
+        if form.is_valid():
+            try:
+                booking = services.book_place(session=session, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, BOOKED_MESSAGES[booking.status])
+                return redirect("training:manage_booking", token=links.manage_token(booking))
+        return self._page(session, form)
+
+    def _page(self, session, form):
+        return render(self.request, self.template_name, {"session": session, "f": form})
+
+
+def _link_refused(request, *, expired):
+    if expired:
+        return render(request, "training/link_expired.html", status=410)
+    return render(request, "training/link_invalid.html", status=404)
+
+
+class _SignedLinkView(View):
+    """Finds the booking a signed link names, or answers with the page for a bad or expired link."""
+
+    read_token = None
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            booking_id = type(self).read_token(kwargs["token"])
+        except links.ExpiredLink:
+            return _link_refused(request, expired=True)
+        except links.BadLink:
+            return _link_refused(request, expired=False)
+        self.booking = (
+            Booking.objects.select_related("delegate", "delegate__agency", "session__course")
+            .filter(pk=booking_id)
+            .first()
+        )
+        if self.booking is None:
+            return _link_refused(request, expired=False)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ManageBookingView(_SignedLinkView):
+    """The delegate's own page for one booking: where it stands, and a button to cancel it."""
+
+    read_token = staticmethod(links.booking_id_from_manage_token)
+
+    def get(self, request, *args, **kwargs):
+        return self._page()
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.cancel_booking(booking=self.booking, by_delegate=True)
+        except ValidationError as error:
+            return self._page(errors=error.messages)
+        messages.success(request, CANCELLED_MESSAGE)
+        return redirect(request.path)
+
+    def _page(self, errors=()):
+        booking = self.booking
+        return render(
+            self.request,
+            "training/manage_booking.html",
+            {
+                "booking": booking,
+                "session": booking.session,
+                "can_cancel": booking.status in services.CANCELLABLE_STATUSES,
+                "errors": errors,
+            },
+        )
+
+
+class ApprovalView(_SignedLinkView):
+    """The line manager's page: approve or decline the place held for their member of staff."""
+
+    read_token = staticmethod(links.booking_id_from_approval_token)
+
+    def get(self, request, *args, **kwargs):
+        return self._page()
+
+    def post(self, request, *args, **kwargs):
+        form = DecisionForm(request.POST)
+        if not form.is_valid():
+            return self._page(errors=["Choose Approve or Decline."])
+        approve = form.cleaned_data["decision"] == "approve"
+        try:
+            if approve:
+                services.approve_booking(booking=self.booking)
+            else:
+                services.decline_booking(booking=self.booking)
+        except ValidationError as error:
+            return self._page(errors=error.messages)
+        message = APPROVED_MESSAGE if approve else DECLINED_MESSAGE
+        messages.success(request, message % {"name": self.booking.delegate.name})
+        return redirect(request.path)
+
+    def _page(self, errors=()):
+        booking = self.booking
+        return render(
+            self.request,
+            "training/approval.html",
+            {
+                "booking": booking,
+                "session": booking.session,
+                "awaiting": booking.status == BookingStatus.AWAITING_APPROVAL,
+                "errors": errors,
+            },
+        )

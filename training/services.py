@@ -86,13 +86,21 @@ def _refuse_if_not_bookable(session, *, now):
 
 
 def _delegate_for(*, email, details):
-    """The delegate with this work e-mail (any capitals), their details brought up to date, or a new one."""
+    """The delegate with this work e-mail (any capitals), or a new one with the details typed.
+
+    The booking form needs no sign-in, so whoever types a known address must not rewrite that person's record
+    (their line manager, who approves their bookings, least of all): a known delegate's details are only filled
+    where blank. The business manager corrects the rest in the admin, where the history keeps the old values."""
     email = (email or "").strip()
     delegate = Delegate.objects.filter(email__iexact=email).first() if email else None
     if delegate is None:
         delegate = Delegate(email=email)
-    for field, value in details.items():
-        setattr(delegate, field, value)
+        for field, value in details.items():
+            setattr(delegate, field, value)
+    else:
+        for field, value in details.items():
+            if value and not getattr(delegate, field) and not (field == "organisation" and delegate.agency_id):
+                setattr(delegate, field, value)
     delegate.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():

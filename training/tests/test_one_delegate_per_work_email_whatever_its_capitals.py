@@ -1,5 +1,5 @@
-"""A practitioner who books again with their e-mail typed in other capitals is the same delegate (their details
-brought up to date), and may not book the same session twice."""
+"""A practitioner who books again with their e-mail typed in other capitals is the same delegate, and may not book
+the same session twice; a booking under a known address fills the record's blanks but changes nothing recorded."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -18,7 +18,19 @@ def test_the_second_booking_finds_the_same_delegate():
     )
     assert second.delegate == first.delegate
     assert Delegate.objects.count() == 1
-    assert Delegate.objects.get().job_role == "Deputy head"
+
+
+def test_a_booking_under_a_known_address_changes_nothing_recorded_and_fills_blanks():
+    first = book_place(session=CourseSessionFactory(), **place_details(job_role=""))
+    recorded_manager = first.delegate.line_manager_email
+    book_place(
+        session=CourseSessionFactory(),
+        **place_details(job_role="Deputy head", line_manager_email="someone.else@example.org", name="Not Sam"),
+    )
+    delegate = Delegate.objects.get()
+    assert delegate.line_manager_email == recorded_manager != "someone.else@example.org"
+    assert delegate.name == first.delegate.name != "Not Sam"
+    assert delegate.job_role == "Deputy head"
 
 
 def test_booking_the_same_session_twice_is_refused():

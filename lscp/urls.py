@@ -41,4 +41,5 @@ urlpatterns = [
     path("", include("governance.urls")),
     path("", include("reports.urls")),
     path("", include("reviews.urls")),
+    path("", include("audits.urls")),
 ]

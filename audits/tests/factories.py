@@ -133,3 +133,11 @@ class ObservationFactory(factory.django.DjangoModelFactory):
     period_start = date(2023, 3, 31)
     period_end = factory.SelfAttribute("period_start")
     value = Decimal("100")
+
+
+def make_cycle(*agencies, standards=3, **kwargs):
+    """An open cycle with `standards` numbered standards (1, 2, 3 …) and the agencies in scope."""
+    standard_set = kwargs.pop("standard_set", None) or StandardSetFactory()
+    for number in range(1, standards + 1):
+        StandardFactory(standard_set=standard_set, number=number, title=f"Standard title {number}")
+    return CycleFactory(standard_set=standard_set, agencies=list(agencies), **kwargs)

@@ -112,6 +112,7 @@ def past_returns_for(agency_id, *, today=None):
 
 
 NOT_STARTED = ReturnStatus.NOT_STARTED
+DRAFT_STATUSES = (ReturnStatus.NOT_STARTED, ReturnStatus.IN_PROGRESS)
 
 
 def agencies_in_cycle(cycle):
@@ -142,15 +143,15 @@ class RatingsGrid:
 
 
 def ratings_grid(cycle):
-    """Every agency in the cycle × every standard: the rating it gave itself ("" if none). Three queries, however
-    many agencies and standards."""
+    """Every agency in the cycle × every standard: the rating it gave itself ("" if none). A return not yet
+    submitted is the agency's draft and shows no rating. Three queries, however many agencies and standards."""
     standards = list(Standard.objects.filter(standard_set_id=cycle.standard_set_id).order_by("number"))
     agencies = list(agencies_in_cycle(cycle))
     ratings = {
         (agency_id, standard_id): rating
-        for agency_id, standard_id, rating in StandardResponse.objects.filter(agency_return__cycle=cycle).values_list(
-            "agency_return__agency_id", "standard_id", "rating"
-        )
+        for agency_id, standard_id, rating in StandardResponse.objects.filter(agency_return__cycle=cycle)
+        .exclude(agency_return__status__in=DRAFT_STATUSES)
+        .values_list("agency_return__agency_id", "standard_id", "rating")
     }
     rows = [
         (

@@ -46,25 +46,29 @@ def test_the_dashboard_costs_the_same_with_ten_times_the_returns(client, manager
 
 
 @pytest.mark.django_db
-def test_the_grid_and_the_counts_read_what_was_recorded(django_assert_num_queries):
+def test_the_grid_and_the_counts_read_what_was_submitted(django_assert_num_queries):
     cycle = make_cycle(standards=2)
     rated = AgencyFactory(name="A Rated")
     waiting = AgencyFactory(name="B Not Started")
-    cycle.agencies.add(rated, waiting)
+    drafting = AgencyFactory(name="C Drafting")
+    cycle.agencies.add(rated, waiting, drafting)
     agency_return = ReturnFactory(cycle=cycle, agency=rated, status="accepted")
     first, second = cycle.standard_set.standards.order_by("number")
     StandardResponseFactory(agency_return=agency_return, standard=first, rating="fully_met")
     StandardResponseFactory(agency_return=agency_return, standard=second, rating="not_met")
+    draft = ReturnFactory(cycle=cycle, agency=drafting, status="in_progress")
+    StandardResponseFactory(agency_return=draft, standard=first, rating="not_met")  # a draft: not shown
     with django_assert_num_queries(3):
         grid = ratings_grid(cycle)
     assert [(agency.name, label, ratings) for agency, label, ratings in grid.rows] == [
         ("A Rated", "Accepted", ["fully_met", "not_met"]),
         ("B Not Started", "Not started", ["", ""]),
+        ("C Drafting", "In progress", ["", ""]),
     ]
     counts = {status: count for status, _, count in returns_by_status(cycle)}
     assert counts == {
         "not_started": 1,
-        "in_progress": 0,
+        "in_progress": 1,
         "submitted": 0,
         "under_scrutiny": 0,
         "accepted": 1,

@@ -4,6 +4,7 @@ stays on the page and is kept as a draft, and the return stays with the agency."
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from audits.models import Return
@@ -77,8 +78,6 @@ def test_the_page_shows_each_problem_under_its_standard_and_keeps_what_was_typed
 
 @pytest.mark.django_db
 def test_a_file_is_evidence_enough_and_then_it_submits(client, opened, partner):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     standards = _standards(opened)
     client.force_login(partner)
     data = {"submit": "1"}
@@ -93,8 +92,6 @@ def test_a_file_is_evidence_enough_and_then_it_submits(client, opened, partner):
 
 @pytest.mark.django_db
 def test_a_file_of_the_wrong_kind_is_refused_under_its_standard(client, opened, partner):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     standards = _standards(opened)
     client.force_login(partner)
     data = {

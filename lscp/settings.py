@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "governance",
     "reviews",
     "training",
+    "audits",
     "reports",
 ]
 
@@ -169,6 +170,8 @@ REVIEW_REMINDER_LEAD_DAYS = sorted(set(env.list("REVIEW_REMINDER_LEAD_DAYS", cas
 REVIEW_DUE_SOON_WORKING_DAYS = env.int("REVIEW_DUE_SOON_WORKING_DAYS", default=5)
 REVIEW_TARGET_COMPLETION_MONTHS = env.int("REVIEW_TARGET_COMPLETION_MONTHS", default=6)
 CASE_REVIEW_BODY_NAME = env.str("CASE_REVIEW_BODY_NAME", default="Case Review Subgroup")
+# The registry agency whose people are the partnership's lay members: they scrutinise Section 11 / 175 returns.
+LAY_MEMBERS_AGENCY_NAME = env.str("LAY_MEMBERS_AGENCY_NAME", default="Lay Members")
 if any(days < 0 for days in REVIEW_REMINDER_LEAD_DAYS):
     raise ImproperlyConfigured("REVIEW_REMINDER_LEAD_DAYS are working days before a deadline: 0 or more, e.g. 5,1.")
 

@@ -42,4 +42,5 @@ urlpatterns = [
     path("", include("reports.urls")),
     path("", include("reviews.urls")),
     path("", include("training.urls")),
+    path("", include("audits.urls")),
 ]

@@ -106,7 +106,7 @@ def test_the_spreadsheet_import_refuses_an_unregistered_kind_naming_the_register
     preview = upload(as_user(manager), Action, csv_file(rows))
     assert (
         "Row 2, Comes from (kind): Actions cannot be raised from “meeting”: "
-        "use “priority activity” or “review recommendation”."
+        "use “priority activity”, “review recommendation”, “audit recommendation” or “Section 11 standard”."
     ) in problems(preview)
     assert not Action.objects.exists()
 
@@ -120,7 +120,8 @@ def test_the_sheet_lists_every_registered_kind_and_writes_each_by_its_registered
         with pytest.raises(ValueError) as caught:
             SourceKind().clean("minutes")
     assert str(caught.value) == (
-        "Actions cannot be raised from “minutes”: use “priority activity”, “review recommendation” or “board meeting”."
+        "Actions cannot be raised from “minutes”: use “priority activity”, “review recommendation”, "
+        "“audit recommendation”, “Section 11 standard” or “board meeting”."
     )
 
 
@@ -158,7 +159,12 @@ def test_a_kind_cannot_be_registered_twice():
         action_sources.registered(twice),
     ):
         pass
-    declared = ["governance.PriorityActivity", "reviews.Recommendation"]
+    declared = [
+        "governance.PriorityActivity",
+        "reviews.Recommendation",
+        "audits.AuditRecommendation",
+        "audits.StandardResponse",
+    ]
     assert [s.model for s in action_sources.registered_sources()] == declared
 
 

@@ -1,0 +1,201 @@
+"""The partnership's data set: indicators, and their values per borough and period (seed 004's core data set, the
+annual report's "our children and young people data" table, and the LADO and child death review figures).
+
+An indicator with categories (LADO allegations by outcome, child deaths by category) is stored as one count per
+category, never as a total or a percentage: totals and percentages are computed, so they always add up. An
+observation is unique per indicator, borough, period and category, an indicator without categories counting as
+one category (NULL), which the constraint treats as equal to itself.
+"""
+
+import calendar
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
+from simple_history.models import HistoricalRecords
+
+from lscp.fields import LimitedTextField
+from partnership.models import LocalAuthority
+
+__all__ = [
+    "Unit",
+    "Indicator",
+    "IndicatorCategory",
+    "PeriodKind",
+    "Observation",
+    "period_end_for",
+    "OBSERVATION_NEEDS_CATEGORY",
+    "OBSERVATION_HAS_NO_CATEGORIES",
+    "OBSERVATION_CATEGORY_OF_ANOTHER_INDICATOR",
+    "OBSERVATION_PERIOD_ENDS_BEFORE_START",
+    "OBSERVATION_PERIOD_DOES_NOT_FIT",
+    "OBSERVATION_TWICE",
+]
+
+OBSERVATION_NEEDS_CATEGORY = "“%(indicator)s” is counted by category: choose one of %(categories)s."
+OBSERVATION_HAS_NO_CATEGORIES = "“%(indicator)s” has no categories: leave the category empty."
+OBSERVATION_CATEGORY_OF_ANOTHER_INDICATOR = "“%(category)s” is a category of “%(other)s”, not of “%(indicator)s”."
+OBSERVATION_PERIOD_ENDS_BEFORE_START = "The period cannot end before it starts."
+OBSERVATION_PERIOD_DOES_NOT_FIT = (
+    "A %(kind)s starting on %(start)s ends on %(expected)s: correct the end, or leave it empty to have it worked out."
+)
+OBSERVATION_TWICE = (
+    "There is already a value for this indicator, borough, period and category: change that one instead."
+)
+
+
+class Unit(models.TextChoices):
+    COUNT = "count", "Count"
+    PERCENTAGE = "percentage", "Percentage"
+    RATE = "rate", "Rate (per 10,000 children)"
+    MONEY = "money", "Money (£)"
+
+
+class Indicator(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    definition = LimitedTextField(blank=True, help_text="What is counted, and how: as the source defines it.")
+    unit = models.CharField(max_length=20, choices=Unit.choices, default=Unit.COUNT)
+    source = models.CharField(max_length=200, blank=True, help_text="For example: Children's Services, LADO, CDOP.")
+    higher_is_better = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text="Yes if a rise is good news, No if a fall is; leave empty when neither (a count of referrals).",
+    )
+    london_comparator = models.BooleanField("London comparator available", default=False)
+    england_comparator = models.BooleanField("England comparator available", default=False)
+    tolerance_percent = models.DecimalField(
+        "tolerance for exceptions (%)",
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="A value that moved more than this percentage since the same period a year earlier is an "
+        "exception for the Quality Assurance subgroup. Empty: never an exception.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tolerance_percent__isnull=True) | Q(tolerance_percent__gte=0),
+                name="indicator_tolerance_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class IndicatorCategory(models.Model):
+    """One category an indicator is counted by (a LADO outcome, a child protection plan category)."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="categories")
+    name = models.CharField(max_length=200)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Its place in tables: lowest first.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "order", "name"]
+        verbose_name = "category"
+        verbose_name_plural = "categories"
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "name"], name="indicator_category_once"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class PeriodKind(models.TextChoices):
+    MONTH = "month", "Month"
+    QUARTER = "quarter", "Quarter"
+    YEAR = "year", "Year"
+    DATE = "date", "A date (a snapshot)"
+
+
+_PERIOD_MONTHS = {PeriodKind.MONTH: 1, PeriodKind.QUARTER: 3, PeriodKind.YEAR: 12}
+
+
+def period_end_for(kind, start):
+    """The day before the next period starts (31 March for a year from 1 April); `start` itself for a date."""
+    months = _PERIOD_MONTHS.get(kind)
+    if months is None:
+        return start
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    following = date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    return following - timedelta(days=1)
+
+
+class Observation(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations")
+    borough = models.ForeignKey(LocalAuthority, on_delete=models.PROTECT, related_name="observations")
+    period_kind = models.CharField(max_length=10, choices=PeriodKind.choices)
+    period_start = models.DateField(help_text="The first day of the period; for a snapshot, its date.")
+    period_end = models.DateField(blank=True, help_text="Leave empty to have it worked out from the start.")
+    category = models.ForeignKey(
+        IndicatorCategory, on_delete=models.PROTECT, null=True, blank=True, related_name="observations"
+    )
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    london = models.DecimalField("London comparator", max_digits=14, decimal_places=2, null=True, blank=True)
+    england = models.DecimalField("England comparator", max_digits=14, decimal_places=2, null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "borough", "-period_start"]
+        indexes = [models.Index(fields=["indicator", "period_start"], name="observation_indicator_period")]
+        constraints = [
+            # Coalesce, not nulls_distinct: the same rule on PostgreSQL and on the demo's SQLite.
+            models.UniqueConstraint(
+                "indicator",
+                "borough",
+                "period_kind",
+                "period_start",
+                Coalesce("category", Value(0)),
+                name="observation_once_per_period_and_category",
+                violation_error_message=OBSERVATION_TWICE,
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")), name="observation_period_in_order"
+            ),
+        ]
+
+    def __str__(self):
+        category = f" – {self.category}" if self.category_id else ""
+        return f"{self.indicator}{category}, {self.borough}, {self.period_start:%d %b %Y}"
+
+    def clean(self):
+        errors = {}
+        if self.period_kind and self.period_start:
+            expected = period_end_for(self.period_kind, self.period_start)
+            if self.period_end is None:
+                self.period_end = expected
+            elif self.period_end < self.period_start:
+                errors["period_end"] = OBSERVATION_PERIOD_ENDS_BEFORE_START
+            elif self.period_end != expected:
+                errors["period_end"] = OBSERVATION_PERIOD_DOES_NOT_FIT % {
+                    "kind": self.get_period_kind_display().lower(),
+                    "start": f"{self.period_start:%d %b %Y}",
+                    "expected": f"{expected:%d %b %Y}",
+                }
+        if self.indicator_id:
+            categories = list(self.indicator.categories.values_list("pk", "name"))
+            if self.category_id:
+                if self.category.indicator_id != self.indicator_id:
+                    errors["category"] = OBSERVATION_CATEGORY_OF_ANOTHER_INDICATOR % {
+                        "category": self.category,
+                        "other": self.category.indicator,
+                        "indicator": self.indicator,
+                    }
+                elif not categories:
+                    errors["category"] = OBSERVATION_HAS_NO_CATEGORIES % {"indicator": self.indicator}
+            elif categories:
+                errors["category"] = OBSERVATION_NEEDS_CATEGORY % {
+                    "indicator": self.indicator,
+                    "categories": ", ".join(f"“{name}”" for _, name in categories),
+                }
+        if errors:
+            raise ValidationError(errors)

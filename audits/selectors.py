@@ -1,0 +1,164 @@
+"""Reads of the quality assurance records, done in the database: the grade distribution of a multi-agency audit
+and the change since the audit it repeats; the Section 11 returns of an agency, by status for a cycle, and the
+ratings grid (agency × standard)."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, OuterRef, Q, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from partnership.models import Agency
+
+from .models import GRADE_ORDER, CaseJudgement, Cycle, Grade, Return, ReturnStatus, Standard, StandardResponse
+
+
+def _percent(part, whole):
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class GradeShare:
+    grade: str
+    label: str
+    count: int
+    percent: Decimal | None  # of the cases graded; None when none were
+
+
+@dataclass(frozen=True)
+class GradeDistribution:
+    shares: list  # [GradeShare], best grade first
+    total: int
+
+    def share(self, grade):
+        return next(share for share in self.shares if share.grade == grade)
+
+
+def _distributions(audit_ids):
+    """{audit id: GradeDistribution} for the audits, in one query."""
+    counts = {audit_id: {} for audit_id in audit_ids}
+    rows = CaseJudgement.objects.filter(audit_id__in=audit_ids).values_list("audit_id", "grade").annotate(n=Count("pk"))
+    for audit_id, grade, n in rows.order_by():
+        counts[audit_id][grade] = n
+    found = {}
+    for audit_id, by_grade in counts.items():
+        total = sum(by_grade.values())
+        shares = [
+            GradeShare(grade, Grade(grade).label, by_grade.get(grade, 0), _percent(by_grade.get(grade, 0), total))
+            for grade in GRADE_ORDER
+        ]
+        found[audit_id] = GradeDistribution(shares, total)
+    return found
+
+
+def grade_distribution(audit):
+    """How many of the audit's cases got each grade, and what share of the cases graded that is."""
+    return _distributions([audit.pk])[audit.pk]
+
+
+@dataclass(frozen=True)
+class GradeChange:
+    grade: str
+    label: str
+    earlier: GradeShare
+    now: GradeShare
+
+    @property
+    def points(self):
+        """The change in the grade's share, in percentage points (None when either audit graded no case)."""
+        if self.earlier.percent is None or self.now.percent is None:
+            return None
+        return self.now.percent - self.earlier.percent
+
+
+def reaudit_change(audit):
+    """For a re-audit: each grade's share in the audit it repeats and now, and the change (one query). None for an
+    audit that repeats none."""
+    if audit.earlier_audit_id is None:
+        return None
+    found = _distributions([audit.pk, audit.earlier_audit_id])
+    now, earlier = found[audit.pk], found[audit.earlier_audit_id]
+    return [GradeChange(grade, Grade(grade).label, earlier.share(grade), now.share(grade)) for grade in GRADE_ORDER]
+
+
+# Section 11 / 175.
+
+
+def open_cycles_for(agency_id, *, today=None):
+    """The cycles open today with the agency in scope, each with `agency_return` (its return, or None)."""
+    today = today or timezone.localdate()
+    cycles = list(
+        Cycle.objects.filter(agencies=agency_id, opens_on__lte=today, closes_on__gte=today)
+        .select_related("standard_set")
+        .order_by("closes_on", "name")
+    )
+    returns = {r.cycle_id: r for r in Return.objects.filter(agency_id=agency_id, cycle__in=cycles)}
+    for cycle in cycles:
+        cycle.agency_return = returns.get(cycle.pk)
+    return cycles
+
+
+def past_returns_for(agency_id, *, today=None):
+    """The agency's returns in cycles that have closed, latest first."""
+    today = today or timezone.localdate()
+    return list(
+        Return.objects.filter(agency_id=agency_id, cycle__closes_on__lt=today)
+        .select_related("cycle")
+        .order_by("-cycle__closes_on")
+    )
+
+
+NOT_STARTED = ReturnStatus.NOT_STARTED
+DRAFT_STATUSES = (ReturnStatus.NOT_STARTED, ReturnStatus.IN_PROGRESS)
+
+
+def agencies_in_cycle(cycle):
+    """The agencies in scope of the cycle, and any other with a return in it, each with `return_status`
+    ("not_started" when it has no return yet) and `return_pk`."""
+    status = Return.objects.filter(cycle=cycle, agency=OuterRef("pk")).values("status")[:1]
+    pk = Return.objects.filter(cycle=cycle, agency=OuterRef("pk")).values("pk")[:1]
+    return (
+        Agency.objects.filter(Q(section11_cycles=cycle) | Q(section11_returns__cycle=cycle))
+        .distinct()
+        .annotate(return_status=Coalesce(status, Value(NOT_STARTED)), return_pk=pk)
+        .order_by("name")
+    )
+
+
+def returns_by_status(cycle):
+    """[(status, label, count)] for every status, the agencies without a return counted as not started."""
+    counts = dict(
+        agencies_in_cycle(cycle).order_by().values_list("return_status").annotate(n=Count("pk", distinct=True))
+    )
+    return [(status, label, counts.get(status, 0)) for status, label in ReturnStatus.choices]
+
+
+@dataclass(frozen=True)
+class RatingsGrid:
+    standards: list  # the cycle's standards, in order
+    rows: list  # [(agency with return_status and return_pk, status label, [rating or "" per standard])]
+
+
+def ratings_grid(cycle):
+    """Every agency in the cycle × every standard: the rating it gave itself ("" if none). A return not yet
+    submitted is the agency's draft and shows no rating. Three queries, however many agencies and standards."""
+    standards = list(Standard.objects.filter(standard_set_id=cycle.standard_set_id).order_by("number"))
+    agencies = list(agencies_in_cycle(cycle))
+    ratings = {
+        (agency_id, standard_id): rating
+        for agency_id, standard_id, rating in StandardResponse.objects.filter(agency_return__cycle=cycle)
+        .exclude(agency_return__status__in=DRAFT_STATUSES)
+        .values_list("agency_return__agency_id", "standard_id", "rating")
+    }
+    rows = [
+        (
+            agency,
+            ReturnStatus(agency.return_status).label,
+            [ratings.get((agency.pk, standard.pk), "") for standard in standards],
+        )
+        for agency in agencies
+    ]
+    return RatingsGrid(standards, rows)

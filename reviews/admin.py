@@ -167,6 +167,7 @@ class PracticeReviewAdmin(SimpleHistoryAdmin):
     list_filter = [
         "stage",
         "kind",
+        "held_pending",
         due_state_filter(
             "target_completion", Q(report_received_on__isnull=False) | Q(closed_on__isnull=False), "target completion"
         ),
@@ -193,6 +194,7 @@ class PracticeReviewAdmin(SimpleHistoryAdmin):
                 ]
             },
         ),
+        ("Held pending another process", {"fields": [("held_pending", "held_since"), "held_note"]}),
     ]
     inlines = [FindingInline, RecommendationInline, DisseminationInline]
 

@@ -1,5 +1,7 @@
 """The Case Review chair's forms: logging an incident, the Panel notification, the rapid review record and its
-decision, and a practice review's steps.
+decision, commissioning the practice review, and on the practice review's page its steps, a hold, findings,
+recommendations and the actions they raise, publication (or not), closure and dissemination. The practice review's
+forms share one page, so each has a prefix that keeps its fields' ids apart.
 
 The forms check what was typed (a date, a known choice); the rules of the records (dates in order, no decision
 before a rapid review, a rationale with every decision) are the models' and services', whose errors the views put
@@ -11,9 +13,19 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
-from partnership.models import Body, LocalAuthority
+from partnership.models import Agency, Body, BodyKind, LocalAuthority, Sector
 
-from .models import ABUSE_CATEGORIES, AgeBand, Decision, IncidentKind
+from .models import (
+    ABUSE_CATEGORIES,
+    AddressedTo,
+    AgeBand,
+    Decision,
+    DisseminationChannel,
+    HeldPending,
+    IncidentKind,
+    LearningTheme,
+    ReviewKind,
+)
 from .models._common import CODE_NAME_HELP, NO_IDENTIFYING_DETAILS
 from .services import STAGE_DATES
 
@@ -100,3 +112,150 @@ class DecisionForm(_CrispyForm):
 class StageForm(_CrispyForm):
     stage = forms.ChoiceField(label="Step", choices=[(stage.value, stage.label) for stage in STAGE_DATES])
     on = _date_field(label="Date of the step")
+
+
+def _line_text(label, help_text="", **kwargs):
+    """A one-line free-text box, with the same warning as the longer ones."""
+    return forms.CharField(label=label, help_text=f"{help_text} {NO_IDENTIFYING_DETAILS}".strip(), **kwargs)
+
+
+def _checkboxes(queryset, **kwargs):
+    return forms.ModelMultipleChoiceField(queryset=queryset, widget=forms.CheckboxSelectMultiple, **kwargs)
+
+
+class CommissionForm(_CrispyForm):
+    """Commissions the practice review the rapid review's decision leads to."""
+
+    prefix = "commission"
+
+    code_name = forms.CharField(max_length=100, help_text=CODE_NAME_HELP)
+    kind = forms.ChoiceField(label="Kind of review", choices=[("", "Choose the kind of review"), *ReviewKind.choices])
+    joint_with = forms.ModelChoiceField(
+        label="Held jointly with",
+        queryset=Body.objects.filter(kind=BodyKind.LINKED_BOARD).order_by("name"),
+        required=False,
+        empty_label="Choose the board (joint reviews only)",
+        help_text="For a joint review: the Safeguarding Adults Board it is held with.",
+    )
+    reviewers = forms.CharField(
+        label="Reviewer(s)", max_length=300, required=False, help_text="The independent reviewer(s) commissioned."
+    )
+    review_group = _checkboxes(
+        Agency.objects.filter(active=True).order_by("name"),
+        label="Review group (agencies)",
+        required=False,
+    )
+    commissioned_on = _date_field(label="Commissioned on", initial=timezone.localdate)
+    target_completion = _date_field(
+        label="Target completion",
+        required=False,
+        help_text="Set from the partnership's target after the decision; change it if the review group agreed another.",
+    )
+    summary = _free_text("What the review looks at", "As the annual report will say it.", required=False)
+
+
+class HoldForm(_CrispyForm):
+    prefix = "hold"
+
+    held_pending = forms.ChoiceField(label="Held pending", choices=HeldPending.choices, required=False)
+    held_since = _date_field(label="Held since", required=False)
+    held_note = _free_text("About the hold", "What the review waits for and when it is expected.", required=False)
+
+
+class FindingForm(_CrispyForm):
+    prefix = "finding"
+
+    text = _free_text("Learning point")
+    themes = _checkboxes(
+        LearningTheme.objects.filter(active=True).order_by("name"),
+        label="Learning themes",
+        required=False,
+        help_text="Tag the finding so that learning that recurs across reviews shows on the themes page.",
+    )
+
+
+class RecommendationForm(_CrispyForm):
+    prefix = "recommendation"
+
+    text = _free_text("Recommendation")
+    addressed_to = forms.ChoiceField(
+        label="Made to", choices=AddressedTo.choices, widget=forms.RadioSelect, initial=AddressedTo.PARTNERSHIP
+    )
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.filter(active=True).order_by("name"),
+        required=False,
+        empty_label="Choose the agency (when made to an agency)",
+    )
+    sector = forms.ChoiceField(
+        choices=[("", "Choose the sector (when made to a sector)"), *Sector.choices], required=False
+    )
+
+
+class RaiseActionForm(_CrispyForm):
+    """Raises an action in the shared tracker from one of the review's recommendations."""
+
+    prefix = "action"
+
+    recommendation = forms.TypedChoiceField(coerce=int, empty_value=None)
+    title = _line_text("What is to be done", max_length=300)
+    description = _free_text("More about the action", required=False)
+    owner_agency = forms.ModelChoiceField(
+        label="Owner agency",
+        queryset=Agency.objects.filter(active=True).order_by("name"),
+        empty_label="Choose the agency that must do it",
+        help_text="Its partner representatives update the action in the action tracker.",
+    )
+    lead_body = forms.ModelChoiceField(
+        label="Overseen by",
+        queryset=Body.objects.order_by("name"),
+        required=False,
+        empty_label="Choose the body (optional)",
+        help_text="Its chairs can update and close the action in the action tracker.",
+    )
+    due_date = _date_field(label="Due by")
+
+    def __init__(self, *args, recommendations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recommendation"].choices = [("", "Choose the recommendation")] + [
+            (r.pk, f"Recommendation {r.number}") for r in recommendations
+        ]
+
+
+class PublicationForm(_CrispyForm):
+    prefix = "publication"
+
+    planned_publication_on = _date_field(label="Planned publication date", required=False)
+    published_on = _date_field(label="Published on", required=False)
+    publication_override_reason = _free_text(
+        "Reason for publishing fewer than 7 working days after sharing",
+        "Only when publishing sooner than 7 working days after the report was shared.",
+        required=False,
+    )
+
+
+class NotPublishedForm(_CrispyForm):
+    prefix = "not_published"
+
+    not_published_reason = _free_text("Reason it is not published")
+
+
+class ClosureForm(_CrispyForm):
+    prefix = "closure"
+
+    closed_on = _date_field(label="Closed on", initial=timezone.localdate)
+    closure_reason = _free_text(
+        "Reason for closing with actions open",
+        "Only when some of its actions are still open, e.g. that they are followed up elsewhere.",
+        required=False,
+    )
+
+
+class DisseminationForm(_CrispyForm):
+    prefix = "dissemination"
+
+    channel = forms.ChoiceField(choices=[("", "Choose the channel"), *DisseminationChannel.choices])
+    date = _date_field(label="Date")
+    audience = _line_text(
+        "Audience reached", "Who it reached, e.g. designated safeguarding leads in schools.", max_length=300
+    )
+    people_reached = forms.IntegerField(label="How many people", min_value=0, required=False, help_text="If known.")

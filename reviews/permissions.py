@@ -31,13 +31,23 @@ def _case_review_bodies():
     return subgroup, executive
 
 
+def case_review_bodies(roles):
+    """`_case_review_bodies()`, asked once per request: the roles are worked out once per request (lscp.roles), and
+    the navbar, the view and its page each ask, so the answer is kept on that roles object."""
+    cached = roles.__dict__.get("_case_review_bodies")
+    if cached is None:
+        cached = _case_review_bodies()
+        object.__setattr__(roles, "_case_review_bodies", cached)  # UserRoles is frozen; this is a cache, not a fact
+    return cached
+
+
 def can_see_case_reviews(roles):
     """The business manager, and the current members of the Case Review Subgroup or of the Executive."""
     if roles.is_manager:
         return True
     if not roles.member_body_ids:
         return False
-    subgroup, executive = _case_review_bodies()
+    subgroup, executive = case_review_bodies(roles)
     return bool(roles.member_body_ids & (subgroup | executive))
 
 
@@ -47,7 +57,7 @@ def can_change_case_reviews(roles):
         return True
     if not roles.chaired_body_ids:
         return False
-    subgroup, _ = _case_review_bodies()
+    subgroup, _ = case_review_bodies(roles)
     return bool(roles.chaired_body_ids & subgroup)
 
 
@@ -69,6 +79,18 @@ def _review():
     return PracticeReview.objects.filter(code_name__icontains="Holland").first().pk
 
 
+def _finding():
+    from .models import Finding
+
+    finding = Finding.objects.filter(review_id=_review()).first()
+    return {"pk": finding.review_id, "finding": finding.pk}
+
+
+def _review_form():
+    """A form of a practice review's page: posted empty, it comes back with its problems to those who may use it."""
+    return Page(CASE_REVIEW_EDITORS, lambda: {"pk": _review()}, method="post")
+
+
 PAGES = {
     "reviews:incidents": [
         Page(CASE_REVIEW_READERS),
@@ -79,8 +101,25 @@ PAGES = {
     "reviews:incident_notification": Page(CASE_REVIEW_EDITORS, lambda: {"pk": _incident()}, method="post"),
     "reviews:rapid_review": Page(CASE_REVIEW_EDITORS, lambda: {"pk": _incident()}, method="post"),
     "reviews:decision": Page(CASE_REVIEW_EDITORS, lambda: {"pk": _incident()}, method="post"),
+    "reviews:commission": Page(CASE_REVIEW_EDITORS, lambda: {"pk": _incident()}, method="post"),
     "reviews:practice_reviews": Page(CASE_REVIEW_READERS),
     "reviews:practice_review": Page(CASE_REVIEW_READERS, lambda: {"pk": _review()}),
     "reviews:practice_review_stage": Page(CASE_REVIEW_EDITORS, lambda: {"pk": _review()}, method="post"),
+    **{
+        name: _review_form()
+        for name in (
+            "reviews:practice_review_hold",
+            "reviews:finding_add",
+            "reviews:recommendation_add",
+            "reviews:action_raise",
+            "reviews:practice_review_publication",
+            "reviews:practice_review_not_published",
+            "reviews:practice_review_closure",
+            "reviews:dissemination_add",
+        )
+    },
+    # Removing a finding (rolled back after each role in the check).
+    "reviews:finding_remove": Page(CASE_REVIEW_EDITORS, _finding, method="post"),
+    "reviews:themes": Page(CASE_REVIEW_READERS),
     "reviews:deadlines": Page(CASE_REVIEW_EDITORS),
 }

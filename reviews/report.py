@@ -10,17 +10,7 @@ from .models import Decision
 
 def _themes_table(year):
     """Learning themes × the reviews of the last three financial years, as rows of counts of findings."""
-    since = year.previous.previous.start
-    cells = selectors.themes_across_reviews(since=since)
-    reviews = sorted({cell["review_code"] for cell in cells})
-    by_theme = {}
-    for cell in cells:
-        by_theme.setdefault(cell["theme"], {})[cell["review_code"]] = cell["findings"]
-    rows = [
-        {"theme": theme, "counts": [counts.get(review, 0) for review in reviews], "reviews": len(counts)}
-        for theme, counts in sorted(by_theme.items())
-    ]
-    return {"since": since, "reviews": reviews, "rows": rows}
+    return selectors.themes_table(since=year.previous.previous.start)
 
 
 def learning_context(year):

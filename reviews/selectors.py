@@ -11,6 +11,7 @@ from django.db.models import CharField, Count, F, Prefetch, Q, Value
 from django.utils import timezone
 
 from governance.models import Action
+from lscp.financial_year import FinancialYear
 from lscp.roles import BUSINESS_MANAGERS_GROUP
 from partnership.models import CHAIRING_ROLES, Membership
 
@@ -220,6 +221,34 @@ def themes_across_reviews(*, since):
         .annotate(findings=Count("pk"))
         .order_by("theme", "review_code")
     )
+
+
+def themes_since(*, today):
+    """The start of the three financial years up to `today`'s: the window of the themes across reviews."""
+    return FinancialYear.for_date(today).previous.previous.start
+
+
+def themes_table(*, since, recurring_first=False):
+    """Learning themes × the reviews commissioned on or after `since`, as a table: `reviews` (code names, the
+    columns), `rows` (per theme: its counts of findings per review, how many reviews and findings it runs
+    through). By theme name, or with `recurring_first` the themes in most reviews first. One query."""
+    cells = themes_across_reviews(since=since)
+    reviews = sorted({cell["review_code"] for cell in cells})
+    by_theme = {}
+    for cell in cells:
+        by_theme.setdefault(cell["theme"], {})[cell["review_code"]] = cell["findings"]
+    rows = [
+        {
+            "theme": theme,
+            "counts": [counts.get(review, 0) for review in reviews],
+            "reviews": len(counts),
+            "findings": sum(counts.values()),
+        }
+        for theme, counts in sorted(by_theme.items())
+    ]
+    if recurring_first:
+        rows.sort(key=lambda row: (-row["reviews"], -row["findings"], row["theme"]))
+    return {"since": since, "reviews": reviews, "rows": rows}
 
 
 def incident_figures(*, year):

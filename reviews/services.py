@@ -1,6 +1,7 @@
 """Every write that moves a case through its workflow: log an incident, record the notification, start and
-record the rapid review, decide, commission a practice review, record its stages, set its publication, close it;
-and the deadline reminders.
+record the rapid review, decide, commission a practice review, record its stages, hold it pending a coroner or
+criminal process, record its findings, recommendations (and the actions they raise in the shared tracker) and
+the dissemination of its learning, set its publication, close it; and the deadline reminders.
 
 Each is one transaction, checks the record with full_clean() before saving, and refuses with a ValidationError
 whose message says what to do. The date-order and publication rules live in the models' clean(), so the admin
@@ -11,6 +12,7 @@ commissioned only after a decision for one, no closing with open actions) are he
 import logging
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
@@ -18,6 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from governance.models import Action
 from lscp.working_days import add_working_days, working_days_between
 
 from .deadlines import DeadlineState
@@ -26,9 +29,12 @@ from .models import (
     CLOSED_BEFORE_PUBLICATION_DECISION,
     REVIEW_HAS_OPEN_ACTIONS,
     DeadlineReminder,
+    Dissemination,
+    Finding,
     PracticeReview,
     RapidReview,
     RapidReviewMeeting,
+    Recommendation,
     ReviewStage,
     ReviewViewing,
     SeriousIncident,
@@ -48,6 +54,9 @@ STAGE_HAS_ITS_OWN_STEP = (
 STAGE_NEEDS_DATE = "Give the date of this step."
 NOT_PUBLISHED_NEEDS_REASON = "Give the reason the review is not published."
 ALREADY_CLOSED = "This review was closed on %(date)s."
+FINDING_NEEDS_TEXT = "Write the learning point."
+RECOMMENDATION_NEEDS_TEXT = "Write the recommendation."
+THEME_NOT_OFFERED = "“%(theme)s” is no longer offered as a learning theme: choose another."
 
 # The steps record_stage() takes, and the date each one sets.
 STAGE_DATES = {
@@ -261,6 +270,98 @@ def close_review(*, review, closed_on, reason="", by=None):
     # A reason is kept only when something was left open: closing with everything done needs none.
     review.closure_reason = reason if open_count else ""
     return _save(review, by)
+
+
+def _next_number(queryset):
+    last = queryset.order_by("-number").values_list("number", flat=True).first()
+    return (last or 0) + 1
+
+
+def _locked(review):
+    """The review, locked: findings and recommendations are numbered in turn, so two people adding at once wait."""
+    return PracticeReview.objects.select_for_update().get(pk=review.pk)
+
+
+@transaction.atomic
+def hold_review(*, review, held_pending, since=None, note="", by=None):
+    """Records that the review is held pending a coroner's inquest or criminal proceedings (since a date, with a
+    note), or, with `held_pending` empty, that it is no longer held."""
+    review = _locked(review)
+    review.held_pending = held_pending or ""
+    review.held_since = since
+    review.held_note = (note or "").strip()
+    return _save(review, by)
+
+
+@transaction.atomic
+def add_finding(*, review, text, themes=(), by=None):
+    """Adds a learning point to the review, numbered after the last, tagged with active learning themes."""
+    review = _locked(review)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": FINDING_NEEDS_TEXT})
+    retired = [theme for theme in themes if not theme.active]
+    if retired:
+        raise ValidationError({"themes": THEME_NOT_OFFERED % {"theme": retired[0]}})
+    finding = _save(Finding(review=review, number=_next_number(review.findings), text=text), by)
+    if themes:
+        finding.themes.set(themes)
+    return finding
+
+
+@transaction.atomic
+def remove_finding(*, finding, by=None):
+    if by is not None:
+        finding._history_user = by
+    finding.delete()
+
+
+@transaction.atomic
+def add_recommendation(*, review, text, addressed_to, agency=None, sector="", by=None):
+    """Adds a recommendation to one agency, one sector or the partnership, numbered after the last."""
+    review = _locked(review)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": RECOMMENDATION_NEEDS_TEXT})
+    recommendation = Recommendation(
+        review=review,
+        number=_next_number(review.recommendations),
+        text=text,
+        addressed_to=addressed_to,
+        agency=agency,
+        sector=sector or "",
+    )
+    return _save(recommendation, by)
+
+
+@transaction.atomic
+def raise_action(*, recommendation, title, owner_agency, due_date, description="", lead_body=None, by=None):
+    """Raises an action in the shared action tracker from a recommendation. The owner agency's partners update
+    it there; so do the chairs of its lead body (the Case Review Subgroup, by default in the form), who can
+    close it."""
+    action = Action(
+        title=(title or "").strip(),
+        description=(description or "").strip(),
+        source_type=ContentType.objects.get_for_model(Recommendation),
+        source_id=recommendation.pk,
+        owner_agency=owner_agency,
+        lead_body=lead_body,
+        due_date=due_date,
+    )
+    return _save(action, by)
+
+
+@transaction.atomic
+def record_dissemination(*, review, channel, date, audience, people_reached=None, by=None):
+    """Records how the review's learning was spread: the channel, the date and the audience reached."""
+    dissemination = Dissemination(
+        practice_review=review,
+        channel=channel,
+        date=date,
+        audience=(audience or "").strip(),
+        people_reached=people_reached,
+    )
+    return _save(dissemination, by)
 
 
 # Deadline reminders.

@@ -14,6 +14,7 @@ urlpatterns = [
     ),
     path("case-reviews/incidents/<int:pk>/rapid-review/", views.RapidReviewView.as_view(), name="rapid_review"),
     path("case-reviews/incidents/<int:pk>/decision/", views.DecisionView.as_view(), name="decision"),
+    path("case-reviews/incidents/<int:pk>/commission/", views.CommissionView.as_view(), name="commission"),
     path("case-reviews/practice-reviews/", views.PracticeReviewListView.as_view(), name="practice_reviews"),
     path("case-reviews/practice-reviews/<int:pk>/", views.PracticeReviewDetailView.as_view(), name="practice_review"),
     path(
@@ -21,5 +22,37 @@ urlpatterns = [
         views.PracticeReviewStageView.as_view(),
         name="practice_review_stage",
     ),
+    path("case-reviews/practice-reviews/<int:pk>/hold/", views.HoldView.as_view(), name="practice_review_hold"),
+    path("case-reviews/practice-reviews/<int:pk>/findings/", views.FindingView.as_view(), name="finding_add"),
+    path(
+        "case-reviews/practice-reviews/<int:pk>/findings/<int:finding>/remove/",
+        views.FindingRemoveView.as_view(),
+        name="finding_remove",
+    ),
+    path(
+        "case-reviews/practice-reviews/<int:pk>/recommendations/",
+        views.RecommendationView.as_view(),
+        name="recommendation_add",
+    ),
+    path("case-reviews/practice-reviews/<int:pk>/actions/", views.RaiseActionView.as_view(), name="action_raise"),
+    path(
+        "case-reviews/practice-reviews/<int:pk>/publication/",
+        views.PublicationView.as_view(),
+        name="practice_review_publication",
+    ),
+    path(
+        "case-reviews/practice-reviews/<int:pk>/not-published/",
+        views.NotPublishedView.as_view(),
+        name="practice_review_not_published",
+    ),
+    path(
+        "case-reviews/practice-reviews/<int:pk>/closure/", views.ClosureView.as_view(), name="practice_review_closure"
+    ),
+    path(
+        "case-reviews/practice-reviews/<int:pk>/dissemination/",
+        views.DisseminationView.as_view(),
+        name="dissemination_add",
+    ),
+    path("case-reviews/themes/", views.ThemesView.as_view(), name="themes"),
     path("case-reviews/deadlines/", views.DeadlinesView.as_view(), name="deadlines"),
 ]

@@ -1,6 +1,8 @@
-"""The Case Review chair's pages: the incident log, an incident with its rapid review and decision, the practice
-review tracker, a practice review with the timeline of its stages and its recommendations' actions, and the
-deadlines dashboard. The business manager has the same records in the admin.
+"""The Case Review chair's pages: the incident log, an incident with its rapid review, decision and the
+commissioning of its practice review, the practice review tracker, a practice review with the timeline of its
+stages, its findings, its recommendations and their actions' progress, and the forms that take it to publication
+and closure; the themes across reviews; and the deadlines dashboard. The business manager has the same records in
+the admin.
 
 Who sees what is decided in `reviews.permissions`: anyone else is refused (403) before a record is looked up.
 Every opening of an incident's or a practice review's page is logged (`services.log_viewing`).
@@ -10,6 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import ListView, TemplateView
 
@@ -21,10 +24,38 @@ from lscp.roles import RoleRequiredMixin
 
 from . import permissions, selectors, services
 from .deadlines import RULES, deadline_state
-from .forms import DecisionForm, IncidentForm, NotificationForm, RapidReviewForm, StageForm
-from .models import PracticeReview, RapidReview, Recommendation, SeriousIncident
+from .forms import (
+    ClosureForm,
+    CommissionForm,
+    DecisionForm,
+    DisseminationForm,
+    FindingForm,
+    HoldForm,
+    IncidentForm,
+    NotificationForm,
+    NotPublishedForm,
+    PublicationForm,
+    RaiseActionForm,
+    RapidReviewForm,
+    RecommendationForm,
+    StageForm,
+)
+from .models import (
+    DECISIONS_LEADING_TO_A_REVIEW,
+    Decision,
+    Finding,
+    PracticeReview,
+    RapidReview,
+    Recommendation,
+    ReviewKind,
+    SeriousIncident,
+)
 
 ONLY_CHAIRS_CHANGE = "Only the chairs of the Case Review Subgroup and the business manager change these records."
+COMMISSION_NEEDS_A_DECISION = (
+    "Start the rapid review of %(code)s and record its decision before commissioning the review it leads to."
+)
+NOT_A_RECOMMENDATION_OF_THIS_REVIEW = "Choose one of this review's recommendations."
 
 
 class CaseReviewReaderMixin(RoleRequiredMixin):
@@ -150,7 +181,26 @@ class IncidentPageMixin:
             context["meetings"] = list(rapid_review.meetings.all())
             context["agencies"] = list(rapid_review.agencies.order_by("name"))
             context["practice_reviews"] = list(rapid_review.practice_reviews.all())
-        if permissions.can_change_case_reviews(self.roles):
+        can_change = permissions.can_change_case_reviews(self.roles)
+        if (
+            can_change
+            and rapid_review is not None
+            and rapid_review.decision in DECISIONS_LEADING_TO_A_REVIEW
+            and not context["practice_reviews"]
+        ):
+            context.setdefault(
+                "commission_form",
+                CommissionForm(
+                    initial={
+                        "code_name": incident.code_name,
+                        "kind": ReviewKind.LCSPR
+                        if rapid_review.decision == Decision.LCSPR
+                        else ReviewKind.LEARNING_REVIEW,
+                        "target_completion": RULES["target_completion"].due(rapid_review.decided_on),
+                    }
+                ),
+            )
+        if can_change:
             context.setdefault(
                 "notification_form",
                 NotificationForm(
@@ -198,13 +248,16 @@ class IncidentFormView(IncidentPageMixin, CaseReviewEditorMixin, TemplateView):
         form = self.make_form()
         if form.is_valid():
             try:
-                self.save(form)
+                saved = self.save(form)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
                 messages.success(request, self.success_message % {"code": self.get_incident()})
-                return redirect("reviews:incident", pk=self.get_incident().pk)
+                return redirect(self.success_url(saved))
         return self.render_to_response(self.get_context_data(**{self.form_name: form}))
+
+    def success_url(self, saved):
+        return reverse("reviews:incident", args=[self.get_incident().pk])
 
 
 class NotificationView(IncidentFormView):
@@ -270,6 +323,38 @@ class DecisionView(IncidentFormView):
         )
 
 
+class CommissionView(IncidentFormView):
+    """Commissions the practice review the decision leads to; on success, opens its page."""
+
+    form_name = "commission_form"
+    success_message = "The review following the rapid review of %(code)s is commissioned."
+
+    def make_form(self):
+        return CommissionForm(self.request.POST)
+
+    def save(self, form):
+        rapid_review = self.rapid_review()
+        if rapid_review is None:
+            raise ValidationError(COMMISSION_NEEDS_A_DECISION % {"code": self.get_incident()})
+        data = form.cleaned_data
+        return services.commission_practice_review(
+            code_name=data["code_name"],
+            kind=data["kind"],
+            commissioned_on=data["commissioned_on"],
+            rapid_review=rapid_review,
+            borough=self.get_incident().borough,
+            joint_with=data["joint_with"],
+            reviewers=data["reviewers"],
+            review_group=data["review_group"],
+            target_completion=data["target_completion"],
+            summary=data["summary"],
+            by=self.request.user,
+        )
+
+    def success_url(self, saved):
+        return reverse("reviews:practice_review", args=[saved.pk])
+
+
 # Practice reviews.
 
 
@@ -319,6 +404,12 @@ def timeline(review):
                 else None,
             )
         )
+    if review.held_pending:
+        # Placed after the steps reached by the day it was held.
+        position = next(
+            (i for i, (_, day, _) in enumerate(steps) if day is None or day > review.held_since), len(steps)
+        )
+        steps.insert(position, (review.held_label, review.held_since, None))
     if review.not_published_reason:
         steps.append(("Not published", None, None))
     else:
@@ -338,30 +429,79 @@ class PracticeReviewPageMixin:
             )
         return self._review
 
-    def get_context_data(self, **kwargs):
-        review = self.get_review()
-        recommendations = list(
-            Recommendation.objects.filter(review=review)
-            .select_related("agency")
-            .prefetch_related(
-                Prefetch(
-                    "actions",
-                    queryset=Action.objects.select_related("owner_agency").order_by("due_date", "pk"),
+    def get_recommendations(self):
+        if not hasattr(self, "_recommendations"):
+            self._recommendations = list(
+                Recommendation.objects.filter(review=self.get_review())
+                .select_related("agency")
+                .prefetch_related(
+                    Prefetch(
+                        "actions",
+                        queryset=Action.objects.select_related("owner_agency").order_by("due_date", "pk"),
+                    )
+                )
+                .annotate(
+                    open_actions=Count("actions", filter=~Q(actions__status__in=CLOSED_STATUSES)),
                 )
             )
-            .annotate(
-                open_actions=Count("actions", filter=~Q(actions__status__in=CLOSED_STATUSES)),
+        return self._recommendations
+
+    def case_review_subgroup(self):
+        """The Case Review Subgroup, which oversees the actions raised from reviews by default (its chairs can then
+        update and close them in the action tracker); None if the registry has no body of that name."""
+        subgroup, _ = permissions.case_review_bodies(self.roles)
+        return min(subgroup, default=None)
+
+    def blank_forms(self):
+        """The page's forms as they are before anything is typed, each filled from the review where it edits it."""
+        review = self.get_review()
+        forms = {
+            "stage_form": StageForm,
+            "hold_form": lambda: HoldForm(
+                initial={
+                    "held_pending": review.held_pending,
+                    "held_since": review.held_since,
+                    "held_note": review.held_note,
+                }
+            ),
+            "finding_form": FindingForm,
+            "recommendation_form": RecommendationForm,
+            "dissemination_form": DisseminationForm,
+        }
+        if self.get_recommendations():
+            forms["action_form"] = lambda: RaiseActionForm(
+                recommendations=self.get_recommendations(), initial={"lead_body": self.case_review_subgroup()}
             )
-        )
+        if not review.closed_on:
+            if not review.not_published_reason:
+                forms["publication_form"] = lambda: PublicationForm(
+                    initial={
+                        "planned_publication_on": review.planned_publication_on,
+                        "published_on": review.published_on,
+                        "publication_override_reason": review.publication_override_reason,
+                    }
+                )
+            if not review.published_on:
+                forms["not_published_form"] = lambda: NotPublishedForm(
+                    initial={"not_published_reason": review.not_published_reason}
+                )
+            forms["closure_form"] = ClosureForm
+        return forms
+
+    def get_context_data(self, **kwargs):
+        review = self.get_review()
         context = {
             "review": review,
             "timeline": timeline(review),
             "findings": list(review.findings.prefetch_related("themes")),
-            "recommendations": recommendations,
+            "recommendations": self.get_recommendations(),
+            "disseminations": list(review.disseminations.all()),
             "open_actions": selectors.open_actions_for(review).count(),
         }
         if permissions.can_change_case_reviews(self.roles):
-            context.setdefault("stage_form", StageForm())
+            for name, make in self.blank_forms().items():
+                if name not in kwargs:
+                    context[name] = make()
         context.update(kwargs)
         return super().get_context_data(**context)
 
@@ -372,26 +512,210 @@ class PracticeReviewDetailView(PracticeReviewPageMixin, CaseReviewReaderMixin, T
         return super().get(request, *args, **kwargs)
 
 
-class PracticeReviewStageView(PracticeReviewPageMixin, CaseReviewEditorMixin, TemplateView):
+class PracticeReviewFormView(PracticeReviewPageMixin, CaseReviewEditorMixin, TemplateView):
+    """A form of the practice review's page, posted: on success back to the page with a message; else the page
+    with the form's problems on its fields, what was typed kept, and nothing saved (each service is one
+    transaction)."""
+
     http_method_names = ["post"]
+    form_name = ""
+    success_message = ""
+    # The service's field names that differ from the form's: {service field: form field}.
+    service_fields = {}
+
+    def make_form(self):
+        raise NotImplementedError
+
+    def save(self, form):
+        raise NotImplementedError
 
     def post(self, request, *args, **kwargs):
-        form = StageForm(request.POST)
+        form = self.make_form()
         if form.is_valid():
             try:
-                data = form.cleaned_data
-                services.record_stage(review=self.get_review(), stage=data["stage"], on=data["on"], by=request.user)
+                self.save(form)
             except ValidationError as error:
-                add_service_errors(form, error, fields={**{n: n for n in form.fields}, **_STAGE_DATE_FIELDS})
+                add_service_errors(form, error, fields={**{n: n for n in form.fields}, **self.service_fields})
             else:
-                messages.success(request, f"The step of {self.get_review()} is recorded.")
+                messages.success(request, self.success_message % {"code": self.get_review()})
                 return redirect("reviews:practice_review", pk=self.get_review().pk)
-        return self.render_to_response(self.get_context_data(stage_form=form))
+        return self.render_to_response(self.get_context_data(**{self.form_name: form}))
 
 
-_STAGE_DATE_FIELDS = {
-    field: "on" for field in ("terms_of_reference_agreed_on", "report_received_on", "shared_on", "commissioned_on")
-}
+class PracticeReviewStageView(PracticeReviewFormView):
+    form_name = "stage_form"
+    success_message = "The step of %(code)s is recorded."
+    service_fields = {
+        field: "on" for field in ("terms_of_reference_agreed_on", "report_received_on", "shared_on", "commissioned_on")
+    }
+
+    def make_form(self):
+        return StageForm(self.request.POST)
+
+    def save(self, form):
+        data = form.cleaned_data
+        services.record_stage(review=self.get_review(), stage=data["stage"], on=data["on"], by=self.request.user)
+
+
+class HoldView(PracticeReviewFormView):
+    form_name = "hold_form"
+    success_message = "Whether %(code)s is held pending another process is recorded."
+
+    def make_form(self):
+        return HoldForm(self.request.POST)
+
+    def save(self, form):
+        data = form.cleaned_data
+        services.hold_review(
+            review=self.get_review(),
+            held_pending=data["held_pending"],
+            since=data["held_since"],
+            note=data["held_note"],
+            by=self.request.user,
+        )
+
+
+class FindingView(PracticeReviewFormView):
+    form_name = "finding_form"
+    success_message = "The finding is added to %(code)s."
+
+    def make_form(self):
+        return FindingForm(self.request.POST)
+
+    def save(self, form):
+        data = form.cleaned_data
+        services.add_finding(review=self.get_review(), text=data["text"], themes=data["themes"], by=self.request.user)
+
+
+class FindingRemoveView(PracticeReviewFormView):
+    """Removes a finding added by mistake (its history keeps it)."""
+
+    def post(self, request, *args, **kwargs):
+        finding = get_object_or_404(Finding, pk=self.kwargs["finding"], review=self.get_review())
+        services.remove_finding(finding=finding, by=request.user)
+        messages.success(request, f"Finding {finding.number} is removed from {self.get_review()}.")
+        return redirect("reviews:practice_review", pk=self.get_review().pk)
+
+
+class RecommendationView(PracticeReviewFormView):
+    form_name = "recommendation_form"
+    success_message = "The recommendation is added to %(code)s."
+
+    def make_form(self):
+        return RecommendationForm(self.request.POST)
+
+    def save(self, form):
+        data = form.cleaned_data
+        services.add_recommendation(
+            review=self.get_review(),
+            text=data["text"],
+            addressed_to=data["addressed_to"],
+            agency=data["agency"],
+            sector=data["sector"],
+            by=self.request.user,
+        )
+
+
+class RaiseActionView(PracticeReviewFormView):
+    form_name = "action_form"
+    success_message = "The action is raised in the action tracker from a recommendation of %(code)s."
+    service_fields = {"source_id": "recommendation"}
+
+    def make_form(self):
+        return RaiseActionForm(self.request.POST, recommendations=self.get_recommendations())
+
+    def save(self, form):
+        data = form.cleaned_data
+        recommendation = next((r for r in self.get_recommendations() if r.pk == data["recommendation"]), None)
+        if recommendation is None:
+            raise ValidationError({"recommendation": NOT_A_RECOMMENDATION_OF_THIS_REVIEW})
+        services.raise_action(
+            recommendation=recommendation,
+            title=data["title"],
+            description=data["description"],
+            owner_agency=data["owner_agency"],
+            lead_body=data["lead_body"],
+            due_date=data["due_date"],
+            by=self.request.user,
+        )
+
+
+class PublicationView(PracticeReviewFormView):
+    form_name = "publication_form"
+    success_message = "The publication of %(code)s is recorded."
+
+    def make_form(self):
+        return PublicationForm(self.request.POST)
+
+    def save(self, form):
+        data = form.cleaned_data
+        services.set_publication(
+            review=self.get_review(),
+            planned_publication_on=data["planned_publication_on"],
+            published_on=data["published_on"],
+            override_reason=data["publication_override_reason"],
+            by=self.request.user,
+        )
+
+
+class NotPublishedView(PracticeReviewFormView):
+    form_name = "not_published_form"
+    success_message = "The reason %(code)s is not published is recorded."
+
+    def make_form(self):
+        return NotPublishedForm(self.request.POST)
+
+    def save(self, form):
+        services.record_not_published(
+            review=self.get_review(), reason=form.cleaned_data["not_published_reason"], by=self.request.user
+        )
+
+
+class ClosureView(PracticeReviewFormView):
+    form_name = "closure_form"
+    success_message = "%(code)s is closed."
+
+    def make_form(self):
+        return ClosureForm(self.request.POST)
+
+    def save(self, form):
+        data = form.cleaned_data
+        services.close_review(
+            review=self.get_review(), closed_on=data["closed_on"], reason=data["closure_reason"], by=self.request.user
+        )
+
+
+class DisseminationView(PracticeReviewFormView):
+    form_name = "dissemination_form"
+    success_message = "The dissemination of the learning of %(code)s is recorded."
+
+    def make_form(self):
+        return DisseminationForm(self.request.POST)
+
+    def save(self, form):
+        data = form.cleaned_data
+        services.record_dissemination(
+            review=self.get_review(),
+            channel=data["channel"],
+            date=data["date"],
+            audience=data["audience"],
+            people_reached=data["people_reached"],
+            by=self.request.user,
+        )
+
+
+# Themes across reviews.
+
+
+class ThemesView(CaseReviewReaderMixin, TemplateView):
+    """Learning themes × the reviews commissioned in the last three years, with how many reviews and findings
+    each theme has, the themes that recur most first."""
+
+    template_name = "reviews/themes.html"
+
+    def get_context_data(self, **kwargs):
+        since = selectors.themes_since(today=timezone.localdate())
+        return super().get_context_data(themes=selectors.themes_table(since=since, recurring_first=True), **kwargs)
 
 
 # The deadlines dashboard.

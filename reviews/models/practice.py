@@ -25,6 +25,7 @@ __all__ = [
     "LearningTheme",
     "ReviewKind",
     "ReviewStage",
+    "HeldPending",
     "STAGE_ORDER",
     "PracticeReview",
     "Finding",
@@ -49,6 +50,8 @@ __all__ = [
     "RECOMMENDATION_NEEDS_SECTOR",
     "RECOMMENDATION_ADDRESSEE_MIXED",
     "DISSEMINATION_NEEDS_A_REVIEW",
+    "HELD_PENDING_NEEDS_SINCE",
+    "HELD_PENDING_DETAILS_WITHOUT_HOLD",
 ]
 
 MIN_WORKING_DAYS_SHARED_BEFORE_PUBLICATION = -SHARE_BEFORE_PUBLICATION.working_days
@@ -86,6 +89,10 @@ RECOMMENDATION_ADDRESSEE_MIXED = (
     "A recommendation is made to one agency, one sector or the whole partnership: clear the other choices."
 )
 DISSEMINATION_NEEDS_A_REVIEW = "Choose the local or national review whose learning this spread."
+HELD_PENDING_NEEDS_SINCE = "Give the date since when the review is held."
+HELD_PENDING_DETAILS_WITHOUT_HOLD = (
+    "A date or a note goes with a hold: choose what the review is held pending, or clear the date and the note."
+)
 
 
 class LearningTheme(models.Model):
@@ -125,6 +132,14 @@ class ReviewStage(models.TextChoices):
     PUBLISHED = "published", "Published"
     NOT_PUBLISHED = "not_published", "Not published"
     CLOSED = "closed", "Closed"
+
+
+class HeldPending(models.TextChoices):
+    """What a review may wait for: its publication (or its progress) is held while a parallel process runs."""
+
+    NOTHING = "", "Not held"
+    CORONER = "coroner", "A coroner's inquest"
+    CRIMINAL = "criminal", "Criminal proceedings"
 
 
 # Latest first: a review is at the first of these whose date (or reason) is recorded.
@@ -191,6 +206,20 @@ class PracticeReview(models.Model):
     publication_override_reason = LimitedTextField(
         "reason for publishing fewer than 7 working days after sharing", blank=True
     )
+    held_pending = models.CharField(
+        "held pending",
+        max_length=20,
+        choices=HeldPending.choices,
+        blank=True,
+        help_text="A review can be held while a coroner's inquest or criminal proceedings run.",
+    )
+    held_since = models.DateField("held since", null=True, blank=True)
+    held_note = LimitedTextField(
+        "about the hold",
+        blank=True,
+        help_text="What the review waits for and when it is expected, e.g. the inquest's listing. "
+        + NO_IDENTIFYING_DETAILS,
+    )
     closed_on = models.DateField(null=True, blank=True)
     closure_reason = LimitedTextField(
         "reason for closing with actions open",
@@ -249,6 +278,14 @@ class PracticeReview(models.Model):
         return self.kind == ReviewKind.LCSPR
 
     @property
+    def held_label(self):
+        """ "Held pending a coroner's inquest" while held, else ""."""
+        if not self.held_pending:
+            return ""
+        what = self.get_held_pending_display()
+        return f"Held pending {what[:1].lower()}{what[1:]}"
+
+    @property
     def decided_on(self):
         return self.rapid_review.decided_on if self.rapid_review_id else None
 
@@ -285,6 +322,7 @@ class PracticeReview(models.Model):
         self.not_published_reason = (self.not_published_reason or "").strip()
         self.publication_override_reason = (self.publication_override_reason or "").strip()
         self.closure_reason = (self.closure_reason or "").strip()
+        self.held_note = (self.held_note or "").strip()
         not_in_future(
             errors,
             self,
@@ -294,8 +332,14 @@ class PracticeReview(models.Model):
             "shared_on",
             "published_on",
             "closed_on",
+            "held_since",
         )
         not_before(errors, self, "report_received_on", "commissioned_on")
+        not_before(errors, self, "held_since", "commissioned_on")
+        if self.held_pending and not self.held_since:
+            errors.setdefault("held_since", HELD_PENDING_NEEDS_SINCE)
+        if not self.held_pending and (self.held_since or self.held_note):
+            errors.setdefault("held_pending", HELD_PENDING_DETAILS_WITHOUT_HOLD)
         not_before(errors, self, "shared_on", "report_received_on")
         not_before(errors, self, "published_on", "report_received_on")
         not_before(errors, self, "closed_on", "published_on")

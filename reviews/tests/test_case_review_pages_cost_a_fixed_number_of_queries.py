@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 
 # Session, user, roles (groups, person, memberships), the Case Review bodies, then the page's own.
 LIST_QUERIES = 10
-REVIEW_PAGE_QUERIES = 14
+# The review page also fills its chair's forms: the active learning themes, the agencies (twice: recommendation
+# and action forms), the bodies (the action's overseer), and lists the review's dissemination.
+REVIEW_PAGE_QUERIES = 17
 
 
 def make_records(count):

@@ -30,6 +30,17 @@ class UserRoles:
     chaired_body_ids: frozenset = field(default_factory=frozenset)
     # Every body the user's person is a current member of, in any role (chairs included).
     member_body_ids: frozenset = field(default_factory=frozenset)
+    # Answers the apps' permission rules work out once per request (`remember`); not a fact about the user.
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def remember(self, key, compute):
+        """`compute()`, worked out once for these roles (which live for one request): the menu, the view and its
+        template often ask an app's rule the same question. The public's shared roles remember nothing."""
+        if self is ANONYMOUS:
+            return compute()
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def is_partner(self):

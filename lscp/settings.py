@@ -85,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "lscp.roles.roles_context",
                 "lscp.site.site_context",
+                "lscp.navigation.menu_context",
             ],
         },
     },

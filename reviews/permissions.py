@@ -32,13 +32,8 @@ def _case_review_bodies():
 
 
 def case_review_bodies(roles):
-    """`_case_review_bodies()`, asked once per request: the roles are worked out once per request (lscp.roles), and
-    the navbar, the view and its page each ask, so the answer is kept on that roles object."""
-    cached = roles.__dict__.get("_case_review_bodies")
-    if cached is None:
-        cached = _case_review_bodies()
-        object.__setattr__(roles, "_case_review_bodies", cached)  # UserRoles is frozen; this is a cache, not a fact
-    return cached
+    """`_case_review_bodies()`, asked once per request (the menu, the view and its page each ask)."""
+    return roles.remember("reviews.case_review_bodies", _case_review_bodies)
 
 
 def can_see_case_reviews(roles):

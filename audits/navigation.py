@@ -1,0 +1,7 @@
+"""Quality assurance's links in the menu bar (see lscp/navigation.py)."""
+
+from lscp.navigation import NavLink
+
+from .permissions import can_use_section11
+
+NAV = [NavLink("Section 11 returns", "audits:section11", 45, visible=can_use_section11, menu="Assurance")]

@@ -6,6 +6,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from governance.admin import SourcedActionInline
+from lscp.spreadsheets.admin import SpreadsheetAdminMixin
 
 from .models import (
     AuditParticipation,
@@ -24,6 +25,7 @@ from .models import (
     StandardResponse,
     StandardSet,
 )
+from .resources import ObservationResource
 
 # Multi- and single-agency audits.
 
@@ -174,7 +176,11 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Observation)
-class ObservationAdmin(SimpleHistoryAdmin):
+class ObservationAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    """Import and export as CSV or Excel (docs/imports.md, "Observations"): a re-imported period updates its
+    values."""
+
+    resource_classes = [ObservationResource]
     list_display = ["indicator", "category", "borough", "period_kind", "period_start", "value", "london", "england"]
     list_filter = ["period_kind", "borough", "indicator"]
     search_fields = ["indicator__name", "category__name"]

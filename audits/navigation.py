@@ -2,6 +2,9 @@
 
 from lscp.navigation import NavLink
 
-from .permissions import can_use_section11
+from .permissions import can_see_data_set, can_use_section11
 
-NAV = [NavLink("Section 11 returns", "audits:section11", 45, visible=can_use_section11, menu="Assurance")]
+NAV = [
+    NavLink("Section 11 returns", "audits:section11", 45, visible=can_use_section11, menu="Assurance"),
+    NavLink("Data set exceptions", "audits:exceptions", 46, visible=can_see_data_set, menu="Assurance"),
+]

@@ -9,6 +9,10 @@ Lay members: the registry has no role for them; they are the people of the agenc
 settings.LAY_MEMBERS_AGENCY_NAME ("Lay Members" in the demo's registry, seed 004's core member category), and are
 recognised by their Person's agency, as a partner is.
 
+The data set (its exceptions report, and its import outside the admin): the business manager and the current
+members of the Quality Assurance subgroup (the body named by settings.QUALITY_ASSURANCE_BODY_NAME) read it; the
+business manager and the subgroup's chairs import it. Anyone else gets 403.
+
 Every function takes the user's roles (`lscp.roles.roles_for(user)`) first.
 """
 
@@ -57,6 +61,31 @@ def can_record_scrutiny(roles, agency_return):
     return can_scrutinise_returns(roles) and agency_return.is_with_scrutineers
 
 
+def _quality_assurance_body_ids():
+    from partnership.models import Body
+
+    return frozenset(Body.objects.filter(name=settings.QUALITY_ASSURANCE_BODY_NAME).values_list("pk", flat=True))
+
+
+def quality_assurance_body_ids(roles):
+    """The Quality Assurance subgroup's id(s), asked once per request (the menu and the view both ask)."""
+    return roles.remember("audits.quality_assurance_body_ids", _quality_assurance_body_ids)
+
+
+def can_see_data_set(roles):
+    """The exceptions report: the business manager and the Quality Assurance subgroup's current members."""
+    if roles.is_manager:
+        return True
+    return bool(roles.member_body_ids) and bool(roles.member_body_ids & quality_assurance_body_ids(roles))
+
+
+def can_import_data_set(roles):
+    """Importing observations: the business manager and the Quality Assurance subgroup's chairs."""
+    if roles.is_manager:
+        return True
+    return bool(roles.chaired_body_ids) and bool(roles.chaired_body_ids & quality_assurance_body_ids(roles))
+
+
 # Every page's rule, checked for every role against the demo by lscp/tests/test_every_url_declares_who_may_open_it.
 # In the demo the partner speaks for the National Probation Service; the chair and the business manager for
 # Children's Services RBKC/WCC. The demo has no Section 11 cycle yet, so the examples make one (idempotently): both
@@ -68,6 +97,7 @@ CHAIR_AGENCY = "Children's Services RBKC/WCC"
 EXAMPLE_CYCLE = "Section 11 access check (both agencies)"
 EXAMPLE_PROBATION_CYCLE = "Section 11 access check (Probation only)"
 EVERY_REPRESENTATIVE = frozenset({"manager", "chair", "partner"})
+DATA_SET_READERS = frozenset({"manager", "partner"})
 
 
 def _example_cycle(name, agency_names):
@@ -143,4 +173,9 @@ PAGES = {
     "audits:evidence": Page({"manager", "partner"}, _evidence),
     "audits:scrutiny": Page({"manager"}, _return_of(PARTNER_AGENCY, "submitted")),
     "audits:dashboard": Page({"manager"}, _cycle(EXAMPLE_CYCLE, _BOTH)),
+    # The data set. In the demo the partner is a member of the Quality Assurance subgroup (the Best Practice and
+    # Performance Subgroup); the chair is not; no demo login chairs it, so only the manager imports.
+    "audits:exceptions": Page(DATA_SET_READERS),
+    "audits:exceptions_pdf": Page(DATA_SET_READERS),
+    "audits:import_observations": Page({"manager"}),
 }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import dataset_views, views
 
 app_name = "audits"
 
@@ -12,4 +12,8 @@ urlpatterns = [
     path("section-11/returns/<int:pk>/", views.ReturnView.as_view(), name="return"),
     path("section-11/returns/<int:pk>/scrutiny/", views.ScrutinyView.as_view(), name="scrutiny"),
     path("section-11/evidence/<int:pk>/", views.EvidenceDownloadView.as_view(), name="evidence"),
+    # The data set.
+    path("data-set/exceptions/", dataset_views.ExceptionsView.as_view(), name="exceptions"),
+    path("data-set/exceptions.pdf", dataset_views.ExceptionsPdfView.as_view(), name="exceptions_pdf"),
+    path("data-set/import/", dataset_views.ImportObservationsView.as_view(), name="import_observations"),
 ]

@@ -100,6 +100,44 @@ of an elderly resident who had come from Ukraine. Both will be reported next yea
 The partnership also considered national reviews, among them the Child Q review and the National Panel's
 report on disabled children in residential settings, and asked partners for assurance on each.
 """,
+    "child-death-review": """\
+The North West London Child Death Review Team makes sure that when a child under 18 dies, the circumstances are
+reviewed thoroughly and independently. Its specialist nurses arrange the child death review meetings, convene the
+Child Death Overview Panel and see that bereaved families are supported.
+
+During the year the team brought in multidisciplinary training and lunch-and-learn sessions, cleared its backlog
+(only cases awaiting police investigations from 2019 to 2021 remain open), provided cooling blankets for community
+teams, and saw stronger attendance at joint agency response meetings, review meetings and panels.
+
+The panel's learning: services must work together so that young people in mental health care are not lost;
+children who come to the UK from abroad for surgery need assessing beforehand; basic life support matters in the
+community; and there is a gap in support for children whose parent is in prison, and for 16 to 18 year olds who
+engage with mental health services on their own terms.
+
+Next year the team plans more training, some of it alongside the police and the trusts, a knife crime event with
+the pan-London panel, closer work with hospices on bereavement support, and further analysis of child deaths
+across North West London with Public Health.
+""",
+    "lado": """\
+Every agency working with children must have procedures for allegations against its staff and volunteers, in line
+with the London Safeguarding Children Procedures, and a designated safeguarding lead who consults the local
+authority designated officer (LADO) when someone may have harmed a child, committed an offence against a child,
+behaved in a way that suggests they pose a risk to children, or may not be suitable to work with them.
+
+The LADO service oversees these allegations across the children's workforce: it guides employers on their next
+steps, including fact finding and internal investigations, and works with the police where needed. Referrals rose
+in both boroughs this year, and more of them met the threshold for investigation. Schools and other education
+settings referred most, followed by early years settings; health services referred too. Settings are getting
+better at handling low-level concerns themselves, consulting the service when they need to.
+
+The outcomes below are in line with what the service expected, and a quality assurance review of cases found that
+the thresholds for referral had been applied appropriately. More people have taken the partnership's "Meet the
+LADO" and safer recruitment training, and the public increasingly knows how to raise a concern.
+
+Next year the service will help partners recognise low-level concerns earlier, develop its case management system
+so that its work is fully recorded, contribute to the partnership's training programme and to its safer
+organisations learning event.
+""",
     "structure": """\
 The three safeguarding partners (the local authorities, the Integrated Care Board and the police) meet as
 the LSCP Executive. The wider partnership meets every quarter, and three subgroups carry much of its

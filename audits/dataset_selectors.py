@@ -1,0 +1,380 @@
+"""Reads of the data set: each observation against the same period a year earlier, the exception flag, the
+quarterly exceptions report, and the annual report's tables (children and young people data, LADO outcomes, child
+death reviews). The arithmetic is done by the database (the year-earlier value, the change and the flag are
+annotations; totals are sums), so each read costs the same few queries however many observations there are.
+
+The change is relative: (this period − a year earlier) ÷ a year earlier × 100, for every unit (a percentage that
+went from 10% to 11% changed by +10%). An observation is an **exception** when its indicator has a tolerance and
+the change is beyond it in the unfavourable direction: a fall of more than the tolerance where higher is better, a
+rise of more than it where lower is better, either where neither is set. Exactly at the tolerance is not an
+exception. From a year-earlier value of 0, any rise is an exception unless higher is better.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    DateField,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from lscp.financial_year import FinancialYear
+from lscp.percentages import largest_remainder_percentages
+
+from .models import IndicatorCategory, Observation, PeriodKind, Unit, period_end_for
+
+# The indicators the report's LADO and child death review chapters read, by name (the demo creates them; a
+# partnership that imports its own figures names its indicators so).
+LADO_OUTCOMES = "LADO allegations by outcome"
+LADO_REFERRAL_SOURCES = "LADO allegations by referral source"
+CHILD_DEATHS_BY_CATEGORY = "Child deaths reviewed by category"
+CHILD_DEATHS_BY_EXPECTATION = "Child deaths reviewed, expected or unexpected"
+CHILD_DEATHS_BY_MODIFIABLE_FACTORS = "Child deaths reviewed, with or without modifiable factors"
+UNEXPECTED = "Unexpected"
+MODIFIABLE_FACTORS = "Modifiable factors identified"
+
+_CHANGE = DecimalField(max_digits=20, decimal_places=4)
+
+
+class YearEarlier(Func):
+    """The same day a year earlier (29 February goes to 28 February on PostgreSQL, 1 March on SQLite)."""
+
+    output_field = DateField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="(%(expressions)s - interval '1 year')::date")
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="date(%(expressions)s, '-1 year')")
+
+
+def _flag(condition):
+    return ExpressionWrapper(condition, output_field=BooleanField())
+
+
+def with_trend(observations):
+    """`observations` annotated with `year_earlier` (the value for the same indicator, borough, period and category
+    a year earlier, or None), `change_percent` (None without a year-earlier value, or from 0) and `is_exception`."""
+    earlier = (
+        Observation.objects.annotate(category_key=Coalesce("category", Value(0)))
+        .filter(
+            indicator=OuterRef("indicator"),
+            borough=OuterRef("borough"),
+            period_kind=OuterRef("period_kind"),
+            period_start=YearEarlier(OuterRef("period_start")),
+            category_key=OuterRef("category_key"),
+        )
+        .values("value")[:1]
+    )
+    tolerance = F("indicator__tolerance_percent")
+    higher_is_better = "indicator__higher_is_better"
+    return (
+        observations.annotate(category_key=Coalesce("category", Value(0)))
+        .annotate(year_earlier=Subquery(earlier, output_field=DecimalField(max_digits=14, decimal_places=2)))
+        .annotate(
+            change_percent=Case(
+                When(Q(year_earlier__isnull=True) | Q(year_earlier=0), then=Value(None, output_field=_CHANGE)),
+                default=ExpressionWrapper(
+                    (F("value") - F("year_earlier")) * Value(Decimal(100)) / F("year_earlier"), output_field=_CHANGE
+                ),
+                output_field=_CHANGE,
+            )
+        )
+        .annotate(
+            is_exception=Case(
+                When(Q(indicator__tolerance_percent__isnull=True) | Q(year_earlier__isnull=True), then=Value(False)),
+                # From nothing: any rise is news, unless a rise is good news.
+                When(Q(year_earlier=0), then=_flag(Q(value__gt=0) & ~Q(**{higher_is_better: True}))),
+                When(Q(**{higher_is_better: True}), then=_flag(Q(change_percent__lt=-tolerance))),
+                When(Q(**{higher_is_better: False}), then=_flag(Q(change_percent__gt=tolerance))),
+                default=_flag(Q(change_percent__gt=tolerance) | Q(change_percent__lt=-tolerance)),
+                output_field=BooleanField(),
+            )
+        )
+    )
+
+
+# Quarters: the financial year's, Q1 April to June … Q4 January to March.
+
+
+@dataclass(frozen=True)
+class Quarter:
+    start: date
+
+    @classmethod
+    def containing(cls, day):
+        month = (day.month - 1) // 3 * 3 + 1
+        return cls(date(day.year, month, 1))
+
+    @classmethod
+    def parse(cls, text):
+        """From its first day, 2023-01-01; ValueError for anything else."""
+        day = date.fromisoformat(text)
+        if day.day != 1 or day.month not in (1, 4, 7, 10):
+            raise ValueError("Not the first day of a quarter.")
+        return cls(day)
+
+    @property
+    def end(self):
+        return period_end_for(PeriodKind.QUARTER, self.start)
+
+    @property
+    def number(self):
+        return (self.start.month - 4) % 12 // 3 + 1
+
+    @property
+    def year(self):
+        return FinancialYear.for_date(self.start)
+
+    @property
+    def label(self):
+        return f"Q{self.number} {self.year.label} ({self.start:%B} to {self.end:%B %Y})"
+
+    @property
+    def slug(self):
+        return self.start.isoformat()
+
+    def __str__(self):
+        return self.label
+
+
+def quarters_with_observations():
+    """The quarters some observation falls within, latest first. One query."""
+    months = Observation.objects.dates("period_start", "month", order="DESC")
+    return list(dict.fromkeys(Quarter.containing(month) for month in months))
+
+
+@dataclass
+class ExceptionRow:
+    indicator: str
+    category: str
+    unit: str
+    borough: str
+    period: str
+    value: Decimal
+    year_earlier: Decimal | None
+    change_percent: Decimal | None
+    london: Decimal | None
+    england: Decimal | None
+    is_exception: bool
+    higher_is_better: bool | None
+    tolerance_percent: Decimal | None
+
+    @property
+    def name(self):
+        return f"{self.indicator}: {self.category}" if self.category else self.indicator
+
+
+def period_label(kind, start, end):
+    if kind == PeriodKind.MONTH:
+        return f"{start:%B %Y}"
+    if kind == PeriodKind.QUARTER:
+        return Quarter(start).label if start.day == 1 and start.month in (1, 4, 7, 10) else f"{start:%d %b %Y} quarter"
+    if kind == PeriodKind.YEAR:
+        if start.month == 4 and start.day == 1:
+            return FinancialYear(start.year).label
+        return f"year from {start:%d %b %Y}"
+    return f"{start:%d %B %Y}".lstrip("0")
+
+
+def quarterly_exceptions(*, quarter):
+    """Every observation whose period lies within the quarter (its quarter, its months, snapshots taken in it),
+    with its trend: exceptions first, then by indicator, category and borough. One query."""
+    observations = with_trend(
+        Observation.objects.filter(period_start__gte=quarter.start, period_end__lte=quarter.end)
+    ).select_related("indicator", "borough", "category")
+    observations = observations.order_by(
+        "-is_exception", "indicator__name", "category__order", "category__name", "borough__name", "period_start"
+    )
+    return [
+        ExceptionRow(
+            indicator=o.indicator.name,
+            category=o.category.name if o.category_id else "",
+            unit=o.indicator.unit,
+            borough=o.borough.name,
+            period=period_label(o.period_kind, o.period_start, o.period_end),
+            value=o.value,
+            year_earlier=o.year_earlier,
+            change_percent=o.change_percent,
+            london=o.london,
+            england=o.england,
+            is_exception=o.is_exception,
+            higher_is_better=o.indicator.higher_is_better,
+            tolerance_percent=o.indicator.tolerance_percent,
+        )
+        for o in observations
+    ]
+
+
+# The annual report's children and young people data.
+
+
+@dataclass
+class DataTableCell:
+    value: Decimal | None = None
+    year_earlier: Decimal | None = None
+    change_percent: Decimal | None = None
+
+
+@dataclass
+class DataTableRow:
+    indicator: str
+    unit: str
+    period: str
+    source: str
+    cells: list = field(default_factory=list)  # a DataTableCell per borough, in the table's borough order
+    london: Decimal | None = None
+
+
+@dataclass
+class DataTable:
+    boroughs: list  # (code, name)
+    rows: list
+
+
+def children_data_table(*, year):
+    """Each indicator without categories, at its latest period ending within the year: its value in each borough,
+    the London comparator and the change since the same period a year earlier. Indicators in the order they
+    were added. One query."""
+    observations = with_trend(
+        Observation.objects.filter(
+            indicator__categories__isnull=True, period_end__gte=year.start, period_end__lte=year.end
+        )
+    ).select_related("indicator", "borough")
+    latest, boroughs = {}, {}
+    for o in observations.order_by("indicator_id", "-period_start", "borough__name"):
+        boroughs[o.borough_id] = (o.borough.name, o.borough.code)
+        latest.setdefault(o.indicator_id, {"start": o.period_start, "rows": []})
+        if latest[o.indicator_id]["start"] == o.period_start:
+            latest[o.indicator_id]["rows"].append(o)
+    borough_ids = sorted(boroughs, key=lambda pk: boroughs[pk])
+    rows = []
+    for found in latest.values():
+        first = found["rows"][0]
+        by_borough = {o.borough_id: o for o in found["rows"]}
+        rows.append(
+            DataTableRow(
+                indicator=first.indicator.name,
+                unit=first.indicator.unit,
+                period=period_label(first.period_kind, first.period_start, first.period_end),
+                source=first.indicator.source,
+                cells=[
+                    DataTableCell(o.value, o.year_earlier, o.change_percent)
+                    if (o := by_borough.get(pk))
+                    else DataTableCell()
+                    for pk in borough_ids
+                ],
+                london=next((o.london for o in found["rows"] if o.london is not None), None),
+            )
+        )
+    return DataTable(boroughs=[(boroughs[pk][1], boroughs[pk][0]) for pk in borough_ids], rows=rows)
+
+
+# Counts by category: LADO outcomes and referral sources, child deaths.
+
+
+@dataclass
+class CategoryTable:
+    indicator: str
+    boroughs: list  # (code, name)
+    rows: list  # (category name, [(count, percent) per borough], (count, percent) for all boroughs)
+    totals: list  # count per borough
+    total: int
+
+    @property
+    def is_empty(self):
+        return not self.total
+
+
+def category_tables(*, year, names):
+    """{indicator name: CategoryTable}: for each named indicator counted by category, the counts of the observations
+    whose period ends within the year, summed by category and borough in the database, with each borough's
+    percentages (and the total's) adding up to 100. Two queries whatever the data."""
+    categories = list(
+        IndicatorCategory.objects.filter(indicator__name__in=names)
+        .select_related("indicator")
+        .order_by("indicator__name", "order", "name")
+    )
+    sums = (
+        Observation.objects.filter(
+            indicator__name__in=names, period_end__gte=year.start, period_end__lte=year.end, category__isnull=False
+        )
+        .values("category_id", "borough_id", "borough__name", "borough__code")
+        .annotate(count=Sum("value"))
+        .order_by()
+    )
+    counts, boroughs = {}, {}
+    for line in sums:
+        counts[(line["category_id"], line["borough_id"])] = int(line["count"])
+        boroughs[line["borough_id"]] = (line["borough__name"], line["borough__code"])
+    borough_ids = sorted(boroughs, key=lambda pk: boroughs[pk])
+    tables = {}
+    for name in names:
+        own = [category for category in categories if category.indicator.name == name]
+        grid = [[counts.get((category.pk, pk), 0) for pk in borough_ids] for category in own]
+        columns = list(zip(*grid, strict=True)) if grid else [() for _ in borough_ids]
+        # Boroughs with none of this indicator's counts have no column.
+        keep = [index for index, column in enumerate(columns) if sum(column)]
+        row_totals = [sum(grid[row][index] for index in keep) for row in range(len(own))]
+        percents = {index: largest_remainder_percentages(columns[index]) for index in keep}
+        total_percents = largest_remainder_percentages(row_totals)
+        tables[name] = CategoryTable(
+            indicator=name,
+            boroughs=[(boroughs[borough_ids[index]][1], boroughs[borough_ids[index]][0]) for index in keep],
+            rows=[
+                (
+                    category.name,
+                    [(grid[row][index], percents[index][row]) for index in keep],
+                    (row_totals[row], total_percents[row]),
+                )
+                for row, category in enumerate(own)
+            ],
+            totals=[sum(columns[index]) for index in keep],
+            total=sum(row_totals),
+        )
+    return tables
+
+
+def count_of(table, category):
+    """(count, percent of the total) of one category of a CategoryTable, over every borough."""
+    for name, _, (count, percent) in table.rows:
+        if name == category:
+            return count, percent
+    return 0, 0
+
+
+def format_value(value, unit):
+    """A value as the report and the exceptions report print it: 24,310 · 9.9% · £1,611.21 · 12.5."""
+    if value is None:
+        return ""
+    if unit == Unit.PERCENTAGE:
+        return f"{value.normalize():f}%" if value == value.to_integral() else f"{value:.1f}%"
+    if unit == Unit.MONEY:
+        return f"£{value:,.2f}"
+    if value == value.to_integral():
+        return f"{int(value):,}"
+    return f"{value:,.1f}"
+
+
+def format_change(change_percent, *, year_earlier):
+    """The trend in words: "up 4.2%", "down 10.0%", "no change", "new" (from 0) or "no figure a year earlier"."""
+    if year_earlier is None:
+        return "no figure a year earlier"
+    if change_percent is None:
+        return "new"
+    if change_percent == 0:
+        return "no change"
+    return f"{'up' if change_percent > 0 else 'down'} {abs(change_percent):.1f}%"

@@ -1,0 +1,137 @@
+"""The data set's pages: the quarterly exceptions report for the Quality Assurance subgroup (as a page and as a
+tagged PDF), and the import of observations for the business manager and the subgroup's chairs.
+
+Readers are checked before anything is looked up (403 for anyone else). The PDF is laid out by WeasyPrint from
+the same rows as the page, with the annual report's options (PDF/UA-1, tagged, header cells scoped) and its
+fetcher, which serves the project's static files and nothing else."""
+
+import contextlib
+import io
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views import View
+from weasyprint import HTML
+
+from lscp.roles import RoleRequiredMixin
+from lscp.site import partnership_name
+from lscp.spreadsheets import CSVFile, ExcelFile, unreadable_file_message
+from reports.pdf_scopes import with_header_scopes
+from reports.rendering import DOCUMENT_BASE_URL, PDF_OPTIONS, StaticOnlyFetcher
+
+from . import permissions
+from .dataset_selectors import Quarter, format_change, format_value, quarterly_exceptions, quarters_with_observations
+from .resources import ObservationResource
+
+NOT_A_SPREADSHEET = "Upload a CSV file (.csv, saved as CSV UTF-8) or an Excel workbook (.xlsx)."
+IMPORTED = "Imported the observations: %(new)s new, %(updated)s updated, %(skipped)s unchanged."
+
+
+def _report(request):
+    """(the quarter asked for, or the latest with data; the quarters to choose from; the rows, formatted)."""
+    quarters = quarters_with_observations()
+    quarter = None
+    with contextlib.suppress(ValueError):
+        quarter = Quarter.parse(request.GET.get("quarter", ""))
+    if quarter is None:
+        quarter = quarters[0] if quarters else None
+    rows = quarterly_exceptions(quarter=quarter) if quarter else []
+    for row in rows:
+        row.shown = {
+            "value": format_value(row.value, row.unit),
+            "year_earlier": format_value(row.year_earlier, row.unit),
+            "change": format_change(row.change_percent, year_earlier=row.year_earlier),
+            "london": format_value(row.london, row.unit),
+            "england": format_value(row.england, row.unit),
+        }
+    if quarter is not None and quarter not in quarters:
+        quarters = sorted([*quarters, quarter], key=lambda q: q.start, reverse=True)
+    return {
+        "quarter": quarter,
+        "quarters": quarters,
+        "rows": rows,
+        "exceptions": sum(row.is_exception for row in rows),
+    }
+
+
+class DataSetReaderMixin(RoleRequiredMixin):
+    def has_role(self, roles):
+        return permissions.can_see_data_set(roles)
+
+
+class ExceptionsView(DataSetReaderMixin, View):
+    """/data-set/exceptions/?quarter=2023-01-01: the quarter's observations against a year earlier, exceptions
+    first."""
+
+    def get(self, request):
+        context = _report(request)
+        context["can_import"] = permissions.can_import_data_set(self.roles)
+        return render(request, "audits/dataset/exceptions.html", context)
+
+
+class ExceptionsPdfView(DataSetReaderMixin, View):
+    def get(self, request):
+        context = {**_report(request), "partnership_name": partnership_name()}
+        html = render_to_string("audits/dataset/exceptions_pdf.html", context)
+        document = HTML(string=html, base_url=DOCUMENT_BASE_URL, url_fetcher=StaticOnlyFetcher())
+        output = io.BytesIO()
+        document.write_pdf(output, **PDF_OPTIONS)
+        quarter = context["quarter"]
+        name = f"exceptions-{quarter.slug if quarter else 'none'}.pdf"
+        response = HttpResponse(with_header_scopes(output.getvalue()), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Spreadsheet",
+        help_text="A CSV file or an Excel workbook (first sheet) with the columns Indicator, Borough code, Period, "
+        "Category, Value, London and England.",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(NOT_A_SPREADSHEET)
+        return upload
+
+
+class ImportObservationsView(RoleRequiredMixin, View):
+    """/data-set/import/: the whole file is checked; if any row fails nothing is imported and every problem is listed
+    by row; otherwise every row is imported (a period already there is updated) in one go."""
+
+    template_name = "audits/dataset/import.html"
+
+    def has_role(self, roles):
+        return permissions.can_import_data_set(roles)
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": ImportForm()})
+
+    def post(self, request):
+        form = ImportForm(request.POST, request.FILES)
+        problems = []
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            file_format = ExcelFile() if upload.name.lower().endswith(".xlsx") else CSVFile()
+            try:
+                dataset = file_format.create_dataset(upload.read())
+            except Exception as error:  # noqa: BLE001 - whatever the file, the person is told it could not be read
+                form.add_error("file", unreadable_file_message(error, file_format.get_title()))
+            else:
+                result = ObservationResource().import_data(dataset, dry_run=False)
+                problems = result.problems()
+                if not problems:
+                    totals = result.totals
+                    messages.success(
+                        request,
+                        IMPORTED % {"new": totals["new"], "updated": totals["update"], "skipped": totals["skip"]},
+                    )
+                    return redirect(reverse("audits:exceptions"))
+        return render(request, self.template_name, {"form": form, "problems": problems})

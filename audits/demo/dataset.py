@@ -1,0 +1,64 @@
+"""The demo's data set (literals in dataset_data.py): seed 000's children and young people data with a year
+earlier, LADO outcomes and referral sources, and child death reviews, as counts. Loading twice changes nothing:
+each indicator, category and value is looked up first, and a value already there is left as it is."""
+
+from datetime import date
+from decimal import Decimal
+
+from audits.models import Indicator, IndicatorCategory, Observation, period_end_for
+from partnership.models import LocalAuthority
+
+from . import dataset_data as data
+
+
+def _number(value):
+    return None if value is None else Decimal(str(value))
+
+
+def _observation(indicator, borough, kind, start, value, *, category=None, london=None):
+    _, created = Observation.objects.get_or_create(
+        indicator=indicator,
+        borough=borough,
+        period_kind=kind,
+        period_start=start,
+        category=category,
+        defaults={"period_end": period_end_for(kind, start), "value": _number(value), "london": _number(london)},
+    )
+    return created
+
+
+def load(*, stdout):
+    boroughs = {borough.code: borough for borough in LocalAuthority.objects.all()}
+    indicators, added = {}, 0
+    for name, unit, source, higher_is_better, tolerance, london, definition in data.INDICATORS:
+        indicators[name], _ = Indicator.objects.get_or_create(
+            name=name,
+            defaults={
+                "unit": unit,
+                "source": source,
+                "higher_is_better": higher_is_better,
+                "tolerance_percent": _number(tolerance),
+                "london_comparator": london,
+                "definition": definition,
+            },
+        )
+    for name, kind, start, values, (london, london_earlier) in data.OBSERVATIONS:
+        start = date.fromisoformat(start)
+        earlier = start.replace(year=start.year - 1)
+        for code, (value, value_earlier) in values.items():
+            added += _observation(indicators[name], boroughs[code], kind, start, value, london=london)
+            added += _observation(indicators[name], boroughs[code], kind, earlier, value_earlier, london=london_earlier)
+    kind, start = data.CATEGORY_PERIOD
+    start = date.fromisoformat(start)
+    for name, source, definition, category_names, counts in data.COUNTED_BY_CATEGORY:
+        indicator, _ = Indicator.objects.get_or_create(
+            name=name, defaults={"unit": "count", "source": source, "definition": definition}
+        )
+        categories = [
+            IndicatorCategory.objects.get_or_create(indicator=indicator, name=category, defaults={"order": order})[0]
+            for order, category in enumerate(category_names)
+        ]
+        for code, numbers in counts.items():
+            for category, count in zip(categories, numbers, strict=True):
+                added += _observation(indicator, boroughs[code], kind, start, count, category=category)
+    stdout.write(f"Audits: the data set ({added} values added).")

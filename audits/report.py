@@ -1,0 +1,90 @@
+"""The quality assurance records' chapters of the annual report, with their figures from the data set's selectors
+only (audits/dataset_selectors.py): "Our children and young people data" (40), the child death review summary
+(490) and the LADO's outcomes (500). Every total and percentage is computed from stored counts; the percentages of
+a column add up to 100."""
+
+from lscp.report_sections import Section
+
+from . import dataset_selectors as data
+
+
+def children_data_context(year):
+    table = data.children_data_table(year=year)
+    rows = []
+    for row in table.rows:
+        rows.append(
+            {
+                "indicator": row.indicator,
+                "period": row.period,
+                "source": row.source,
+                "values": [data.format_value(cell.value, row.unit) or "–" for cell in row.cells],
+                "london": data.format_value(row.london, row.unit) or "N/A",
+                "trend": [
+                    (code, data.format_change(cell.change_percent, year_earlier=cell.year_earlier))
+                    for (code, _), cell in zip(table.boroughs, row.cells, strict=True)
+                    if cell.value is not None
+                ],
+            }
+        )
+    return {"boroughs": table.boroughs, "rows": rows, "previous_year": year.previous}
+
+
+def lado_context(year):
+    tables = data.category_tables(year=year, names=[data.LADO_OUTCOMES, data.LADO_REFERRAL_SOURCES])
+    return {"outcomes": tables[data.LADO_OUTCOMES], "sources": tables[data.LADO_REFERRAL_SOURCES]}
+
+
+def child_death_context(year):
+    names = [data.CHILD_DEATHS_BY_CATEGORY, data.CHILD_DEATHS_BY_EXPECTATION, data.CHILD_DEATHS_BY_MODIFIABLE_FACTORS]
+    tables = data.category_tables(year=year, names=names)
+    by_category = tables[data.CHILD_DEATHS_BY_CATEGORY]
+    unexpected, unexpected_percent = data.count_of(tables[data.CHILD_DEATHS_BY_EXPECTATION], data.UNEXPECTED)
+    modifiable, modifiable_percent = data.count_of(
+        tables[data.CHILD_DEATHS_BY_MODIFIABLE_FACTORS], data.MODIFIABLE_FACTORS
+    )
+    return {
+        "by_category": by_category,
+        "reviewed": by_category.total,
+        "unexpected": unexpected,
+        "unexpected_percent": unexpected_percent,
+        "modifiable": modifiable,
+        "modifiable_percent": modifiable_percent,
+    }
+
+
+SECTIONS = [
+    Section(
+        key="children-data",
+        title="Our children and young people data",
+        order=40,
+        template="audits/report/children_data.html",
+        context=children_data_context,
+        running_title="Our children's data",
+    ),
+    Section(
+        key="child-death-review",
+        title="Child death reviews",
+        order=490,
+        template="audits/report/child_death_review.html",
+        context=child_death_context,
+        narrative=True,
+        help_text=(
+            "What the Child Death Overview Panel achieved and learnt this year and what it plans next. The figures "
+            "are added from the data set. Never anything that could identify a child or family."
+        ),
+    ),
+    Section(
+        key="lado",
+        title="A safer workforce: allegations against staff and volunteers",
+        order=500,
+        template="audits/report/lado.html",
+        context=lado_context,
+        narrative=True,
+        running_title="Managing allegations (LADO)",
+        help_text=(
+            "The LADO service's year: the trend in referrals, where they came from, what the outcomes say, the "
+            "impact of training, and its plan for next year. The outcome and referral source tables are added from "
+            "the data set."
+        ),
+    ),
+]

@@ -1,0 +1,52 @@
+"""The demo's 2022/23 report carries seed 000's children and young people data with the trend since a year earlier,
+the LADO outcomes computed from counts (each column adding up to 100%), and the child death review summary, in
+the orders the section registry keeps."""
+
+import pytest
+
+from reports.sections import section_by_key
+
+
+@pytest.fixture
+def built(demo_report):
+    return demo_report
+
+
+def test_the_chapters_sit_where_seed_000_puts_them():
+    orders = {key: section_by_key(key).order for key in ("structure", "children-data", "child-death-review", "lado")}
+    assert orders["structure"] < orders["children-data"] < 100
+    assert 400 <= orders["child-death-review"] < orders["lado"] == 500
+
+
+def test_the_children_data_table_has_each_borough_the_london_average_and_the_trend(built):
+    chapter = built.section_text("children-data")
+    assert "Our children and young people data at the end of 2022/23" in chapter
+    assert (
+        "Children in need (31 March 2023; CIN March 2023 DfE) 726 1,309 2,120 RBKC: down 2.9% WCC: up 1.7%" in chapter
+    )
+    assert "Child protection plans (31 March 2023; CPP March 2023 DfE) 42 85 230 RBKC: down 17.6% WCC: up 21.4%" in (
+        chapter
+    )
+    assert "Children living in relative low income families (2022/23; " in chapter
+    assert "9.9% 14.2% 16.4%" in chapter
+    assert "Early Help referrals (2022/23; Monthly performance report) 596 381 N/A" in chapter
+    assert "Our children and young people data" in built.pdf_text
+
+
+def test_the_lado_outcomes_are_computed_from_counts_and_add_up(built):
+    chapter = built.section_text("lado")
+    # Seed 000's RBKC column (6%, 52%, 23%, –, 10%, –) adds up to 91%; from the counts it adds up to 100%.
+    assert "Unfounded 4 6% 3 6% 7 6%" in chapter
+    assert "Unsubstantiated 36 52% 15 30% 51 43%" in chapter
+    assert "Advice only 6 9% 16 32% 22 18%" in chapter
+    assert "All 69 100% 50 100% 119 100%" in chapter
+    assert "Schools and colleges 30 43% 21 42% 51 43%" in chapter
+    assert "Outcomes of allegations referred to the LADO service" in built.pdf_text
+
+
+def test_the_child_death_review_summary_is_computed(built):
+    chapter = built.section_text("child-death-review")
+    assert "reviewed the deaths of 19 children" in chapter
+    assert "9 (47%) were unexpected" in chapter
+    assert "modifiable factors in 5 (26%)" in chapter
+    assert "Perinatal or neonatal event 3 37% 4 36% 7 37%" in chapter

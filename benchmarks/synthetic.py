@@ -88,6 +88,7 @@ def multiply_records(scale):
         )
     multiply_governance(scale, agency_copies=agency_copies)
     multiply_reviews(scale, agency_copies=agency_copies)
+    multiply_data_set(scale)
 
 
 def _clone(instance, **changes):
@@ -261,3 +262,33 @@ def multiply_reviews(scale, *, agency_copies):
             _clone(d, practice_review_id=review_map[d.practice_review_id].pk) for d in disseminations
         )
         NationalReview.objects.bulk_create(_clone(n, title=f"{n.title} ({copy})") for n in national)
+
+
+@transaction.atomic
+def multiply_data_set(scale):
+    """Adds (scale - 1) copies of the data set the report's data chapters read: each indicator (with its categories)
+    and all its observations, so the data table has scale times the rows and the LADO and child death tables are
+    summed over scale times the values (the copies of those are named apart, so the chapters' own indicators keep
+    their figures)."""
+    from audits.models import Indicator, IndicatorCategory, Observation
+
+    indicators = list(Indicator.objects.order_by("pk"))
+    categories = list(IndicatorCategory.objects.all())
+    observations = list(Observation.objects.all())
+    for copy in range(1, scale):
+        indicator_map = {}
+        for indicator in indicators:
+            indicator_map[indicator.pk] = _clone(indicator, name=f"{indicator.name} ({copy})")
+            indicator_map[indicator.pk].save()
+        category_map = {}
+        for category in categories:
+            category_map[category.pk] = _clone(category, indicator_id=indicator_map[category.indicator_id].pk)
+            category_map[category.pk].save()
+        Observation.objects.bulk_create(
+            _clone(
+                observation,
+                indicator_id=indicator_map[observation.indicator_id].pk,
+                category_id=category_map[observation.category_id].pk if observation.category_id else None,
+            )
+            for observation in observations
+        )

@@ -61,6 +61,15 @@ class YearEarlier(Func):
         return self.as_sql(compiler, connection, template="date(%(expressions)s, '-1 year')")
 
 
+class Hundredfold(Func):
+    """× 100, as a decimal on SQLite too (where 100 × a whole-number column would make the division a whole one)."""
+
+    template = "(%(expressions)s * 100)"
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="(%(expressions)s * 100.0)")
+
+
 def _flag(condition):
     return ExpressionWrapper(condition, output_field=BooleanField())
 
@@ -88,7 +97,7 @@ def with_trend(observations):
             change_percent=Case(
                 When(Q(year_earlier__isnull=True) | Q(year_earlier=0), then=Value(None, output_field=_CHANGE)),
                 default=ExpressionWrapper(
-                    (F("value") - F("year_earlier")) * Value(Decimal(100)) / F("year_earlier"), output_field=_CHANGE
+                    Hundredfold(F("value") - F("year_earlier")) / F("year_earlier"), output_field=_CHANGE
                 ),
                 output_field=_CHANGE,
             )

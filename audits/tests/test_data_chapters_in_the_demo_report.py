@@ -39,14 +39,15 @@ def test_the_lado_outcomes_are_computed_from_counts_and_add_up(built):
     assert "Unfounded 4 6% 3 6% 7 6%" in chapter
     assert "Unsubstantiated 36 52% 15 30% 51 43%" in chapter
     assert "Advice only 6 9% 16 32% 22 18%" in chapter
-    assert "All 69 100% 50 100% 119 100%" in chapter
-    assert "Schools and colleges 30 43% 21 42% 51 43%" in chapter
+    assert "All allegations 69 100% 50 100% 119 100%" in chapter
+    assert "Schools and colleges 30 44% 21 42% 51 43%" in chapter
     assert "Outcomes of allegations referred to the LADO service" in built.pdf_text
 
 
 def test_the_child_death_review_summary_is_computed(built):
     chapter = built.section_text("child-death-review")
     assert "reviewed the deaths of 19 children" in chapter
+    assert "All deaths reviewed 8 100% 11 100% 19 100%" in chapter
     assert "9 (47%) were unexpected" in chapter
     assert "modifiable factors in 5 (26%)" in chapter
-    assert "Perinatal or neonatal event 3 37% 4 36% 7 37%" in chapter
+    assert "Perinatal or neonatal event 3 37% 4 37% 7 37%" in chapter

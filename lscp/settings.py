@@ -169,6 +169,8 @@ REVIEW_REMINDER_LEAD_DAYS = sorted(set(env.list("REVIEW_REMINDER_LEAD_DAYS", cas
 REVIEW_DUE_SOON_WORKING_DAYS = env.int("REVIEW_DUE_SOON_WORKING_DAYS", default=5)
 REVIEW_TARGET_COMPLETION_MONTHS = env.int("REVIEW_TARGET_COMPLETION_MONTHS", default=6)
 CASE_REVIEW_BODY_NAME = env.str("CASE_REVIEW_BODY_NAME", default="Case Review Subgroup")
+# The body whose current chairs run the training programme with the business manager (training.permissions).
+TRAINING_BODY_NAME = env.str("TRAINING_BODY_NAME", default="Learning and Development Subgroup")
 if any(days < 0 for days in REVIEW_REMINDER_LEAD_DAYS):
     raise ImproperlyConfigured("REVIEW_REMINDER_LEAD_DAYS are working days before a deadline: 0 or more, e.g. 5,1.")
 

@@ -296,7 +296,7 @@ class TeamBookingView(View):
                 messages.success(request, TEAM_BOOKED % {"booked": booked, "waiting": len(bookings) - booked})
                 return redirect("training:session", pk=session.pk)
         elif not staff.is_valid():
-            problems = [error for error in staff.non_form_errors()]
+            problems = [(error, "") for error in staff.non_form_errors()]
         return self._page(session, form, staff, problems)
 
     def _put_errors(self, form, staff, error):

@@ -11,6 +11,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views import View
 from django.views.generic import ListView
 
@@ -84,6 +85,7 @@ class SessionView(OrganiserRequiredMixin, View):
             "waiting": waiting,
             "ended": ended,
             "register_size": sum(1 for booking in places if booking.status in REGISTER_STATUSES),
+            "started": session.starts_at <= timezone.now(),
         }
         return render(request, "training/organise/session.html", context)
 

@@ -64,6 +64,7 @@ def test_a_clean_file_records_every_row_and_holds_the_sessions(client, manager):
     content = _csv(
         f"{session.course.title.upper()},12/10/2022,09:30,Dana O,dana@met.police.uk,metropolitan police,,,,attended",
         f"{session.course.title},12/10/2022,09:30,Known Person,KNOWN@example.org,,A school,Education,,no show",
+        f'{session.course.title},12/10/2022,09:30,Tab Person,tab@example.org,,"St Mary\\Annex, ""East""",Education,,y',
     )
     url = reverse("training:import_attendance")
 
@@ -73,7 +74,10 @@ def test_a_clean_file_records_every_row_and_holds_the_sessions(client, manager):
     assert response.status_code == 302
     dana = Delegate.objects.get(email="dana@met.police.uk")
     assert dana.name == "Dana O" and dana.agency == police and dana.sector == police.sector
-    assert Booking.objects.get(delegate=dana).status == BookingStatus.ATTENDED
+    dana_booking = Booking.objects.get(delegate=dana)
+    assert dana_booking.status == BookingStatus.ATTENDED
+    assert [h.history_user for h in dana_booking.history.all()] == [manager]  # written with its history
+    assert Delegate.objects.get(email="tab@example.org").organisation == 'St Mary\\Annex, "East"'
     booked.refresh_from_db()
     assert booked.status == BookingStatus.NO_SHOW
     assert booked.history.count() == 2  # the import's change is in the booking's history

@@ -181,6 +181,7 @@ def bookers(*, threads, per_thread, sessions_count):
     print(f"    {posts} booking posts in {elapsed:.2f} s: {outcomes['booked'] / elapsed:.1f} bookings per second")
     print(f"    accepted {outcomes['booked']}, form refused {outcomes['refused']}, errors {outcomes['errors']}")
     print(f"    sessions full: {full} of {sessions_count}; on waiting lists: {waiting}")
+    print(f"    machine load average (1, 5, 15 min): {', '.join(f'{n:.1f}' for n in os.getloadavg())}")
     ok = not over and outcomes["errors"] == 0 and waiting == outcomes["booked"] - free * sessions_count
     print(f"    no session over capacity + allowance: {'PASS' if not over else 'FAIL ' + str(over)}")
     print(f"    every booker beyond the places is on a waiting list: {'PASS' if ok else 'FAIL'}")
@@ -247,6 +248,7 @@ def attendance_import(*, rows_wanted):
         f"{result.sessions_held:,} sessions held; {written:,} bookings in the database"
     )
     print(f"    under {IMPORT_TARGET_SECONDS} s: {'PASS' if ok else 'FAIL'}")
+    print(f"    machine load average (1, 5, 15 min) after the import: {', '.join(f'{n:.1f}' for n in os.getloadavg())}")
     return ok
 
 

@@ -13,6 +13,7 @@ them, and the records are written with `bulk_create` / `bulk_update` in batches,
 per e-mail) still stand behind the checks.
 """
 
+import csv
 import io
 import re
 from dataclasses import dataclass, field
@@ -31,14 +32,16 @@ from lscp.spreadsheets import (
     NO_HEADINGS,
     NO_ROWS,
     REQUIRED,
+    TOO_MANY_CELLS,
     UNKNOWN_COLUMNS,
+    UNNAMED_COLUMN,
     Choice,
-    CSVFile,
     Day,
     ExcelFile,
     Problem,
     SpreadsheetError,
     cell_text,
+    column_letter,
     unreadable_file_message,
 )
 from partnership.models import Agency, Sector
@@ -88,7 +91,7 @@ ATTENDANCE_WORDS = {
     "no": BookingStatus.NO_SHOW,
     "n": BookingStatus.NO_SHOW,
 }
-FORMATS = {"csv": CSVFile, "xlsx": ExcelFile}
+FORMATS = {"csv": "CSV", "xlsx": "Excel workbook"}
 BATCH = 5000
 
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::\d{2})?")
@@ -128,15 +131,38 @@ def _time(value):
     return time(int(match[1]), int(match[2]))
 
 
+def _csv_rows(content):
+    """(headings, rows) of a CSV file, every line kept so that row numbers hold, each row padded to the headings'
+    width. `CSVFile.create_dataset` reads the same way into a tablib Dataset, which costs more than the rest of
+    a large import's checks together."""
+    text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
+    lines = list(csv.reader(io.StringIO(text)))
+    if not lines:
+        raise SpreadsheetError(NO_HEADINGS)
+    headings, width = lines[0], len(lines[0])
+    rows = []
+    for number, row in enumerate(lines[1:], start=2):
+        if len(row) != width:
+            if len(row) > width and any(cell.strip() for cell in row[width:]):
+                raise SpreadsheetError(TOO_MANY_CELLS % {"row": number, "count": len(row), "width": width})
+            row = (row + [""] * width)[:width]
+        rows.append(row)
+    return headings, rows
+
+
+def _workbook_rows(content):
+    dataset = ExcelFile().create_dataset(content)
+    return list(dataset.headers or []), [list(row) for row in dataset]
+
+
 def read_rows(content, file_format):
     """(headings in this import's words, rows as lists), or a SpreadsheetError saying what is wrong with the file."""
     try:
-        dataset = FORMATS[file_format]().create_dataset(content)
+        headings, rows = (_csv_rows if file_format == "csv" else _workbook_rows)(content)
     except SpreadsheetError:
         raise
     except Exception as error:  # a file that is not of its format: the shared message says what to do
         raise SpreadsheetError(unreadable_file_message(error, file_format.upper())) from error
-    headings = list(dataset.headers or [])
     if not any(cell_text(heading) for heading in headings):
         raise SpreadsheetError(NO_HEADINGS)
     known = {_key(column): column for column in COLUMNS}
@@ -146,6 +172,9 @@ def read_rows(content, file_format):
         if name is None and cell_text(heading):
             unknown.append(f"“{cell_text(heading)}”")
         names.append(name)
+    for index, heading in enumerate(headings):
+        if not cell_text(heading) and any(cell_text(row[index]) for row in rows if index < len(row)):
+            raise SpreadsheetError(UNNAMED_COLUMN % {"letter": column_letter(index)})
     problems = []
     if unknown:
         problems.append(UNKNOWN_COLUMNS % {"what": "training attendance", "columns": ", ".join(unknown)})
@@ -154,7 +183,6 @@ def read_rows(content, file_format):
         problems.append(MISSING_COLUMNS % {"columns": ", ".join(missing)})
     if problems:
         raise SpreadsheetError(" ".join([*problems, EXPECTED_COLUMNS % {"columns": ", ".join(COLUMNS)}]))
-    rows = [list(row) for row in dataset]
     while rows and not any(cell_text(value) for value in rows[-1]):
         rows.pop()
     if not rows:
@@ -221,8 +249,16 @@ def _import(names, rows, *, by, now):
     problems = []
 
     # What the file names, loaded once.
-    texts = [[_text(row[i]) if i < width else "" for i in order] for row in rows]
-    raw = [[row[i] if i < width else None for i in order] for row in rows]
+    if rows and all(type(value) is str for value in rows[0]):
+        # A CSV file: every cell is text already, so the cells read are the cells typed.
+        texts = [
+            [text if not text.startswith("'") else cell_text(text) for text in [row[i].strip() for i in order]]
+            for row in [[*row, ""] for row in rows]
+        ]
+        raw = texts
+    else:
+        texts = [[_text(row[i]) if i < width else "" for i in order] for row in rows]
+        raw = [[row[i] if i < width else None for i in order] for row in rows]
     c = {column: number for number, column in enumerate(COLUMNS)}
     titles = {cells[c[COURSE]].lower() for cells in texts} - {""}
     sessions = {}
@@ -341,14 +377,20 @@ def _course_titles(titles):
     )
 
 
+DELEGATE_COLUMNS = ["name", "email", "agency_id", "organisation", "sector", "job_role"]
+BOOKING_COLUMNS = ["session_id", "delegate_id", "status"]
+
+
 def _write(checked, delegates, *, by, now):
     result = AttendanceImport()
     new_delegates = {}
     for _session, email, details, _status in checked:
         if email not in delegates and email not in new_delegates:
-            new_delegates[email] = details
+            new_delegates[email] = tuple(details[column] for column in DELEGATE_COLUMNS)
     with transaction.atomic():
-        ids = _insert_with_history(Delegate, list(new_delegates.values()), by=by, now=now)
+        ids = _insert_with_history(
+            Delegate, DELEGATE_COLUMNS, list(new_delegates.values()), constants={}, by=by, now=now
+        )
         for email, pk in zip(new_delegates, ids, strict=True):
             delegates[email] = pk
         result.delegates_added = len(ids)
@@ -365,14 +407,12 @@ def _write(checked, delegates, *, by, now):
             delegate = delegates[email]
             booking = existing.get((session, delegate))
             if booking is None:
-                new.append(
-                    {"session_id": session, "delegate_id": delegate, "status": status, "created_at": now}
-                    | {"status_changed_at": now}
-                )
+                new.append((session, delegate, status))
             elif booking.status != status:
                 booking.set_status(status, at=now)
                 changed.append(booking)
-        _insert_with_history(Booking, new, by=by, now=now)
+        constants = {"created_at": now, "status_changed_at": now}
+        _insert_with_history(Booking, BOOKING_COLUMNS, new, constants=constants, by=by, now=now)
         if changed:
             bulk_update_with_history(
                 changed, Booking, ["status", "status_changed_at"], batch_size=BATCH, default_user=by
@@ -384,20 +424,30 @@ def _write(checked, delegates, *, by, now):
     return result
 
 
-def _insert_with_history(model, rows, *, by, now):
-    """Inserts the records (dicts of column values; the other columns get their field's default) and a "created"
-    history row for each, as `simple_history` would, and returns their ids in order. On PostgreSQL with COPY: the
-    ids are drawn from the table's sequence first, so that the history rows can name them, and both tables are
-    loaded in one COPY each. Django's `bulk_create` spends most of a large import turning each value into SQL
-    parameters; COPY streams them as text."""
+def _insert_with_history(model, columns, rows, *, constants, by, now):
+    """Inserts records and a "created" history row for each, as `simple_history` would, and returns their ids in
+    order. `rows` are tuples of values for `columns`; `constants` the values every row shares; every other column
+    gets its field's default. On PostgreSQL with COPY: the ids are drawn from the table's sequence first, so that
+    the history rows can name them, and each table is loaded in one COPY. (Django's `bulk_create` spends most of
+    a large import turning each value into an SQL parameter; COPY streams text.)"""
     if not rows:
         return []
     if connection.vendor != "postgresql":
-        made = bulk_create_with_history([model(**row) for row in rows], model, batch_size=BATCH, default_user=by)
+        records = [model(**constants, **dict(zip(columns, row, strict=True))) for row in rows]
+        made = bulk_create_with_history(records, model, batch_size=BATCH, default_user=by)
         return [record.pk for record in made]
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    defaults = {f.column: (None if f.null else f.get_default()) for f in fields}
-    columns = [f.column for f in fields]
+    # One line template per table: the values every row shares written in once, a slot for each of `columns`.
+    slots, position = [], {column: number for number, column in enumerate(columns, start=1)}
+    for f in fields:
+        if f.column in position:
+            slots.append(f"{{{position[f.column]}}}")
+        else:
+            value = constants.get(f.column, None if f.null else f.get_default())
+            slots.append(_copy_value(value).replace("{", "{{").replace("}", "}}"))
+    history_tail = [_copy_value(now), "\\N", "+", _copy_value(by.pk if by is not None else None)]
+    line = "{0}\t" + "\t".join(slots) + "\n"
+    history_line = "{0}\t" + "\t".join(slots + history_tail) + "\n"
     table = model._meta.db_table
     history_table = model.history.model._meta.db_table
     with connection.cursor() as cursor:
@@ -405,17 +455,15 @@ def _insert_with_history(model, rows, *, by, now):
             "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, len(rows)]
         )
         ids = [pk for (pk,) in cursor.fetchall()]
-        lines = []
-        history = []
-        tail = "\t".join([_copy_value(now), "\\N", "+", _copy_value(by.pk if by is not None else None)])
+        records, history = [], []
         for pk, row in zip(ids, rows, strict=True):
-            values = "\t".join(_copy_value(row.get(column, defaults[column])) for column in columns)
-            lines.append(f"{pk}\t{values}\n")
-            history.append(f"{pk}\t{values}\t{tail}\n")
-        raw = cursor.cursor
+            values = [_copy_value(value) for value in row]
+            records.append(line.format(pk, *values))
+            history.append(history_line.format(pk, *values))
+        all_columns = ["id", *[f.column for f in fields]]
         with connection.wrap_database_errors:
-            _copy(raw, table, ["id", *columns], lines)
-            _copy(raw, history_table, ["id", *columns, *HISTORY_COLUMNS], history)
+            _copy(cursor.cursor, table, all_columns, records)
+            _copy(cursor.cursor, history_table, [*all_columns, *HISTORY_COLUMNS], history)
     return ids
 
 
@@ -436,7 +484,12 @@ def _copy_value(value):
     """A value in PostgreSQL's COPY text format."""
     if value is None:
         return "\\N"
-    if isinstance(value, bool):
+    kind = type(value)
+    if kind is int:
+        return str(value)
+    if kind is str:
+        return value.translate(_COPY_ESCAPES)
+    if kind is bool:
         return "t" if value else "f"
     if isinstance(value, datetime):
         return value.isoformat()

@@ -3,8 +3,10 @@ with the spreadsheet's row number (the heading row is row 1) and column. A clean
 (attended or no-show), a delegate per new work e-mail, updates a booking already there, and marks the sessions
 held."""
 
-from datetime import timedelta
+import io
+from datetime import date, time, timedelta
 
+import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -97,3 +99,22 @@ def test_the_page_lists_the_problems_with_row_numbers(client, manager):
     page = response.content.decode()
     assert "Nothing was imported" in page
     assert "Row 2, Course: There is no course called “No Such Course”" in page
+
+
+def test_a_workbook_with_date_and_time_cells_imports_like_a_csv_file():
+    session = _past_session()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Course", "Session date", "Session start", "Delegate name", "Work e-mail", "Organisation", "Sector"])
+    sheet.append([session.course.title, date(2022, 10, 12), time(9, 30), "Wyn Book", "wyn@example.org", "A nursery"])
+    sheet.append([session.course.title, date(2022, 10, 12), time(9, 30), "Xan Book", "xan@example.org", "A nursery"])
+    sheet["H1"] = "Attendance"
+    sheet["G2"], sheet["H2"], sheet["G3"], sheet["H3"] = "Early years", "Attended", "Early years", "Absent"
+    buffer = io.BytesIO()
+    book.save(buffer)
+
+    result = import_attendance(content=buffer.getvalue(), file_format="xlsx")
+
+    assert result.ok, result.problems
+    statuses = dict(Booking.objects.filter(session=session).values_list("delegate__email", "status"))
+    assert statuses == {"wyn@example.org": BookingStatus.ATTENDED, "xan@example.org": BookingStatus.NO_SHOW}

@@ -2,15 +2,16 @@
 session, from a CSV file or an Excel workbook (columns in docs/imports.md, "Training attendance").
 
 It is all or nothing, as every import here: every row is checked, and if any fails nothing is written and the
-problems come back numbered as the spreadsheet numbers its rows (the heading row is row 1). It reads the files and
-the headings as the shared framework does (`lscp.spreadsheets`: the same readers, cell widgets and messages), but it
-does not go through django-import-export's row-by-row import: that runs `full_clean()` and a save (and a history
-row) per record, several queries each, and a year's attendance is tens of thousands of rows. Here the sessions,
-agencies, delegates and bookings the file names are loaded into dicts once, each row is checked in Python against
-them, and the records are written with `bulk_create` / `bulk_update` in batches, history rows included
-(`simple_history.utils`), in one transaction: 100,000 rows in well under 30 seconds on PostgreSQL
-(`benchmarks/booking.py`). PostgreSQL's own constraints (one live booking per delegate and session, one delegate
-per e-mail) still stand behind the checks.
+problems come back numbered as the spreadsheet numbers its rows (the heading row is row 1). It reads the headings,
+cells and workbooks as the shared framework does (`lscp.spreadsheets`: the same widgets, reader and messages), but
+it does not go through django-import-export's row-by-row import: that runs `full_clean()` and a save (and a
+history row) per record, several queries each, and a year's attendance is tens of thousands of rows. Here the
+sessions, agencies, delegates and bookings the file names are loaded into dicts once, each row is checked in
+Python against them, and the records are written in bulk, history rows included, in one transaction: the new
+delegates with COPY, the new bookings with one INSERT … SELECT from column arrays, changed bookings with
+`bulk_update_with_history`: 100,000 rows in under 30 seconds on PostgreSQL (`benchmarks/booking.py`).
+PostgreSQL's own constraints (one live booking per delegate and session, one delegate per e-mail) still stand
+behind the checks.
 """
 
 import csv

@@ -175,6 +175,9 @@ CASE_REVIEW_BODY_NAME = env.str("CASE_REVIEW_BODY_NAME", default="Case Review Su
 LAY_MEMBERS_AGENCY_NAME = env.str("LAY_MEMBERS_AGENCY_NAME", default="Lay Members")
 # The body whose current chairs run the training programme with the business manager (training.permissions).
 TRAINING_BODY_NAME = env.str("TRAINING_BODY_NAME", default="Learning and Development Subgroup")
+# The registry body that is the Quality Assurance subgroup (seed 004; "Best Practice and Performance" in the demo's
+# registry): its chairs record the multi-agency and single-agency audits, its members read them.
+QUALITY_ASSURANCE_BODY_NAME = env.str("QUALITY_ASSURANCE_BODY_NAME", default="Best Practice and Performance Subgroup")
 if any(days < 0 for days in REVIEW_REMINDER_LEAD_DAYS):
     raise ImproperlyConfigured("REVIEW_REMINDER_LEAD_DAYS are working days before a deadline: 0 or more, e.g. 5,1.")
 

@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: demo test lint format clean benchmark
+.PHONY: demo test lint format clean benchmark benchmark-booking
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ format: $(VENV)/.installed
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles
 
-# The report build benchmark (prints figures; see benchmarks/report_build.py).
+# The benchmarks (print figures): the report build (benchmarks/report_build.py), then public booking under load
+# and the attendance import (benchmarks/booking.py).
 benchmark: $(VENV)/.installed
 	SECRET_KEY=benchmark-only DEBUG=false scripts/with-services.sh $(PY) benchmarks/report_build.py
+	SECRET_KEY=benchmark-only DEBUG=false scripts/with-services.sh $(PY) benchmarks/booking.py
+
+benchmark-booking: $(VENV)/.installed
+	SECRET_KEY=benchmark-only DEBUG=false scripts/with-services.sh $(PY) benchmarks/booking.py

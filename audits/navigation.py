@@ -2,9 +2,11 @@
 
 from lscp.navigation import NavLink
 
-from .permissions import can_see_data_set, can_use_section11
+from .permissions import can_see_audits, can_see_data_set, can_use_section11
 
 NAV = [
     NavLink("Section 11 returns", "audits:section11", 45, visible=can_use_section11, menu="Assurance"),
-    NavLink("Data set exceptions", "audits:exceptions", 46, visible=can_see_data_set, menu="Assurance"),
+    NavLink("Multi-agency audits", "audits:audits", 46, visible=can_see_audits, menu="Assurance"),
+    NavLink("Single-agency audits", "audits:single_agency_audits", 47, visible=can_see_audits, menu="Assurance"),
+    NavLink("Data set exceptions", "audits:exceptions", 48, visible=can_see_data_set, menu="Assurance"),
 ]

@@ -16,10 +16,7 @@ business manager and the subgroup's chairs import it. Anyone else gets 403.
 Every function takes the user's roles (`lscp.roles.roles_for(user)`) first.
 """
 
-from datetime import timedelta
-
 from django.conf import settings
-from django.utils import timezone
 
 from lscp.access import Page
 
@@ -61,121 +58,157 @@ def can_record_scrutiny(roles, agency_return):
     return can_scrutinise_returns(roles) and agency_return.is_with_scrutineers
 
 
-def _quality_assurance_body_ids():
+# Multi-agency and single-agency audits: the Quality Assurance subgroup's records (the body named by
+# settings.QUALITY_ASSURANCE_BODY_NAME). Its chairs and the business manager record them; its members read them.
+
+
+def _find_quality_assurance_bodies():
     from partnership.models import Body
 
     return frozenset(Body.objects.filter(name=settings.QUALITY_ASSURANCE_BODY_NAME).values_list("pk", flat=True))
 
 
-def quality_assurance_body_ids(roles):
-    """The Quality Assurance subgroup's id(s), asked once per request (the menu and the view both ask)."""
-    return roles.remember("audits.quality_assurance_body_ids", _quality_assurance_body_ids)
+def _quality_assurance_bodies(roles):
+    """The ids of the Quality Assurance subgroup (one query, asked once per request: the menu, the view and its
+    template each ask)."""
+    return roles.remember("audits.quality_assurance_bodies", _find_quality_assurance_bodies)
+
+
+def can_record_audits(roles):
+    """The business manager and the chairs of the Quality Assurance subgroup: record multi-agency audits (from the
+    theme to the actions) and the single-agency audits agencies share."""
+    if roles.is_manager:
+        return True
+    if not roles.chaired_body_ids:
+        return False
+    return bool(roles.chaired_body_ids & _quality_assurance_bodies(roles))
+
+
+def can_see_audits(roles):
+    """Those who record them, and the current members of the Quality Assurance subgroup."""
+    if can_record_audits(roles):
+        return True
+    if not roles.member_body_ids:
+        return False
+    return bool(roles.member_body_ids & _quality_assurance_bodies(roles))
+
+
+# The data set: the same people as the audits. The subgroup's members read its exceptions report; its chairs and
+# the business manager import it.
 
 
 def can_see_data_set(roles):
     """The exceptions report: the business manager and the Quality Assurance subgroup's current members."""
-    if roles.is_manager:
-        return True
-    return bool(roles.member_body_ids) and bool(roles.member_body_ids & quality_assurance_body_ids(roles))
+    return can_see_audits(roles)
 
 
 def can_import_data_set(roles):
     """Importing observations: the business manager and the Quality Assurance subgroup's chairs."""
-    if roles.is_manager:
-        return True
-    return bool(roles.chaired_body_ids) and bool(roles.chaired_body_ids & quality_assurance_body_ids(roles))
+    return can_record_audits(roles)
 
 
 # Every page's rule, checked for every role against the demo by lscp/tests/test_every_url_declares_who_may_open_it.
-# In the demo the partner speaks for the National Probation Service; the chair and the business manager for
-# Children's Services RBKC/WCC. The demo has no Section 11 cycle yet, so the examples make one (idempotently): both
-# agencies in scope, the Probation Service's return submitted with an evidence file, Children's Services' in
-# progress; and a second cycle with the Probation Service alone in scope.
+# In the demo the partner speaks for the National Probation Service and sits on the Quality Assurance subgroup (Best
+# Practice and Performance); the chair and the business manager speak for Children's Services RBKC/WCC, and the chair
+# is not on the subgroup. The Section 11 examples are the demo's (audits/demo/assurance_data.py): in the 2022–23
+# cycle both agencies are in scope, the Probation Service's return under scrutiny and Children's Services' in
+# progress; the 2020–21 pilot had the Probation Service in scope and not Children's Services.
 
 PARTNER_AGENCY = "National Probation Service"
 CHAIR_AGENCY = "Children's Services RBKC/WCC"
-EXAMPLE_CYCLE = "Section 11 access check (both agencies)"
-EXAMPLE_PROBATION_CYCLE = "Section 11 access check (Probation only)"
+DEMO_CYCLE = "Section 11 audit 2022–23"
+DEMO_PILOT_CYCLE = "Section 11 pilot 2020–21"
 EVERY_REPRESENTATIVE = frozenset({"manager", "chair", "partner"})
-DATA_SET_READERS = frozenset({"manager", "partner"})
+AUDIT_READERS = frozenset({"manager", "partner"})  # the partner is a member of the subgroup, not a chair
+AUDIT_RECORDERS = frozenset({"manager"})
+DEMO_AUDIT_THEME = "National Referral Mechanism (NRM) decision making"
+DATA_SET_READERS = AUDIT_READERS
+DATA_SET_IMPORTERS = AUDIT_RECORDERS
 
 
-def _example_cycle(name, agency_names):
-    from partnership.models import Agency
+def _demo_return(agency_name):
+    from .models import Return
 
-    from .models import Cycle, Standard, StandardSet
-
-    standard_set, _ = StandardSet.objects.get_or_create(name="Access check standards", version="1")
-    for number, title in ((1, "Leadership and accountability"), (2, "Safe recruitment")):
-        Standard.objects.get_or_create(standard_set=standard_set, number=number, defaults={"title": title})
-    today = timezone.localdate()
-    cycle, created = Cycle.objects.get_or_create(
-        name=name,
-        defaults={
-            "standard_set": standard_set,
-            "opens_on": today - timedelta(days=30),
-            "closes_on": today + timedelta(days=60),
-        },
-    )
-    if created:
-        cycle.agencies.set(Agency.objects.filter(name__in=agency_names))
-    return cycle
+    found = Return.objects.filter(cycle__name=DEMO_CYCLE, agency__name=agency_name).first()
+    return found.pk if found else None
 
 
-def _example_return(agency_name, status):
-    from .models import Return, StandardResponse
-
-    cycle = _example_cycle(EXAMPLE_CYCLE, [PARTNER_AGENCY, CHAIR_AGENCY])
-    agency_return, created = Return.objects.get_or_create(
-        cycle=cycle, agency=cycle.agencies.get(name=agency_name), defaults={"status": status}
-    )
-    if created:
-        for standard in cycle.standard_set.standards.all():
-            StandardResponse.objects.create(
-                agency_return=agency_return, standard=standard, rating="fully_met", evidence="Policy and audit."
-            )
-    return agency_return
+def _return_of(agency_name):
+    return lambda: {"pk": _demo_return(agency_name)}
 
 
-def _return_of(agency_name, status):
-    return lambda: {"pk": _example_return(agency_name, status).pk}
+def _cycle(name):
+    def example():
+        from .models import Cycle
 
+        return {"cycle_pk": Cycle.objects.filter(name=name).values_list("pk", flat=True).first()}
 
-def _cycle(name, agency_names):
-    return lambda: {"cycle_pk": _example_cycle(name, agency_names).pk}
+    return example
 
 
 def _evidence():
+    """The demo has no uploaded file: one is made for the check on the Probation Service's return."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from .models import EvidenceFile
+    from .models import EvidenceFile, StandardResponse
 
-    response = _example_return(PARTNER_AGENCY, "submitted").responses.order_by("pk").first()
-    evidence = EvidenceFile(response=response)
-    evidence.file = SimpleUploadedFile("evidence.pdf", b"%PDF-1.7\n% demo\n")
-    evidence.save()
+    response = StandardResponse.objects.filter(agency_return_id=_demo_return(PARTNER_AGENCY)).order_by("pk").first()
+    evidence = EvidenceFile.objects.filter(response=response).first()
+    if evidence is None:
+        evidence = EvidenceFile(response=response)
+        evidence.file = SimpleUploadedFile("evidence.pdf", b"%PDF-1.7\n% demo\n")
+        evidence.save()
     return {"pk": evidence.pk}
 
 
-_BOTH = [PARTNER_AGENCY, CHAIR_AGENCY]
+def _audit():
+    from .models import MultiAgencyAudit
+
+    return {"pk": MultiAgencyAudit.objects.filter(theme=DEMO_AUDIT_THEME).values_list("pk", flat=True).first()}
+
+
+def _audit_agency():
+    from .models import AuditParticipation
+
+    participation = AuditParticipation.objects.filter(audit__theme=DEMO_AUDIT_THEME).order_by("pk").first()
+    return {"pk": participation.audit_id, "agency_pk": participation.agency_id}
+
+
+def _single_agency_audit():
+    from .models import SingleAgencyAudit
+
+    return {"pk": SingleAgencyAudit.objects.order_by("pk").values_list("pk", flat=True).first()}
+
 
 PAGES = {
     "audits:section11": Page(EVERY_REPRESENTATIVE),
     "audits:start_return": [
-        Page(EVERY_REPRESENTATIVE, _cycle(EXAMPLE_CYCLE, _BOTH), method="post"),
+        Page(EVERY_REPRESENTATIVE, _cycle(DEMO_CYCLE), method="post"),
         # A cycle the chair's (and the manager's) agency is not in: nothing to start there.
-        Page({"partner"}, _cycle(EXAMPLE_PROBATION_CYCLE, [PARTNER_AGENCY]), method="post"),
+        Page({"partner"}, _cycle(DEMO_PILOT_CYCLE), method="post"),
     ],
     "audits:return": [
-        Page({"manager", "partner"}, _return_of(PARTNER_AGENCY, "submitted")),
-        Page({"manager", "chair"}, _return_of(CHAIR_AGENCY, "in_progress")),
+        Page({"manager", "partner"}, _return_of(PARTNER_AGENCY)),
+        Page({"manager", "chair"}, _return_of(CHAIR_AGENCY)),
     ],
     "audits:evidence": Page({"manager", "partner"}, _evidence),
-    "audits:scrutiny": Page({"manager"}, _return_of(PARTNER_AGENCY, "submitted")),
-    "audits:dashboard": Page({"manager"}, _cycle(EXAMPLE_CYCLE, _BOTH)),
-    # The data set. In the demo the partner is a member of the Quality Assurance subgroup (the Best Practice and
-    # Performance Subgroup); the chair is not; no demo login chairs it, so only the manager imports.
+    "audits:scrutiny": Page({"manager"}, _return_of(PARTNER_AGENCY)),
+    "audits:dashboard": Page({"manager"}, _cycle(DEMO_CYCLE)),
+    # Multi-agency and single-agency audits.
+    "audits:audits": Page(AUDIT_READERS),
+    "audits:audit": Page(AUDIT_READERS, _audit),
+    "audits:audit_add": Page(AUDIT_RECORDERS),
+    "audits:audit_edit": Page(AUDIT_RECORDERS, _audit),
+    "audits:participation": Page(AUDIT_RECORDERS, _audit, method="post"),
+    "audits:judgements": Page(AUDIT_RECORDERS, _audit_agency),
+    "audits:findings": Page(AUDIT_RECORDERS, _audit, method="post"),
+    "audits:recommendation_add": Page(AUDIT_RECORDERS, _audit, method="post"),
+    "audits:action_raise": Page(AUDIT_RECORDERS, _audit, method="post"),
+    "audits:single_agency_audits": Page(AUDIT_READERS),
+    "audits:single_agency_audit_add": Page(AUDIT_RECORDERS),
+    "audits:single_agency_audit_edit": Page(AUDIT_RECORDERS, _single_agency_audit),
+    # The data set: the subgroup's members read it; no demo login chairs the subgroup, so only the manager imports.
     "audits:exceptions": Page(DATA_SET_READERS),
     "audits:exceptions_pdf": Page(DATA_SET_READERS),
-    "audits:import_observations": Page({"manager"}),
+    "audits:import_observations": Page(DATA_SET_IMPORTERS),
 }

@@ -1,10 +1,19 @@
-"""The quality assurance records' chapters of the annual report, with their figures from the data set's selectors
-only (audits/dataset_selectors.py): "Our children and young people data" (40), the child death review summary
-(490) and the LADO's outcomes (500). Every total and percentage is computed from stored counts; the percentages of
-a column add up to 100."""
+"""The quality assurance records' chapters of the annual report.
+
+- "Our children and young people data" (40), the child death review summary (490) and the LADO's outcomes (500),
+  with their figures from the data set's selectors only (audits/dataset_selectors.py). Every total and percentage
+  is computed from stored counts; the percentages of a column add up to 100.
+- "Scrutiny and challenge" (620), written by the Quality Assurance subgroup's chairs, with the year's
+  single-agency audits, its multi-agency audits with their findings, grade distribution and the state of their
+  actions, and the latest Section 11 / 175 cycle's results (returns by status, ratings by standard). Its figures
+  come from audits/audit_selectors.py only. Governance's "Professional challenge and escalation" chapter (order
+  640) follows it."""
+
+from django.conf import settings
 
 from lscp.report_sections import Section
 
+from . import audit_selectors
 from . import dataset_selectors as data
 
 
@@ -52,6 +61,15 @@ def child_death_context(year):
     }
 
 
+def scrutiny_context(year):
+    """Nine queries however many audits, recommendations, returns or standards."""
+    return {
+        "single_agency_audits": audit_selectors.single_agency_audits_in(year=year),
+        "multi_agency_audits": audit_selectors.multi_agency_audits_in(year=year),
+        "section11": audit_selectors.section11_results(year=year),
+    }
+
+
 SECTIONS = [
     Section(
         key="children-data",
@@ -85,6 +103,20 @@ SECTIONS = [
             "The LADO service's year: the trend in referrals, where they came from, what the outcomes say, the "
             "impact of training, and its plan for next year. The outcome and referral source tables are added from "
             "the data set."
+        ),
+    ),
+    Section(
+        key="scrutiny",
+        title="Scrutiny and challenge",
+        order=620,
+        template="audits/report/scrutiny.html",
+        context=scrutiny_context,
+        narrative=True,
+        # The Quality Assurance subgroup: "Best Practice and Performance Subgroup" in the demo's registry.
+        written_by=settings.QUALITY_ASSURANCE_BODY_NAME,
+        help_text=(
+            "How the partnership scrutinised its own work this year: what the audits found, what changed as a "
+            "result, and what the Section 11 self-assessments showed."
         ),
     ),
 ]

@@ -89,6 +89,7 @@ def multiply_records(scale):
     multiply_governance(scale, agency_copies=agency_copies)
     multiply_reviews(scale, agency_copies=agency_copies)
     multiply_data_set(scale)
+    multiply_audits(scale, agency_copies=agency_copies)
 
 
 def _clone(instance, **changes):
@@ -290,3 +291,97 @@ def _years_earlier(day, years):
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
         return day.replace(year=day.year - years, day=28)
+
+
+def multiply_audits(scale, *, agency_copies):
+    """Adds (scale - 1) copies of the audit records the "Scrutiny and challenge" chapter reads: multi-agency audits
+    with their agencies taking part, graded cases, recommendations and the actions raised from them; single-agency
+    audits; and in each Section 11 cycle, the copied agencies in scope with copies of their returns, responses,
+    scrutiny and the actions raised for standards not fully met."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from audits.models import (
+        AuditParticipation,
+        AuditRecommendation,
+        CaseJudgement,
+        Cycle,
+        MultiAgencyAudit,
+        Return,
+        Scrutiny,
+        SingleAgencyAudit,
+        StandardResponse,
+    )
+    from governance.models import Action
+
+    def agency(copy, agency_id):
+        return agency_copies.get((copy, agency_id), agency_id)
+
+    recommendation_type = ContentType.objects.get_for_model(AuditRecommendation)
+    response_type = ContentType.objects.get_for_model(StandardResponse)
+    audits = list(MultiAgencyAudit.objects.order_by("planned_on", "pk"))  # earlier audits before their re-audits
+    participations = list(AuditParticipation.objects.all())
+    judgements = list(CaseJudgement.objects.all())
+    recommendations = list(AuditRecommendation.objects.all())
+    recommendation_actions = list(Action.objects.filter(source_type=recommendation_type))
+    single = list(SingleAgencyAudit.objects.all())
+    cycle_agencies = [(cycle, list(cycle.agencies.values_list("pk", flat=True))) for cycle in Cycle.objects.all()]
+    returns = list(Return.objects.filter(started_from__isnull=True)) + list(
+        Return.objects.filter(started_from__isnull=False)
+    )
+    responses = list(StandardResponse.objects.all())
+    scrutinies = list(Scrutiny.objects.all())
+    response_actions = list(Action.objects.filter(source_type=response_type))
+    for copy in range(1, scale):
+        audit_map = {}
+        for audit in audits:
+            earlier = audit_map.get(audit.earlier_audit_id)
+            audit_map[audit.pk] = _clone(
+                audit, theme=f"{audit.theme} ({copy})", earlier_audit_id=earlier.pk if earlier else None
+            )
+            audit_map[audit.pk].save()
+        AuditParticipation.objects.bulk_create(
+            _clone(p, audit_id=audit_map[p.audit_id].pk, agency_id=agency(copy, p.agency_id)) for p in participations
+        )
+        CaseJudgement.objects.bulk_create(
+            _clone(j, audit_id=audit_map[j.audit_id].pk, agency_id=agency(copy, j.agency_id)) for j in judgements
+        )
+        recommendation_map = {}
+        for recommendation in recommendations:
+            new = _clone(
+                recommendation,
+                audit_id=audit_map[recommendation.audit_id].pk,
+                agency_id=agency(copy, recommendation.agency_id) if recommendation.agency_id else None,
+            )
+            new.save()
+            recommendation_map[recommendation.pk] = new
+        SingleAgencyAudit.objects.bulk_create(
+            _clone(a, topic=f"{a.topic} ({copy})", agency_id=agency(copy, a.agency_id)) for a in single
+        )
+        for cycle, agency_ids in cycle_agencies:
+            cycle.agencies.add(*[agency(copy, agency_id) for agency_id in agency_ids])
+        return_map = {}
+        for agency_return in returns:  # returns started from another after it
+            started = return_map.get(agency_return.started_from_id)
+            return_map[agency_return.pk] = _clone(
+                agency_return,
+                agency_id=agency(copy, agency_return.agency_id),
+                started_from_id=started.pk if started else None,
+            )
+            return_map[agency_return.pk].save()
+        response_map = {}
+        for response in responses:
+            new = _clone(response, agency_return_id=return_map[response.agency_return_id].pk)
+            new.save()
+            response_map[response.pk] = new
+        Scrutiny.objects.bulk_create(_clone(s, agency_return_id=return_map[s.agency_return_id].pk) for s in scrutinies)
+        Action.objects.bulk_create(
+            _clone(
+                action,
+                title=f"{action.title} ({copy})",
+                source_id=(recommendation_map if action.source_type_id == recommendation_type.pk else response_map)[
+                    action.source_id
+                ].pk,
+                owner_agency_id=agency(copy, action.owner_agency_id),
+            )
+            for action in recommendation_actions + response_actions
+        )

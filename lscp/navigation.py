@@ -8,7 +8,8 @@ sees every link. A menu with only one link visible to this user shows as that li
 viewed (the longest URL the path starts with) is marked `aria-current="page"`.
 
 Orders used so far (leave gaps): 10 Partnership (bodies, agencies, attendance) · 30 Actions ·
-40 Assurance (challenge log, statements, Section 11) · 60 Case reviews · 70 Training · 80 Annual reports · 90 Admin
+40 Assurance (challenge log, statements, Section 11, audits) · 60 Case reviews · 70 Training · 80 Annual reports ·
+90 Admin
 """
 
 from collections.abc import Callable

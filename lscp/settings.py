@@ -173,8 +173,11 @@ REVIEW_TARGET_COMPLETION_MONTHS = env.int("REVIEW_TARGET_COMPLETION_MONTHS", def
 CASE_REVIEW_BODY_NAME = env.str("CASE_REVIEW_BODY_NAME", default="Case Review Subgroup")
 # The registry agency whose people are the partnership's lay members: they scrutinise Section 11 / 175 returns.
 LAY_MEMBERS_AGENCY_NAME = env.str("LAY_MEMBERS_AGENCY_NAME", default="Lay Members")
-# The Quality Assurance subgroup (seed 004's name; the demo's registry calls it the Best Practice and Performance
-# Subgroup): its members read the data set's exceptions report, its chairs import the data set.
+# The body whose current chairs run the training programme with the business manager (training.permissions).
+TRAINING_BODY_NAME = env.str("TRAINING_BODY_NAME", default="Learning and Development Subgroup")
+# The registry body that is the Quality Assurance subgroup (seed 004; "Best Practice and Performance" in the demo's
+# registry): its chairs record the multi-agency and single-agency audits and import the data set; its members read
+# them and the data set's exceptions report.
 QUALITY_ASSURANCE_BODY_NAME = env.str("QUALITY_ASSURANCE_BODY_NAME", default="Best Practice and Performance Subgroup")
 if any(days < 0 for days in REVIEW_REMINDER_LEAD_DAYS):
     raise ImproperlyConfigured("REVIEW_REMINDER_LEAD_DAYS are working days before a deadline: 0 or more, e.g. 5,1.")

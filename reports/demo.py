@@ -138,6 +138,20 @@ Next year the service will help partners recognise low-level concerns earlier, d
 so that its work is fully recorded, contribute to the partnership's training programme and to its safer
 organisations learning event.
 """,
+    "scrutiny": """\
+The Best Practice and Performance Subgroup is how the partnership holds itself to account: it reads the
+single-agency audits partners share with it, runs multi-agency audits on themes from our priorities, and
+coordinates the Section 11 self-assessments of each organisation's safeguarding arrangements.
+
+In September 2022 the partnership audited every case referred to the National Referral Mechanism under the Home
+Office pilot, to understand the difference the local decision making was making for young people. The audit
+found that practice focused on young people's views about risk and safety, and that quicker decisions reduced
+their isolation. The pilot has been extended to March 2024, and the partnership will keep watching how NRM
+decisions are used and how young people's voices shape them.
+
+Partners shared audits on staff confidence in recognising child sexual exploitation and abuse, and on the
+"Was Not Brought" policy for children's appointments; the recommendations of both have been adopted.
+""",
     "structure": """\
 The three safeguarding partners (the local authorities, the Integrated Care Board and the police) meet as
 the LSCP Executive. The wider partnership meets every quarter, and three subgroups carry much of its

@@ -3,12 +3,38 @@
 The public booking pages are open to everyone, signed in or not: the calendar, a course and a session with the
 places left, the booking form, and the two pages reached by a signed link e-mailed to people with no account
 (manage-my-booking, and the line manager's approval). The link is the key there: a bad one answers 404, an
-expired one 410 (training/links.py).
+expired one 410 (training/links.py). A team administrator books several staff at once on a public form too.
+
+The organiser pages (the sessions with their bookings and waiting lists, the register, moving a delegate,
+cancelling a session, the register's export, the import of past attendance) are for those who run the programme:
+the business manager and the current chairs of the Learning and Development Subgroup (the body named by
+settings.TRAINING_BODY_NAME). The demo's chair co-chairs the Case Review Subgroup, so in the demo only the
+business manager organises training.
 """
 
 from datetime import timedelta
 
+from django.conf import settings
+
 from lscp.access import EVERYONE, Page
+
+ORGANISERS = frozenset({"manager"})  # the demo's chair chairs another body
+
+
+def _training_body_ids():
+    """The ids of the body (or bodies) named by settings.TRAINING_BODY_NAME. One query."""
+    from partnership.models import Body
+
+    return set(Body.objects.filter(name=settings.TRAINING_BODY_NAME).values_list("pk", flat=True))
+
+
+def can_organise_training(roles):
+    """The business manager and the current chairs of the Learning and Development Subgroup."""
+    if roles.is_manager:
+        return True
+    if not roles.chaired_body_ids:
+        return False
+    return bool(roles.chaired_body_ids & _training_body_ids())
 
 
 def _example_session():
@@ -53,6 +79,10 @@ def _course():
     return {"pk": _example_session().course_id}
 
 
+def _booking():
+    return {"pk": _example_booking("booked").pk}
+
+
 def _manage_token():
     from . import links
 
@@ -76,4 +106,32 @@ PAGES = {
     ],
     "training:manage_booking": Page(EVERYONE, _manage_token),
     "training:approval": Page(EVERYONE, _approval_token),
+    "training:book_team": [
+        Page(EVERYONE, _session),
+        Page(EVERYONE, _session, method="post"),
+    ],
+    # The organiser pages.
+    "training:organise": Page(ORGANISERS),
+    "training:organise_session": Page(ORGANISERS, _session),
+    "training:register": [
+        Page(ORGANISERS, _session),
+        # An empty register comes back with its problems (here: the session has not started).
+        Page(ORGANISERS, _session, method="post"),
+    ],
+    "training:register_export": [
+        Page(ORGANISERS, lambda: {**_session(), "format": "csv"}),
+        Page(ORGANISERS, lambda: {**_session(), "format": "xlsx"}),
+    ],
+    "training:move_booking": [
+        Page(ORGANISERS, _booking),
+        Page(ORGANISERS, _booking, method="post"),
+    ],
+    "training:cancel_session": [
+        Page(ORGANISERS, _session),
+        Page(ORGANISERS, _session, method="post"),
+    ],
+    "training:import_attendance": [
+        Page(ORGANISERS),
+        Page(ORGANISERS, method="post"),
+    ],
 }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import organiser_views, views
 
 app_name = "training"
 
@@ -11,4 +11,25 @@ urlpatterns = [
     path("training/sessions/<int:pk>/book/", views.BookView.as_view(), name="book"),
     path("training/bookings/<str:token>/", views.ManageBookingView.as_view(), name="manage_booking"),
     path("training/approvals/<str:token>/", views.ApprovalView.as_view(), name="approval"),
+    path("training/sessions/<int:pk>/book-team/", organiser_views.TeamBookingView.as_view(), name="book_team"),
+    # The organiser pages.
+    path("training/organise/", organiser_views.SessionListView.as_view(), name="organise"),
+    path("training/organise/sessions/<int:pk>/", organiser_views.SessionView.as_view(), name="organise_session"),
+    path("training/organise/sessions/<int:pk>/register/", organiser_views.RegisterView.as_view(), name="register"),
+    path(
+        "training/organise/sessions/<int:pk>/register.<str:format>",
+        organiser_views.RegisterExportView.as_view(),
+        name="register_export",
+    ),
+    path(
+        "training/organise/sessions/<int:pk>/cancel/",
+        organiser_views.CancelSessionView.as_view(),
+        name="cancel_session",
+    ),
+    path("training/organise/bookings/<int:pk>/move/", organiser_views.MoveBookingView.as_view(), name="move_booking"),
+    path(
+        "training/organise/attendance/import/",
+        organiser_views.AttendanceImportView.as_view(),
+        name="import_attendance",
+    ),
 ]

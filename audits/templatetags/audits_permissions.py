@@ -22,5 +22,7 @@ for _rule in (
     permissions.can_use_section11,
     permissions.can_complete_returns,
     permissions.can_scrutinise_returns,
+    permissions.can_see_audits,
+    permissions.can_record_audits,
 ):
     register.filter(_rule.__name__, _for_templates(_rule))

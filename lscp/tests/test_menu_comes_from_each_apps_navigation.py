@@ -36,7 +36,10 @@ def test_the_business_manager_sees_everything_in_seven_items(client, manager):
     assert bar(client) == [
         ("Partnership", ["Bodies", "Agencies", "Attendance"]),
         "Actions",
-        ("Assurance", ["Challenge log", "Agency statements", "Section 11 returns"]),
+        (
+            "Assurance",
+            ["Challenge log", "Agency statements", "Section 11 returns", "Multi-agency audits", "Single-agency audits"],
+        ),
         "Case reviews",
         "Training",
         "Annual reports",

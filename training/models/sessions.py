@@ -5,6 +5,7 @@ can be booked is stored on the session (`booking_closes_on`, indexed), recompute
 and the booking service read one date.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -74,6 +75,12 @@ class CourseSession(models.Model):
     )
     status = models.CharField(max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED)
     cancelled_reason = LimitedTextField(blank=True)
+    # Set when an organiser takes the register (training.organiser_services.take_register); the after-session
+    # evaluations are sent from then.
+    register_taken_at = models.DateTimeField(null=True, blank=True)
+    register_taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     history = HistoricalRecords(m2m_fields=[agencies])
 
     class Meta:

@@ -1,0 +1,248 @@
+"""Reads of the audit records for the Quality Assurance pages and the "Scrutiny and challenge" chapter, done in the
+database and returned evaluated: the lists of multi-agency and single-agency audits, one audit's page, and the
+year's audits, action status and Section 11 results for the report. Each costs a fixed number of queries however
+many audits, cases or returns there are."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from governance.models import CLOSED_STATUSES, Action, ActionStatus
+
+from .models import (
+    NOT_FULLY_MET,
+    AuditParticipation,
+    AuditRecommendation,
+    CaseJudgement,
+    Cycle,
+    MultiAgencyAudit,
+    Rating,
+    SingleAgencyAudit,
+    Standard,
+    StandardResponse,
+)
+from .selectors import DRAFT_STATUSES, _distributions, _percent, returns_by_status
+
+
+def _per_audit(model, **filters):
+    return Coalesce(
+        Subquery(
+            model.objects.filter(audit=OuterRef("pk"), **filters)
+            .order_by()
+            .values("audit")
+            .annotate(n=Count("pk"))
+            .values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+def multi_agency_audits():
+    """Every multi-agency audit, latest first, with `agencies_taking_part`, `cases_graded`, `recommendation_count`
+    and `distribution` (its GradeDistribution). Two queries."""
+    audits = list(
+        MultiAgencyAudit.objects.select_related("priority", "earlier_audit").annotate(
+            agencies_taking_part=_per_audit(AuditParticipation),
+            cases_graded=_per_audit(CaseJudgement),
+            recommendation_count=_per_audit(AuditRecommendation),
+        )
+    )
+    distributions = _distributions([audit.pk for audit in audits])
+    for audit in audits:
+        audit.distribution = distributions[audit.pk]
+    return audits
+
+
+def participations(audit):
+    """The agencies taking part, each with `cases_graded`. One query."""
+    graded = (
+        CaseJudgement.objects.filter(audit=audit, agency=OuterRef("agency"))
+        .order_by()
+        .values("agency")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    return list(
+        AuditParticipation.objects.filter(audit=audit)
+        .select_related("agency")
+        .annotate(cases_graded=Coalesce(Subquery(graded, output_field=IntegerField()), Value(0)))
+        .order_by("agency__name")
+    )
+
+
+def judgements(audit, *, agency=None):
+    found = CaseJudgement.objects.filter(audit=audit).select_related("agency")
+    if agency is not None:
+        found = found.filter(agency=agency)
+    return list(found.order_by("agency__name", "case_reference"))
+
+
+def recommendations(audit):
+    """The audit's recommendations with their actions in the tracker (owner loaded) and `actions_open`."""
+    return list(
+        AuditRecommendation.objects.filter(audit=audit)
+        .select_related("agency")
+        .prefetch_related(
+            Prefetch("actions", queryset=Action.objects.select_related("owner_agency").order_by("due_date", "pk"))
+        )
+        .annotate(actions_open=Count("actions", filter=~Q(actions__status__in=CLOSED_STATUSES)))
+        .order_by("number")
+    )
+
+
+def single_agency_audits():
+    """Every single-agency audit, latest first, with its agency, body and meeting. One query."""
+    return list(
+        SingleAgencyAudit.objects.select_related("agency", "presented_to", "presented_at").order_by(
+            "-date", "agency__name", "topic"
+        )
+    )
+
+
+# The "Scrutiny and challenge" chapter.
+
+
+def single_agency_audits_in(*, year):
+    """The single-agency audits completed in the financial year, by agency. One query."""
+    return list(
+        SingleAgencyAudit.objects.filter(date__range=(year.start, year.end))
+        .select_related("agency")
+        .order_by("agency__name", "date", "topic")
+    )
+
+
+@dataclass(frozen=True)
+class AuditInYear:
+    audit: object
+    agencies: list  # the agencies' names
+    cases_audited: int
+    distribution: object  # GradeDistribution
+    recommendations: list  # AuditRecommendation, each with `action_counts` [(label, n)] and `action_total`
+
+
+def multi_agency_audits_in(*, year):
+    """The multi-agency audits held in the year (or planned in it, if not held yet), each with the agencies taking
+    part, their grade distribution and the state of the actions raised from their recommendations. Five queries
+    however many audits."""
+    window = (year.start, year.end)
+    audits = list(
+        MultiAgencyAudit.objects.filter(Q(held_on__range=window) | Q(held_on__isnull=True, planned_on__range=window))
+        .select_related("priority", "earlier_audit")
+        .prefetch_related(
+            Prefetch("participations", queryset=AuditParticipation.objects.select_related("agency")),
+            Prefetch("recommendations", queryset=AuditRecommendation.objects.select_related("agency")),
+        )
+        .order_by("held_on", "planned_on", "theme")
+    )
+    ids = [audit.pk for audit in audits]
+    distributions = _distributions(ids)
+    statuses = action_statuses_by_recommendation(audit_ids=ids)
+    labels = dict(ActionStatus.choices)
+    found = []
+    for audit in audits:
+        taking_part = list(audit.participations.all())
+        recommendations = list(audit.recommendations.all())
+        for recommendation in recommendations:
+            counts = statuses.get(recommendation.pk, {})
+            recommendation.action_counts = [(labels[s], counts[s]) for s in ActionStatus.values if counts.get(s)]
+            recommendation.action_total = sum(counts.values())
+        found.append(
+            AuditInYear(
+                audit=audit,
+                agencies=[p.agency.name for p in taking_part],
+                cases_audited=sum(p.cases_audited for p in taking_part),
+                distribution=distributions[audit.pk],
+                recommendations=recommendations,
+            )
+        )
+    return found
+
+
+def action_statuses_by_recommendation(*, audit_ids):
+    """{recommendation id: {status: count}} for the actions raised from the audits' recommendations. One query."""
+    from django.contrib.contenttypes.models import ContentType
+
+    rows = (
+        Action.objects.filter(
+            source_type=ContentType.objects.get_for_model(AuditRecommendation),
+            source_id__in=AuditRecommendation.objects.filter(audit_id__in=audit_ids).values("pk"),
+        )
+        .order_by()
+        .values_list("source_id", "status")
+        .annotate(n=Count("pk"))
+    )
+    found = {}
+    for source_id, status, n in rows:
+        found.setdefault(source_id, {})[status] = n
+    return found
+
+
+@dataclass(frozen=True)
+class StandardResult:
+    number: int
+    title: str
+    fully_met: int
+    partially_met: int
+    not_met: int
+    rated: int  # fully, partially or not met (not applicable left out)
+
+    def percent(self, count):
+        return _percent(count, self.rated)
+
+    @property
+    def fully_met_percent(self):
+        return self.percent(self.fully_met)
+
+    @property
+    def partially_met_percent(self):
+        return self.percent(self.partially_met)
+
+    @property
+    def not_met_percent(self):
+        return self.percent(self.not_met)
+
+
+@dataclass(frozen=True)
+class Section11Results:
+    cycle: object
+    by_status: list  # [(status, label, count)]
+    returns_in_scope: int
+    standards: list  # [StandardResult]
+    not_fully_met: int  # ratings partially or not met, across every standard
+
+
+def section11_results(*, year):
+    """The latest Section 11 / 175 cycle opened by the end of the year: its returns by status and, per standard,
+    how many of the returns the agencies submitted rated it fully, partially or not met (drafts left out). None
+    when no cycle has opened. Four queries."""
+    cycle = (
+        Cycle.objects.filter(opens_on__lte=year.end).select_related("standard_set").order_by("-opens_on", "-pk").first()
+    )
+    if cycle is None:
+        return None
+    by_status = returns_by_status(cycle)
+    counts = {}
+    for standard_id, rating, n in (
+        StandardResponse.objects.filter(agency_return__cycle=cycle)
+        .exclude(agency_return__status__in=DRAFT_STATUSES)
+        .order_by()
+        .values_list("standard_id", "rating")
+        .annotate(n=Count("pk"))
+    ):
+        counts.setdefault(standard_id, {})[rating] = n
+    standards = []
+    for standard in Standard.objects.filter(standard_set_id=cycle.standard_set_id).order_by("number"):
+        mine = counts.get(standard.pk, {})
+        fully, partially, not_met = (mine.get(r, 0) for r in (Rating.FULLY_MET, Rating.PARTIALLY_MET, Rating.NOT_MET))
+        standards.append(
+            StandardResult(standard.number, standard.title, fully, partially, not_met, fully + partially + not_met)
+        )
+    return Section11Results(
+        cycle=cycle,
+        by_status=by_status,
+        returns_in_scope=sum(count for _, _, count in by_status),
+        standards=standards,
+        not_fully_met=sum(n for ratings in counts.values() for rating, n in ratings.items() if rating in NOT_FULLY_MET),
+    )

@@ -1,0 +1,330 @@
+"""The organiser pages (the business manager and the Learning and Development chairs: `permissions.can_organise_
+training`): the sessions, coming and past, a session with its bookings and waiting list, the register, moving a
+delegate, cancelling a session, the register as a spreadsheet, and the import of past attendance. And the team
+administrator's public form for booking several staff at once.
+
+Every write goes through `training.organiser_services`; its errors are put back on the form with what was typed.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views import View
+from django.views.generic import ListView
+
+from lscp.forms import add_service_errors
+from lscp.pagination import ForgivingPaginationMixin
+from lscp.roles import RoleRequiredMixin
+
+from . import exports, organiser_selectors, organiser_services, permissions, selectors
+from .attendance_import import COLUMNS, REQUIRED_COLUMNS, import_attendance
+from .models import Booking, CourseSession
+from .organiser_forms import (
+    TEAM_MAX_ROWS,
+    TEAM_ROWS,
+    AttendanceImportForm,
+    CancelSessionForm,
+    MoveBookingForm,
+    RegisterForm,
+    SessionFilterForm,
+    StaffFormSet,
+    TeamBookingForm,
+)
+from .organiser_services import REGISTER_STATUSES
+
+REGISTER_TAKEN = "The register is taken: %(attended)s attended, %(no_show)s did not come."
+MOVED = "%(name)s is moved to %(when)s."
+MOVED_AND_PROMOTED = "%(name)s is moved to %(when)s; %(promoted)s moved up from the waiting list here."
+SESSION_CANCELLED = "The session is cancelled, and %(count)s delegate%(plural)s booked or waiting are being e-mailed."
+IMPORTED = (
+    "Imported: %(added)s attendance record%(added_plural)s added, %(updated)s updated, %(delegates)s new "
+    "delegate%(delegates_plural)s, %(held)s session%(held_plural)s marked held."
+)
+IMPORT_REFUSED = "Nothing was imported: correct these problems in the file and upload it again."
+PROBLEMS_SHOWN = 200
+TEAM_BOOKED = "%(booked)s booked, %(waiting)s on the waiting list. Each has been e-mailed, and you have a summary."
+
+
+def _plural(count):
+    return "" if count == 1 else "s"
+
+
+class OrganiserRequiredMixin(RoleRequiredMixin):
+    def has_role(self, roles):
+        return permissions.can_organise_training(roles)
+
+    def get_session(self):
+        if not hasattr(self, "_session"):
+            self._session = get_object_or_404(CourseSession.objects.select_related("course"), pk=self.kwargs["pk"])
+        return self._session
+
+
+class SessionListView(ForgivingPaginationMixin, OrganiserRequiredMixin, ListView):
+    template_name = "training/organise/session_list.html"
+    context_object_name = "sessions"
+    paginate_by = 25
+
+    def get_queryset(self):
+        self.filters = SessionFilterForm(self.request.GET)
+        return organiser_selectors.organiser_sessions(**self.filters.values())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filters=self.filters, when=self.filters.values()["when"], **kwargs)
+
+
+class SessionView(OrganiserRequiredMixin, View):
+    def get(self, request, *args, **kwargs):
+        session = self.get_session()
+        places, waiting, ended = organiser_selectors.session_bookings(session)
+        context = {
+            "session": session,
+            "places": places,
+            "waiting": waiting,
+            "ended": ended,
+            "register_size": sum(1 for booking in places if booking.status in REGISTER_STATUSES),
+            "started": session.starts_at <= timezone.now(),
+        }
+        return render(request, "training/organise/session.html", context)
+
+
+class RegisterView(OrganiserRequiredMixin, View):
+    """Every delegate on the register marked attended or no-show in one form."""
+
+    template_name = "training/organise/register.html"
+
+    def _form(self, data=None):
+        bookings = list(
+            Booking.objects.filter(session=self.get_session(), status__in=REGISTER_STATUSES)
+            .select_related("delegate", "delegate__agency")
+            .order_by("delegate__name", "id")
+        )
+        return RegisterForm(data, bookings=bookings)
+
+    def get(self, request, *args, **kwargs):
+        return self._page(self._form())
+
+    def post(self, request, *args, **kwargs):
+        form = self._form(request.POST)
+        form.is_valid()
+        try:
+            attended = organiser_services.take_register(session=self.get_session(), marks=form.marks(), by=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self._page(form)
+        total = len(form.bookings)
+        messages.success(request, REGISTER_TAKEN % {"attended": len(attended), "no_show": total - len(attended)})
+        return redirect("training:organise_session", pk=self.get_session().pk)
+
+    def _page(self, form):
+        return render(self.request, self.template_name, {"session": self.get_session(), "f": form})
+
+
+class RegisterExportView(OrganiserRequiredMixin, View):
+    def get(self, request, *args, **kwargs):
+        session = self.get_session()
+        file_format = kwargs["format"]
+        if file_format == "csv":
+            response = HttpResponse(exports.register_csv(session), content_type="text/csv; charset=utf-8")
+        elif file_format == "xlsx":
+            response = HttpResponse(
+                exports.register_xlsx(session),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        else:
+            raise Http404("No such format.")
+        filename = exports.register_filename(session, file_format)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class MoveBookingView(OrganiserRequiredMixin, View):
+    template_name = "training/organise/move.html"
+
+    def _booking(self):
+        return get_object_or_404(Booking.objects.select_related("delegate", "session__course"), pk=self.kwargs["pk"])
+
+    def _form(self, booking, data=None):
+        sessions = [s for s in selectors.coming_sessions(course=booking.session.course) if s.pk != booking.session_id]
+        return MoveBookingForm(data, sessions=sessions)
+
+    def get(self, request, *args, **kwargs):
+        booking = self._booking()
+        return self._page(booking, self._form(booking))
+
+    def post(self, request, *args, **kwargs):
+        booking = self._booking()
+        form = self._form(booking, request.POST)
+        if form.is_valid():
+            try:
+                moved, promoted = organiser_services.move_booking(
+                    booking=booking, to_session=form.cleaned_data["to_session"], by=request.user
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                when = f"{moved.session.starts_at:%A %-d %B %Y, %H:%M}"
+                message = MOVED_AND_PROMOTED if promoted else MOVED
+                messages.success(
+                    request, message % {"name": moved.delegate.name, "when": when, "promoted": len(promoted)}
+                )
+                return redirect("training:organise_session", pk=booking.session_id)
+        return self._page(booking, form)
+
+    def _page(self, booking, form):
+        return render(self.request, self.template_name, {"booking": booking, "session": booking.session, "f": form})
+
+
+class CancelSessionView(OrganiserRequiredMixin, View):
+    template_name = "training/organise/cancel.html"
+
+    def get(self, request, *args, **kwargs):
+        return self._page(CancelSessionForm())
+
+    def post(self, request, *args, **kwargs):
+        form = CancelSessionForm(request.POST)
+        if form.is_valid():
+            try:
+                cancelled = organiser_services.cancel_session(
+                    session=self.get_session(), reason=form.cleaned_data["reason"], by=request.user
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                count = len(cancelled)
+                messages.success(request, SESSION_CANCELLED % {"count": count, "plural": _plural(count)})
+                return redirect("training:organise_session", pk=self.get_session().pk)
+        return self._page(form)
+
+    def _page(self, form):
+        session = self.get_session()
+        live = session.bookings.filter(status__in=organiser_services.MOVABLE_STATUSES).count()
+        return render(self.request, self.template_name, {"session": session, "f": form, "live": live})
+
+
+class AttendanceImportView(OrganiserRequiredMixin, View):
+    template_name = "training/organise/import.html"
+
+    def get(self, request, *args, **kwargs):
+        return self._page(AttendanceImportForm())
+
+    def post(self, request, *args, **kwargs):
+        form = AttendanceImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self._page(form)
+        result = import_attendance(
+            content=form.cleaned_data["file"].read(), file_format=form.cleaned_data["file_format"], by=request.user
+        )
+        if not result.ok:
+            return self._page(form, problems=result.problems)
+        messages.success(
+            request,
+            IMPORTED
+            % {
+                "added": result.bookings_added,
+                "added_plural": _plural(result.bookings_added),
+                "updated": result.bookings_updated,
+                "delegates": result.delegates_added,
+                "delegates_plural": _plural(result.delegates_added),
+                "held": result.sessions_held,
+                "held_plural": _plural(result.sessions_held),
+            },
+        )
+        return redirect("training:import_attendance")
+
+    def _page(self, form, problems=()):
+        context = {
+            "f": form,
+            "problems": problems[:PROBLEMS_SHOWN],
+            "problem_count": len(problems),
+            "refused": IMPORT_REFUSED if problems else "",
+            "columns": [(column, column in REQUIRED_COLUMNS) for column in COLUMNS],
+        }
+        return render(self.request, self.template_name, context)
+
+
+# The team administrator's public form.
+
+
+class TeamBookingView(View):
+    """Several members of staff booked on one session at once, by their team administrator (no account)."""
+
+    template_name = "training/book_team.html"
+
+    def _session(self):
+        session = selectors.session_with_places(pk=self.kwargs["pk"])
+        if session is None or not session.course.active:
+            raise Http404("No such session.")
+        return session
+
+    def _rows(self):
+        try:
+            rows = int(self.request.GET.get("rows", TEAM_ROWS))
+        except ValueError:
+            rows = TEAM_ROWS
+        return min(max(rows, 1), TEAM_MAX_ROWS)
+
+    def get(self, request, *args, **kwargs):
+        staff = StaffFormSet(prefix="staff", initial=[{}] * self._rows())
+        return self._page(self._session(), TeamBookingForm(), staff, [])
+
+    def post(self, request, *args, **kwargs):
+        session = self._session()
+        form = TeamBookingForm(request.POST)
+        staff = StaffFormSet(request.POST, prefix="staff")
+        problems = []
+        if form.is_valid() and staff.is_valid():
+            rows = [
+                (number, row.cleaned_data)
+                for number, row in enumerate(staff.forms, start=1)
+                if row.has_changed() and not row.is_blank()
+            ]
+            data = form.cleaned_data
+            try:
+                bookings = organiser_services.book_team(
+                    session=session,
+                    administrator_email=data["administrator_email"],
+                    agency=data["agency"],
+                    organisation=data["organisation"],
+                    sector=data["sector"],
+                    staff=rows,
+                )
+            except ValidationError as error:
+                problems = self._put_errors(form, staff, error)
+            else:
+                booked = sum(1 for booking in bookings if booking.takes_a_place)
+                messages.success(request, TEAM_BOOKED % {"booked": booked, "waiting": len(bookings) - booked})
+                return redirect("training:session", pk=session.pk)
+        elif not staff.is_valid():
+            problems = [(error, "") for error in staff.non_form_errors()]
+        return self._page(session, form, staff, problems)
+
+    def _put_errors(self, form, staff, error):
+        """Each row's problem under its box in that row, listed above the form with its row number; the rest on
+        the form."""
+        problems = []
+        row_errors = []
+        if hasattr(error, "error_dict"):
+            row_errors = [e for e in error.error_dict.get(NON_FIELD_ERRORS, []) if e.params and "row" in e.params]
+            rest = {
+                name: [e for e in errors if not (e.params and "row" in e.params)]
+                for name, errors in error.error_dict.items()
+            }
+            rest = {name: errors for name, errors in rest.items() if errors}
+            if rest:
+                add_service_errors(form, ValidationError(rest))
+        else:
+            add_service_errors(form, error)
+        for row_error in row_errors:
+            row = staff.forms[row_error.params["row"] - 1]
+            message = row_error.message % row_error.params if row_error.params else row_error.message
+            row.add_error(row_error.code, message)
+            problems.append((message, row[row_error.code].id_for_label))
+        return problems
+
+    def _page(self, session, form, staff, problems):
+        more = reverse("training:book_team", kwargs={"pk": session.pk}) + f"?rows={min(len(staff.forms) + 8, 50)}"
+        context = {"session": session, "f": form, "staff": staff, "problems": problems, "more_rows_url": more}
+        return render(self.request, self.template_name, context)

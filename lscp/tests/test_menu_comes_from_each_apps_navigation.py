@@ -38,7 +38,14 @@ def test_the_business_manager_sees_everything_in_seven_items(client, manager):
         "Actions",
         (
             "Assurance",
-            ["Challenge log", "Agency statements", "Section 11 returns", "Multi-agency audits", "Single-agency audits"],
+            [
+                "Challenge log",
+                "Agency statements",
+                "Section 11 returns",
+                "Multi-agency audits",
+                "Single-agency audits",
+                "Data set exceptions",
+            ],
         ),
         "Case reviews",
         "Training",

@@ -12,6 +12,8 @@ demo       — the demo records (`manage.py load_demo`) are in the database, log
              `pytest_collection_modifyitems`), so none of those sees a demo row.
 demo_user  — `demo_user("chair")`: the demo's login for a role. A demo test takes its users from here, not
              from the role fixtures above, which would make a second "manager" or "chair".
+demo_report — the demo's 2022/23 report built from those records (HTML and PDF, `reports.tests.demo_build`),
+             once per run; a test reading it is a demo test.
 """
 
 import io
@@ -169,6 +171,20 @@ def _demo_data_set(django_db_setup, django_db_blocker, tmp_path_factory):
 @pytest.fixture
 def demo(_demo_data_set, db):
     """The demo records are loaded (once per run); what a test writes is rolled back after it."""
+
+
+@pytest.fixture(scope="session")
+def _demo_report_build(_demo_data_set, django_db_blocker):
+    from reports.tests.demo_build import build_loaded_demo_report
+
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=_demo_data_set):
+        return build_loaded_demo_report()
+
+
+@pytest.fixture
+def demo_report(demo, _demo_report_build):
+    """The demo's 2022/23 report, built once per run; the demo records are in the database too."""
+    return _demo_report_build
 
 
 @pytest.fixture

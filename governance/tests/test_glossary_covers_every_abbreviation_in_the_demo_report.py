@@ -6,7 +6,6 @@ import re
 import pytest
 
 from governance.models import GlossaryTerm
-from reports.tests.demo_build import build_demo_report
 
 # Abbreviations that need no entry, kept short on purpose: a name everyone reads without a glossary.
 NOT_JARGON = {"UK"}
@@ -32,15 +31,9 @@ def abbreviations_in(text):
     return found
 
 
-# The test database is set up only for a run that has a test marked for it; the build itself is shared.
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def built(django_db_setup, django_db_blocker):
-    return build_demo_report(
-        django_db_blocker, read_also=lambda report: {"terms": set(GlossaryTerm.objects.values_list("term", flat=True))}
-    )
+@pytest.fixture
+def built(demo_report):
+    return demo_report
 
 
 def test_the_detector_finds_abbreviations_and_leaves_names_alone():
@@ -53,7 +46,8 @@ def test_every_abbreviation_in_the_report_has_a_glossary_entry(built):
     text = re.sub(r"<[^>]+>", " ", body)
     used = abbreviations_in(text)
     assert {"LSCP", "LADO", "MASH", "NHS", "RBKC", "WCC"} <= used
-    assert sorted(used - built.extra["terms"] - NOT_JARGON) == []
+    terms = set(GlossaryTerm.objects.values_list("term", flat=True))
+    assert sorted(used - terms - NOT_JARGON) == []
 
 
 def test_the_glossary_appendix_prints_every_abbreviation_the_chapters_use(built):

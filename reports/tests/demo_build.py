@@ -1,16 +1,15 @@
-"""The demo's 2022/23 report, loaded and built once for a test module that reads it.
+"""The demo's 2022/23 report, built once per run for the tests that read it (the `demo_report` fixture of the
+root conftest.py).
 
-Loading the demo and laying out its PDF takes seconds; the tests that only read the result share one build.
-It happens inside a transaction that is rolled back, so the database is left as every other test expects."""
+Laying out the demo's PDF takes seconds; every test that only reads the result shares one build, made from the
+run's shared demo data set inside a savepoint that is rolled back, so the database is left as it was."""
 
 import io
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import unescape
 
 import pypdf
-from django.core.management import call_command
 from django.db import transaction
 
 from lscp.financial_year import FinancialYear
@@ -45,18 +44,11 @@ class BuiltReport:
         return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", self.section_html(key)))).strip()
 
 
-@contextmanager
-def demo_report_in_a_rolled_back_transaction():
+def build_loaded_demo_report():
+    """Builds the demo's report from the demo records already in the database, leaving no trace there."""
     with transaction.atomic():
-        call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
-        yield AnnualReport.objects.get(year=DEMO_YEAR)
-        transaction.set_rollback(True)
-
-
-def build_demo_report(django_db_blocker, read_also=None):
-    """The built demo report; `read_also(report)` gathers anything else a test needs while the data exists."""
-    with django_db_blocker.unblock(), demo_report_in_a_rolled_back_transaction() as report:
+        report = AnnualReport.objects.get(year=DEMO_YEAR)
         html = render_html(report, gather(report))
         pdf, _, _ = build_pdf(report)
-        extra = read_also(report) if read_also else {}
-    return BuiltReport(html=html, pdf=pdf, extra=extra)
+        transaction.set_rollback(True)
+    return BuiltReport(html=html, pdf=pdf)

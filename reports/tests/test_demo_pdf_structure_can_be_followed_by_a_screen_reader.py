@@ -10,15 +10,10 @@ import re
 import pytest
 from pypdf.generic import IndirectObject
 
-from .demo_build import build_demo_report
 
-# The test database is set up only for a run that has a test marked for it; the build itself is shared.
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def built(django_db_setup, django_db_blocker):
-    return build_demo_report(django_db_blocker)
+@pytest.fixture
+def built(demo_report):
+    return demo_report
 
 
 def structure_elements(node, parent=None, found=None):
@@ -39,9 +34,11 @@ def structure_elements(node, parent=None, found=None):
     return found
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def elements(built):
-    return structure_elements(built.reader.trailer["/Root"]["/StructTreeRoot"])
+    if "elements" not in built.extra:  # read once per run, like the build
+        built.extra["elements"] = structure_elements(built.reader.trailer["/Root"]["/StructTreeRoot"])
+    return built.extra["elements"]
 
 
 def kind(element):

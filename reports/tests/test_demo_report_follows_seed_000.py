@@ -7,15 +7,10 @@ from html import unescape
 
 import pytest
 
-from .demo_build import build_demo_report
 
-# The test database is set up only for a run that has a test marked for it; the build itself is shared.
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def built(django_db_setup, django_db_blocker):
-    return build_demo_report(django_db_blocker)
+@pytest.fixture
+def built(demo_report):
+    return demo_report
 
 
 def test_the_executive_is_the_three_statutory_safeguarding_partners(built):

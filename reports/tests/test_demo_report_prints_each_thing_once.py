@@ -8,15 +8,10 @@ from collections import Counter
 import pytest
 from django.utils.html import strip_tags
 
-from .demo_build import build_demo_report
 
-# The test database is set up only for a run that has a test marked for it; the build itself is shared.
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def built(django_db_setup, django_db_blocker):
-    return build_demo_report(django_db_blocker)
+@pytest.fixture
+def built(demo_report):
+    return demo_report
 
 
 def test_the_you_said_we_did_heading_is_printed_once(built):

@@ -156,6 +156,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reviews.tasks.send_deadline_reminders",
         "schedule": crontab(minute=30, hour=7, day_of_week="mon-fri"),
     },
+    # Training evaluations, each e-mail once: the after-session link for registers taken whose e-mails are not all
+    # sent (a safety net: taking the register queues them), and the follow-up three months after a session.
+    "training-after-session-evaluations": {
+        "task": "training.tasks.send_due_after_session_evaluations",
+        "schedule": crontab(minute=0, hour=8),
+    },
+    "training-follow-up-evaluations": {
+        "task": "training.tasks.send_follow_up_evaluations",
+        "schedule": crontab(minute=15, hour=8),
+    },
 }
 
 # Partners whose attendance falls below this percentage of the meetings they were expected at are
@@ -169,6 +179,8 @@ REVIEW_REMINDER_LEAD_DAYS = sorted(set(env.list("REVIEW_REMINDER_LEAD_DAYS", cas
 REVIEW_DUE_SOON_WORKING_DAYS = env.int("REVIEW_DUE_SOON_WORKING_DAYS", default=5)
 REVIEW_TARGET_COMPLETION_MONTHS = env.int("REVIEW_TARGET_COMPLETION_MONTHS", default=6)
 CASE_REVIEW_BODY_NAME = env.str("CASE_REVIEW_BODY_NAME", default="Case Review Subgroup")
+# Training: the body whose current chairs see the training programme's impact (with the business manager).
+TRAINING_BODY_NAME = env.str("TRAINING_BODY_NAME", default="Learning and Development Subgroup")
 if any(days < 0 for days in REVIEW_REMINDER_LEAD_DAYS):
     raise ImproperlyConfigured("REVIEW_REMINDER_LEAD_DAYS are working days before a deadline: 0 or more, e.g. 5,1.")
 

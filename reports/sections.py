@@ -9,7 +9,8 @@ the build's "gathering data" time and query count measure the data work, and ren
 
 Orders used so far (leave gaps):
     0 cover · 5 contents · 10 foreword · 20 introduction · 30 structure of the partnership ·
-    100–199 priorities · 300 listening to children · 400–499 learning · 500 LADO · 600–699 scrutiny ·
+    100–199 priorities · 300 listening to children · 400–499 learning (400 learning from reviews,
+    410 multi-agency training) · 500 LADO · 600–699 scrutiny ·
     700 effectiveness of local services · 900+ appendices
 """
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import evaluation_views, views
 
 app_name = "training"
 
@@ -11,4 +11,7 @@ urlpatterns = [
     path("training/sessions/<int:pk>/book/", views.BookView.as_view(), name="book"),
     path("training/bookings/<str:token>/", views.ManageBookingView.as_view(), name="manage_booking"),
     path("training/approvals/<str:token>/", views.ApprovalView.as_view(), name="approval"),
+    path("training/evaluations/<str:token>/", evaluation_views.EvaluationView.as_view(), name="evaluation"),
+    path("training/certificates/<str:token>/", evaluation_views.CertificateView.as_view(), name="certificate"),
+    path("training/impact/", evaluation_views.ImpactView.as_view(), name="impact"),
 ]

@@ -47,7 +47,7 @@ EVALUATION_BEFORE_TOO_LATE = "The session has already taken place: the evaluatio
 EVALUATION_AFTER_TOO_EARLY = "The session has not taken place yet: this evaluation opens once it has."
 EVALUATION_FOLLOW_UP_TOO_EARLY = "The follow-up evaluation opens on %(date)s, three months after the session."
 SCORE_MISSING = "Give a score from 1 (not confident) to 5 (very confident) for this learning outcome."
-PRACTICE_CHANGED_MISSING = "Say whether your practice has changed."
+PRACTICE_CHANGED_MISSING = "Answer yes or no to this question."
 PRACTICE_CHANGE_MISSING = "Say how your practice has changed."
 CERTIFICATE_NEEDS_AFTER_EVALUATION = (
     "Your certificate is ready once you have answered the evaluation after the session: use the link in the e-mail "

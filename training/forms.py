@@ -127,7 +127,7 @@ class EvaluationForm(forms.Form):
 
 
 class ImpactYearForm(forms.Form):
-    year = forms.ChoiceField(label="Financial year")
+    year = forms.ChoiceField(label="Financial year", widget=forms.Select(attrs={"class": "form-select"}))
 
     def __init__(self, *args, years, **kwargs):
         super().__init__(*args, **kwargs)

@@ -328,3 +328,9 @@ def multiply_training(scale, *, agency_copies):
             ),
             batch_size=5000,
         )
+    from django.db import connection
+
+    if connection.vendor == "postgresql":  # fresh statistics for the planner after the bulk copies
+        with connection.cursor() as cursor:
+            for model in (Course, LearningOutcome, CourseSession, Delegate, Booking, Evaluation, EvaluationScore):
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

@@ -162,8 +162,6 @@ class ImpactView(RoleRequiredMixin, TemplateView):
         return super().get_context_data(
             year=year,
             form=form,
-            courses=impact.course_impact(year=year),
-            totals=impact.programme_totals(year=year),
-            by_agency=impact.no_shows_by_agency(year=year),
+            **impact.year_in_figures(year=year),
             **kwargs,
         )

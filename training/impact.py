@@ -14,7 +14,7 @@ What the figures mean:
 - the **share reporting changed practice** is, of the follow-up answers that said yes or no, those that said yes.
 """
 
-from django.db.models import Avg, Count, Max, Min, Q
+from django.db.models import Count, Max, Min, Q, Sum
 from django.utils import timezone
 
 from lscp.financial_year import FinancialYear
@@ -61,20 +61,61 @@ def _with_rates(row):
     return row
 
 
+def year_in_figures(*, year, now=None):
+    """The year's programme for the impact page and the report's chapter, in six queries whatever its size:
+    `courses` (per course with a session delivered, by title: sessions, attended, no-shows, no-show rate, distinct
+    delegates, and per stage the responses, response rate and mean confidence; the share reporting changed practice
+    at follow-up), `totals` (the same for the whole programme, with sessions cancelled), `by_sector` and
+    `by_agency`."""
+    by_sector = attendance_by_sector(year=year, now=now)
+    by_agency = no_shows_by_agency(year=year, now=now)
+    courses, totals = _courses_and_totals(year=year, now=now)
+    # A delegate has one sector, so the distinct delegates of the sectors add up to the programme's.
+    totals["delegates"] = sum(row["delegates"] for row in by_sector)
+    return {"courses": courses, "totals": totals, "by_sector": by_sector, "by_agency": by_agency}
+
+
 def course_impact(*, year, now=None):
-    """Per course with a session delivered in the year, by title: sessions, attended, no-shows, no-show rate,
-    distinct delegates, and per stage (`stages`: before, after, follow-up) the responses, response rate and mean
-    confidence; the share reporting changed practice at follow-up. Four queries."""
+    return _courses_and_totals(year=year, now=now)[0]
+
+
+def programme_totals(*, year, now=None):
+    return year_in_figures(year=year, now=now)["totals"]
+
+
+def _stage_figures(answers, score_total, score_count, attended):
+    mean = score_total / score_count if score_count else None
+    return {
+        "responses": answers["responses"],
+        "response_rate": _percent(answers["responses"], attended),
+        "confidence": round(mean, 1) if mean is not None else None,
+        "changed": answers["changed"],
+        "said": answers["said"],
+        "changed_share": _percent(answers["changed"], answers["said"]),
+    }
+
+
+def _courses_and_totals(*, year, now=None):
+    """Per course rows and the programme's totals, from four grouped queries (sessions, registers, evaluations,
+    scores); the totals are sums of the groups (means from the sums and counts of scores)."""
+    start, end = year.datetime_range()
+    delivered = _delivered(year, now=now)
     sessions = (
-        CourseSession.objects.filter(_delivered(year, now=now))
+        CourseSession.objects.filter(starts_at__gte=start, starts_at__lt=end)
         .values("course_id", "course__title")
-        .annotate(sessions=Count("id"))
+        .annotate(
+            sessions=Count("id", filter=delivered),
+            cancelled=Count("id", filter=Q(status=SessionStatus.CANCELLED)),
+        )
         .order_by("course__title")
     )
-    booking_filter = _delivered(year, now=now, prefix="session__")
     attendance = {
         row["session__course_id"]: row
-        for row in _attendance(Booking.objects.filter(booking_filter).values("session__course_id").order_by())
+        for row in _attendance(
+            Booking.objects.filter(_delivered(year, now=now, prefix="session__"))
+            .values("session__course_id")
+            .order_by()
+        )
     }
     answered = _delivered(year, now=now, prefix="booking__session__") & Q(booking__status=BookingStatus.ATTENDED)
     responses = {
@@ -91,28 +132,37 @@ def course_impact(*, year, now=None):
     scored = _delivered(year, now=now, prefix="evaluation__booking__session__") & Q(
         evaluation__booking__status=BookingStatus.ATTENDED
     )
-    means = {
-        (row["evaluation__booking__session__course_id"], row["evaluation__stage"]): row["mean"]
+    scores = {
+        (row["evaluation__booking__session__course_id"], row["evaluation__stage"]): (row["total"], row["count"])
         for row in EvaluationScore.objects.filter(scored)
         .values("evaluation__booking__session__course_id", "evaluation__stage")
-        .annotate(mean=Avg("score"))
+        .annotate(total=Sum("score"), count=Count("id"))
         .order_by()
     }
+    empty = {"responses": 0, "changed": 0, "said": 0}
     rows = []
+    totals = {"delivered": 0, "cancelled": 0, "courses": 0, "attended": 0, "no_shows": 0}
+    stage_sums = {stage: {**empty, "total": 0, "count": 0} for stage in STAGES}
     for row in sessions:
         course_id = row["course_id"]
+        totals["cancelled"] += row["cancelled"]
+        if not row["sessions"]:
+            continue
         counts = attendance.get(course_id, {"attended": 0, "no_shows": 0, "delegates": 0})
         stages = {}
         for stage in STAGES:
-            answers = responses.get((course_id, stage), {"responses": 0, "changed": 0, "said": 0})
-            mean = means.get((course_id, stage))
-            stages[stage.value] = {
-                "responses": answers["responses"],
-                "response_rate": _percent(answers["responses"], counts["attended"]),
-                "confidence": round(mean, 1) if mean is not None else None,
-                "changed": answers["changed"],
-                "changed_share": _percent(answers["changed"], answers["said"]),
-            }
+            answers = responses.get((course_id, stage), empty)
+            total, count = scores.get((course_id, stage), (0, 0))
+            stages[stage.value] = _stage_figures(answers, total, count, counts["attended"])
+            sums = stage_sums[stage]
+            for key in empty:
+                sums[key] += answers[key]
+            sums["total"] += total or 0
+            sums["count"] += count
+        totals["delivered"] += row["sessions"]
+        totals["courses"] += 1
+        totals["attended"] += counts["attended"]
+        totals["no_shows"] += counts["no_shows"]
         rows.append(
             _with_rates(
                 {
@@ -127,54 +177,13 @@ def course_impact(*, year, now=None):
                 }
             )
         )
-    return rows
-
-
-def programme_totals(*, year, now=None):
-    """The year's programme in figures: sessions delivered and cancelled, attendances, distinct delegates,
-    no-shows and their rate; per stage the responses, response rate and mean confidence; the share reporting
-    changed practice at follow-up. Four queries."""
-    start, end = year.datetime_range()
-    sessions = CourseSession.objects.aggregate(
-        delivered=Count("id", filter=_delivered(year, now=now)),
-        cancelled=Count("id", filter=Q(starts_at__gte=start, starts_at__lt=end, status=SessionStatus.CANCELLED)),
-        courses=Count("course", distinct=True, filter=_delivered(year, now=now)),
-    )
-    counts = Booking.objects.filter(_delivered(year, now=now, prefix="session__")).aggregate(
-        attended=Count("id", filter=Q(status=BookingStatus.ATTENDED)),
-        no_shows=Count("id", filter=Q(status=BookingStatus.NO_SHOW)),
-        delegates=Count("delegate", distinct=True, filter=Q(status=BookingStatus.ATTENDED)),
-    )
-    answered = _delivered(year, now=now, prefix="booking__session__") & Q(booking__status=BookingStatus.ATTENDED)
-    answers = Evaluation.objects.filter(answered).aggregate(
-        **{f"{stage}_responses": Count("id", filter=Q(stage=stage)) for stage in STAGES},
-        changed=Count("id", filter=Q(stage=EvaluationStage.FOLLOW_UP, practice_changed=True)),
-        said=Count("id", filter=Q(stage=EvaluationStage.FOLLOW_UP, practice_changed__isnull=False)),
-    )
-    scored = _delivered(year, now=now, prefix="evaluation__booking__session__") & Q(
-        evaluation__booking__status=BookingStatus.ATTENDED
-    )
-    means = EvaluationScore.objects.filter(scored).aggregate(
-        **{f"{stage}_mean": Avg("score", filter=Q(evaluation__stage=stage)) for stage in STAGES},
-    )
-    stages = {}
-    for stage in STAGES:
-        mean = means[f"{stage}_mean"]
-        stages[stage.value] = {
-            "responses": answers[f"{stage}_responses"],
-            "response_rate": _percent(answers[f"{stage}_responses"], counts["attended"]),
-            "confidence": round(mean, 1) if mean is not None else None,
-        }
-    return _with_rates(
-        {
-            **sessions,
-            **counts,
-            "stages": stages,
-            "changed": answers["changed"],
-            "said": answers["said"],
-            "changed_share": _percent(answers["changed"], answers["said"]),
-        }
-    )
+    totals["stages"] = {
+        stage.value: _stage_figures(sums, sums["total"], sums["count"], totals["attended"])
+        for stage, sums in stage_sums.items()
+    }
+    follow_up = totals["stages"][EvaluationStage.FOLLOW_UP]
+    totals.update(changed=follow_up["changed"], said=follow_up["said"], changed_share=follow_up["changed_share"])
+    return rows, _with_rates(totals)
 
 
 def no_shows_by_agency(*, year, now=None):

@@ -10,13 +10,10 @@ from .chart import as_data_uri, confidence_svg
 
 
 def training_context(year):
-    courses = impact.course_impact(year=year)
-    svg, description = confidence_svg(courses)
+    figures = impact.year_in_figures(year=year)
+    svg, description = confidence_svg(figures["courses"])
     return {
-        "totals": impact.programme_totals(year=year),
-        "courses": courses,
-        "by_sector": impact.attendance_by_sector(year=year),
-        "by_agency": impact.no_shows_by_agency(year=year),
+        **figures,
         "chart_uri": as_data_uri(svg) if svg else "",
         "chart_description": description,
     }

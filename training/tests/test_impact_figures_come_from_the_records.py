@@ -66,6 +66,7 @@ def test_figures_per_course_and_by_agency():
         "response_rate": 50,
         "confidence": 2.5,
         "changed": 0,
+        "said": 0,
         "changed_share": None,
     }
     assert row["stages"]["after"]["confidence"] == 4.2 and row["stages"]["after"]["response_rate"] == 100
@@ -74,6 +75,7 @@ def test_figures_per_course_and_by_agency():
 
     totals = impact.programme_totals(year=YEAR)
     assert (totals["delivered"], totals["cancelled"], totals["attended"], totals["no_shows"]) == (1, 1, 2, 2)
+    assert totals["delegates"] == 2 and totals["no_show_rate"] == 50
     assert totals["stages"]["after"]["confidence"] == 4.2 and totals["changed_share"] == 50
 
     assert impact.no_shows_by_agency(year=YEAR) == [

@@ -11,9 +11,15 @@ LABEL_WIDTH, BAR_AREA, BAR_HEIGHT, GAP, TOP = 230, 330, 9, 12, 34
 WIDTH = LABEL_WIDTH + BAR_AREA + 40
 
 
+MOST_COURSES = 10
+
+
 def confidence_svg(courses):
-    """(svg text, description) for the courses that have any confidence score; (None, "") when none has."""
+    """(svg text, description) for the courses most attended (at most MOST_COURSES, so the figure stays one page
+    whatever the size of the programme; the chapter's table has every course) that have any confidence score;
+    (None, "") when none has."""
     rows = [c for c in courses if any(c["stages"][key]["confidence"] is not None for key, _, _ in STAGES)]
+    rows = sorted(rows, key=lambda c: (-c["attended"], c["title"]))[:MOST_COURSES]
     if not rows:
         return None, ""
     group = len(STAGES) * BAR_HEIGHT + GAP
@@ -51,7 +57,9 @@ def confidence_svg(courses):
 
 
 def _describe(rows):
-    sentences = ["Mean confidence from 1 to 5 before the session, after it and at follow-up, by course."]
+    sentences = [
+        "Mean confidence from 1 to 5 before the session, after it and at follow-up, for the most attended courses."
+    ]
     for course in rows:
         figures = [
             f"{label.lower()} {course['stages'][key]['confidence']}"

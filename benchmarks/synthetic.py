@@ -90,6 +90,7 @@ def multiply_records(scale):
     multiply_reviews(scale, agency_copies=agency_copies)
     multiply_data_set(scale)
     multiply_audits(scale, agency_copies=agency_copies)
+    multiply_training(scale, agency_copies=agency_copies)
 
 
 def _clone(instance, **changes):
@@ -385,3 +386,74 @@ def multiply_audits(scale, *, agency_copies):
             )
             for action in recommendation_actions + response_actions
         )
+
+
+def multiply_training(scale, *, agency_copies):
+    """Adds (scale - 1) copies of the training records the "Multi-agency training" chapter reads: courses with their
+    learning outcomes, sessions, delegates (at the copied agencies), bookings with their registers, evaluations and
+    their scores. Statuses and sent markers are copied as they are."""
+    from training.models import Booking, Course, CourseSession, Delegate, Evaluation, EvaluationScore, LearningOutcome
+
+    courses = list(Course.objects.all())
+    outcomes = list(LearningOutcome.objects.all())
+    sessions = list(CourseSession.objects.all())
+    delegates = list(Delegate.objects.all())
+    bookings = list(Booking.objects.all())
+    evaluations = list(Evaluation.objects.all())
+    scores = list(EvaluationScore.objects.all())
+    for copy in range(1, scale):
+        course_map = {}
+        for old, new in zip(
+            courses,
+            Course.objects.bulk_create(_clone(c, title=f"{c.title} ({copy})", prerequisite_id=None) for c in courses),
+            strict=True,
+        ):
+            course_map[old.pk] = new.pk
+        outcome_map = {}
+        for old, new in zip(
+            outcomes,
+            LearningOutcome.objects.bulk_create(_clone(o, course_id=course_map[o.course_id]) for o in outcomes),
+            strict=True,
+        ):
+            outcome_map[old.pk] = new.pk
+        session_map = {}
+        for old, new in zip(
+            sessions,
+            CourseSession.objects.bulk_create(_clone(s, course_id=course_map[s.course_id]) for s in sessions),
+            strict=True,
+        ):
+            session_map[old.pk] = new.pk
+        delegate_map = {}
+        new_delegates = [
+            _clone(
+                d,
+                email=d.email.replace("@", f"+{copy}@", 1),
+                agency_id=agency_copies.get((copy, d.agency_id), d.agency_id),
+            )
+            for d in delegates
+        ]
+        for old, new in zip(delegates, Delegate.objects.bulk_create(new_delegates), strict=True):
+            delegate_map[old.pk] = new.pk
+        booking_map = {}
+        new_bookings = [
+            _clone(b, session_id=session_map[b.session_id], delegate_id=delegate_map[b.delegate_id]) for b in bookings
+        ]
+        for old, new in zip(bookings, Booking.objects.bulk_create(new_bookings, batch_size=2000), strict=True):
+            booking_map[old.pk] = new.pk
+        evaluation_map = {}
+        new_evaluations = [_clone(e, booking_id=booking_map[e.booking_id]) for e in evaluations]
+        for old, new in zip(evaluations, Evaluation.objects.bulk_create(new_evaluations, batch_size=2000), strict=True):
+            evaluation_map[old.pk] = new.pk
+        EvaluationScore.objects.bulk_create(
+            (
+                _clone(s, evaluation_id=evaluation_map[s.evaluation_id], outcome_id=outcome_map[s.outcome_id])
+                for s in scores
+            ),
+            batch_size=5000,
+        )
+    from django.db import connection
+
+    if connection.vendor == "postgresql":  # fresh statistics for the planner after the bulk copies
+        with connection.cursor() as cursor:
+            for model in (Course, LearningOutcome, CourseSession, Delegate, Booking, Evaluation, EvaluationScore):
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

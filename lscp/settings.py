@@ -158,6 +158,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reviews.tasks.send_deadline_reminders",
         "schedule": crontab(minute=30, hour=7, day_of_week="mon-fri"),
     },
+    # Training evaluations, each e-mail once: the after-session link for registers taken whose e-mails are not all
+    # sent (a safety net: taking the register queues them), and the follow-up three months after a session.
+    "training-after-session-evaluations": {
+        "task": "training.tasks.send_due_after_session_evaluations",
+        "schedule": crontab(minute=0, hour=8),
+    },
+    "training-follow-up-evaluations": {
+        "task": "training.tasks.send_follow_up_evaluations",
+        "schedule": crontab(minute=15, hour=8),
+    },
 }
 
 # Partners whose attendance falls below this percentage of the meetings they were expected at are

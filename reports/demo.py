@@ -83,6 +83,22 @@ After Ofsted's focused visit in June 2022, children's services talked with the y
 the Tuesday and Thursday leaving care groups about when they feel safe and when they do not. The table
 below sets out what they said and what is being done in response.
 """,
+    "training": """\
+The Learning and Development Subgroup plans the partnership's multi-agency safeguarding children training
+from the training needs analysis, and checks what difference it makes. This year the programme ran core,
+specialist and managerial workshops for delegates from schools, early years, GPs, social care, early help, the
+voluntary sector and housing. In May 2022 we hosted a learning event with the Met Police for Police and Social
+Care staff on modern slavery and child exploitation.
+
+Every workshop is evaluated. Delegates score their confidence before the session, straight after it and three
+months later, when we also ask whether their practice has changed; the figures below come from those answers.
+Two members of the partnership also attended the Domestic Abuse and Safeguarding Children workshop as mystery
+shoppers; their feedback was positive, and mystery shopping is now part of how we evaluate training.
+
+Next year we will offer more workshops face to face, add sessions on working with interpreters, adultification
+and young carers, grow our pool of co-trainers from partner agencies, and keep following up delegates three to
+six months after a workshop to measure the impact on their practice.
+""",
     "learning-from-reviews": """\
 The Case Review Subgroup looks at every serious incident the local authorities notify to the National Panel,
 holds the rapid reviews and recommends to the safeguarding partners whether a local review should follow. It

@@ -10,8 +10,8 @@ the build's "gathering data" time and query count measure the data work, and ren
 Orders used so far (leave gaps):
     0 cover · 5 contents · 10 foreword · 20 introduction · 30 structure of the partnership ·
     40 our children and young people data (audits) · 100–199 priorities · 300 listening to children ·
-    400–499 learning (490 child death reviews, audits) · 500 LADO (audits) ·
-    600–699 scrutiny (620 scrutiny and challenge, 640 professional challenge and escalation) ·
+    400–499 learning (400 learning from reviews, 410 multi-agency training, 490 child death reviews) ·
+    500 LADO (audits) · 600–699 scrutiny (620 scrutiny and challenge, 640 professional challenge and escalation) ·
     700 effectiveness of local services · 900+ appendices
 """
 

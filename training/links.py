@@ -53,3 +53,42 @@ def manage_url(booking):
 
 def approval_url(booking):
     return settings.SITE_URL.rstrip("/") + reverse("training:approval", kwargs={"token": approval_token(booking)})
+
+
+# Evaluations and certificates. An evaluation link names the booking and the stage (a "before" link cannot be used
+# to answer the follow-up); it lasts until well after the follow-up window (three to six months after the
+# session). A certificate link lasts for years: delegates keep it as their record of training.
+EVALUATION_SALT = "training.evaluation"
+CERTIFICATE_SALT = "training.certificate"
+EVALUATION_LINK_MAX_AGE = timedelta(days=400)
+CERTIFICATE_LINK_MAX_AGE = timedelta(days=6 * 366)
+
+
+def evaluation_token(booking, stage):
+    return signing.dumps({"booking": booking.pk, "stage": str(stage)}, salt=EVALUATION_SALT, compress=True)
+
+
+def booking_and_stage_from_evaluation_token(token):
+    """(booking id, stage) the token was made for; raises `ExpiredLink` or `BadLink`."""
+    data = signing.loads(token, salt=EVALUATION_SALT, max_age=EVALUATION_LINK_MAX_AGE)
+    if not isinstance(data, dict) or not isinstance(data.get("booking"), int) or not isinstance(data.get("stage"), str):
+        raise BadLink("The link does not name a booking and a stage.")
+    return data["booking"], data["stage"]
+
+
+def certificate_token(booking):
+    return signing.dumps({"booking": booking.pk}, salt=CERTIFICATE_SALT, compress=True)
+
+
+def booking_id_from_certificate_token(token):
+    return _booking_id(token, salt=CERTIFICATE_SALT, max_age=CERTIFICATE_LINK_MAX_AGE)
+
+
+def evaluation_url(booking, stage):
+    path = reverse("training:evaluation", kwargs={"token": evaluation_token(booking, stage)})
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def certificate_url(booking):
+    path = reverse("training:certificate", kwargs={"token": certificate_token(booking)})
+    return settings.SITE_URL.rstrip("/") + path

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from . import links, services
+from . import links, services, tasks
 from .models import (
     DELEGATE_NEEDS_ORGANISATION,
     LIVE_STATUSES,
@@ -105,9 +105,10 @@ def take_register(*, session, marks, by, now=None):
     session.register_taken_by = by
     session.status = SessionStatus.HELD
     session.save(update_fields=["register_taken_at", "register_taken_by", "status", "booking_closes_on"])
-    # Hook for the after-session evaluation e-mails (issue 11, item 4): queue them here, once the register is
-    # committed, e.g. `transaction.on_commit(lambda: tasks.send_after_evaluations.delay(session.pk))`, for the
-    # bookings in `attended`. Taking the register again must not send them twice (`after_evaluation_sent_at`).
+    if attended:
+        # The after-session evaluation links, once the register is saved; each booking's sent marker stops a
+        # second register (a correction) from sending them again.
+        transaction.on_commit(lambda: tasks.send_after_session_evaluations.delay(session.pk))
     return attended
 
 

@@ -135,3 +135,51 @@ PAGES = {
         Page(ORGANISERS, method="post"),
     ],
 }
+
+
+# Evaluations, certificates and impact (training/evaluation_views.py).
+#
+# The evaluation and certificate pages are reached by signed links e-mailed to delegates, like the manage link.
+# The impact page is for the business manager and the chairs of the Learning and Development Subgroup (the body
+# named by settings.TRAINING_BODY_NAME): in the demo that body has no chair, so only the manager opens it.
+TRAINING_IMPACT_READERS = frozenset({"manager"})
+
+
+def can_see_training_impact(roles):
+    """The business manager, and the current chairs of the Learning and Development Subgroup."""
+    if roles.is_manager:
+        return True
+    if not roles.chaired_body_ids:
+        return False
+    from django.conf import settings
+
+    from partnership.models import Body
+
+    return Body.objects.filter(pk__in=roles.chaired_body_ids, name=settings.TRAINING_BODY_NAME).exists()
+
+
+def _attended_booking():
+    """A delegate who attended and answered the after-session evaluation: their certificate is released."""
+    from .models import Booking, BookingStatus
+
+    booking = Booking.objects.filter(status=BookingStatus.ATTENDED, evaluations__stage="after").order_by("pk").first()
+    return booking or _example_booking("booked")
+
+
+def _evaluation_token():
+    from . import links
+
+    return {"token": links.evaluation_token(_attended_booking(), "after")}
+
+
+def _certificate_token():
+    from . import links
+
+    return {"token": links.certificate_token(_attended_booking())}
+
+
+PAGES |= {
+    "training:evaluation": Page(EVERYONE, _evaluation_token),
+    "training:certificate": Page(EVERYONE, _certificate_token),
+    "training:impact": Page(TRAINING_IMPACT_READERS),
+}

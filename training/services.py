@@ -302,6 +302,9 @@ def _context(booking, **extra):
         "session": booking.session,
         "course": booking.session.course,
         "manage_url": links.manage_url(booking),
+        # The evaluation before the session, answered from the confirmation (its own page refuses it once the
+        # session has started).
+        "before_url": links.evaluation_url(booking, "before") if booking.status == BookingStatus.BOOKED else "",
         **extra,
     }
 

@@ -50,6 +50,31 @@ def make_partnership(copies=1, first=0):
             meeting = MeetingFactory(body=partnership, starts_at=aware(day))
             for membership in members[:2]:
                 AttendanceFactory(meeting=meeting, membership=membership)
+        _deliver_training(n, police)
+
+
+def _deliver_training(n, agency):
+    """A training session of 2022/23 with its register and evaluations, for the "Multi-agency training" chapter."""
+    from datetime import date, timedelta
+
+    from training.tests.factories import BookingFactory, CourseSessionFactory, DelegateFactory, EvaluationScoreFactory
+
+    starts = aware(date(2022, 6, 14))
+    session = CourseSessionFactory(
+        course__title=f"Domestic Abuse and Safeguarding Children {n}",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=3),
+        status="held",
+    )
+    for stage in ("before", "after", "follow_up"):
+        booking = BookingFactory(session=session, status="attended", delegate=DelegateFactory(agency=agency))
+        EvaluationScoreFactory(
+            evaluation__booking=booking,
+            evaluation__stage=stage,
+            evaluation__practice_changed=stage != "before" or None,
+            outcome__course=session.course,
+        )
+    BookingFactory(session=session, status="no_show", delegate=DelegateFactory(agency=agency))
 
 
 @pytest.fixture

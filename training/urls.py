@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import organiser_views, views
+from . import evaluation_views, organiser_views, views
 
 app_name = "training"
 
@@ -32,4 +32,8 @@ urlpatterns = [
         organiser_views.AttendanceImportView.as_view(),
         name="import_attendance",
     ),
+    # Evaluations, certificates and impact.
+    path("training/evaluations/<str:token>/", evaluation_views.EvaluationView.as_view(), name="evaluation"),
+    path("training/certificates/<str:token>/", evaluation_views.CertificateView.as_view(), name="certificate"),
+    path("training/impact/", evaluation_views.ImpactView.as_view(), name="impact"),
 ]

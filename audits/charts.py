@@ -18,9 +18,12 @@ from lscp.financial_year import FinancialYear
 
 from .dataset_selectors import format_value
 
-WIDTH = 560
-BAR_HEIGHT = 26
-FRAME_HEIGHT = 60  # margins and the value axis
+# Drawn at least 560 units wide, wider for long borough names (so the bars keep about 300 units), at most 680: an
+# A4 page's text width, where a unit prints as a CSS pixel and the 14-unit text at about 10.5 pt.
+MIN_WIDTH, MAX_WIDTH, BARS_WIDTH = 560, 680, 300
+BAR_HEIGHT = 24
+AXIS_HEIGHT = 30
+MARGIN = 0.04  # of the width, on every side
 
 # Colours with at least 4.5:1 against the white background (text) and 3:1 between a bar and the background.
 EARLIER_COLOUR = "#5f6b76"
@@ -29,7 +32,7 @@ TEXT_COLOUR = "#212529"
 
 # leather is styled through its theme module; the project draws no other leather chart.
 theme.background_color = "#ffffff"
-theme.margin = 0.06  # room for the last value on the axis
+theme.margin = MARGIN
 for _part in ("title", "legend", "axis_title", "tick"):
     setattr(theme, f"{_part}_font_family", "DejaVu Sans, Arial, sans-serif")
     setattr(theme, f"{_part}_font_size", 14)
@@ -92,5 +95,8 @@ def trend_chart(*, title, unit, pairs, period_start):
         [(value, name) for value, name, _ in bars],
         fill_color=lambda datum: colours[datum.y],
     )
-    svg = chart.to_svg(width=WIDTH, height=FRAME_HEIGHT + BAR_HEIGHT * len(bars))
+    longest = max(len(name) for _, name, _ in bars) * theme.tick_font_char_width
+    width = min(MAX_WIDTH, max(MIN_WIDTH, longest + BARS_WIDTH))
+    height = 2 * MARGIN * width + AXIS_HEIGHT + BAR_HEIGHT * len(bars)
+    svg = chart.to_svg(width=width, height=round(height))
     return TrendChart(title=title, svg=svg, description=_description(title, pairs, unit, this_label, earlier_label))

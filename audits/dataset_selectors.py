@@ -181,6 +181,7 @@ class ExceptionRow:
     is_exception: bool
     higher_is_better: bool | None
     tolerance_percent: Decimal | None
+    period_start: date | None = None
 
     @property
     def name(self):
@@ -223,6 +224,7 @@ def quarterly_exceptions(*, quarter):
             is_exception=o.is_exception,
             higher_is_better=o.indicator.higher_is_better,
             tolerance_percent=o.indicator.tolerance_percent,
+            period_start=o.period_start,
         )
         for o in observations
     ]
@@ -246,6 +248,7 @@ class DataTableRow:
     source: str
     cells: list = field(default_factory=list)  # a DataTableCell per borough, in the table's borough order
     london: Decimal | None = None
+    period_start: date | None = None
 
 
 @dataclass
@@ -287,6 +290,7 @@ def children_data_table(*, year):
                     for pk in borough_ids
                 ],
                 london=next((o.london for o in found["rows"] if o.london is not None), None),
+                period_start=first.period_start,
             )
         )
     return DataTable(boroughs=[(boroughs[pk][1], boroughs[pk][0]) for pk in borough_ids], rows=rows)

@@ -24,6 +24,7 @@ from reports.pdf_scopes import with_header_scopes
 from reports.rendering import DOCUMENT_BASE_URL, PDF_OPTIONS, StaticOnlyFetcher
 
 from . import permissions
+from .charts import TrendPair, trend_chart
 from .dataset_selectors import Quarter, format_change, format_value, quarterly_exceptions, quarters_with_observations
 from .resources import ObservationResource
 
@@ -48,6 +49,7 @@ def _report(request):
             "london": format_value(row.london, row.unit),
             "england": format_value(row.england, row.unit),
         }
+    charts = [chart for chart in map(_trend_chart, _by_name(rows).values()) if chart]
     if quarter is not None and quarter not in quarters:
         quarters = sorted([*quarters, quarter], key=lambda q: q.start, reverse=True)
     return {
@@ -55,7 +57,27 @@ def _report(request):
         "quarters": quarters,
         "rows": rows,
         "exceptions": sum(row.is_exception for row in rows),
+        "charts": charts,
     }
+
+
+def _by_name(rows):
+    """{indicator (and category): its rows}, in the order the report lists them (exceptions first)."""
+    groups = {}
+    for row in rows:
+        groups.setdefault(row.name, []).append(row)
+    return groups
+
+
+def _trend_chart(rows):
+    """One chart an indicator: each borough's values against a year earlier; its periods named where the quarter
+    holds more than one (its months, say)."""
+    several_periods = len({row.period for row in rows}) > 1
+    pairs = [
+        TrendPair(f"{row.borough} ({row.period})" if several_periods else row.borough, row.value, row.year_earlier)
+        for row in rows
+    ]
+    return trend_chart(title=rows[0].name, unit=rows[0].unit, pairs=pairs, period_start=rows[0].period_start)
 
 
 class DataSetReaderMixin(RoleRequiredMixin):

@@ -15,6 +15,7 @@ from lscp.report_sections import Section
 
 from . import audit_selectors
 from . import dataset_selectors as data
+from .charts import TrendPair, trend_chart
 
 
 def children_data_context(year):
@@ -35,7 +36,22 @@ def children_data_context(year):
                 ],
             }
         )
-    return {"boroughs": table.boroughs, "rows": rows, "previous_year": year.previous}
+    charts = [
+        chart
+        for row in table.rows
+        if (
+            chart := trend_chart(
+                title=row.indicator,
+                unit=row.unit,
+                pairs=[
+                    TrendPair(name, cell.value, cell.year_earlier)
+                    for (_, name), cell in zip(table.boroughs, row.cells, strict=True)
+                ],
+                period_start=row.period_start,
+            )
+        )
+    ]
+    return {"boroughs": table.boroughs, "rows": rows, "previous_year": year.previous, "charts": charts}
 
 
 def lado_context(year):

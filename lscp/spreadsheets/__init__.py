@@ -402,6 +402,12 @@ class SpreadsheetResource(resources.ModelResource):
     export_select_related = ()
     export_prefetch_related = ()
 
+    # The model's constraints are checked row by row with a query each; a resource that checks them itself against
+    # what it loaded once (a large import) turns this off.
+    validate_constraints = True
+    # Links (foreign keys) whose records the cells' widgets read from the database: not looked up again row by row.
+    checked_links = ()
+
     class Meta:
         use_transactions = True
         clean_model_instances = True  # the model's own rules, as in the admin's forms
@@ -535,10 +541,17 @@ class SpreadsheetResource(resources.ModelResource):
             if first != self._row_number:
                 params = {**params, "row": sheet_row(first)}
                 errors.setdefault(attribute, []).append(ValidationError(message, params=params))
-        try:
-            super().validate_instance(instance, errors, validate_unique)
-        except ValidationError as error:
-            raise ValidationError(self.by_column(error)) from None
+        if self._meta.clean_model_instances:
+            try:
+                instance.full_clean(
+                    exclude=[*errors.keys(), *self.checked_links],
+                    validate_unique=validate_unique,
+                    validate_constraints=self.validate_constraints,
+                )
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(self.by_column(ValidationError(errors)))
 
     def by_column(self, error):
         """The row's errors keyed by the spreadsheet's column headings instead of the model's field names."""

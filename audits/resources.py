@@ -241,6 +241,7 @@ class ObservationResource(SpreadsheetResource):
     # unique constraint is checked here for that reason (`validate_constraints` off); the database still enforces
     # it. All or nothing as before: every row is checked, and the one transaction is rolled back if any failed.
     validate_constraints = False
+    refuse_formulas = True  # a figure must be the figure, not what a formula last worked out
     checked_links = ("indicator", "borough", "category")
 
     class Meta(SpreadsheetResource.Meta):

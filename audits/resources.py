@@ -186,6 +186,8 @@ UPDATED_FIELDS = (
     "england",
 )
 
+_UPDATED_ATTNAMES = tuple(Observation._meta.get_field(name).attname for name in UPDATED_FIELDS)
+
 
 def _update_rows(observations):
     """Writes the observations' fields back in one statement. Django's bulk_update builds a CASE per column with a
@@ -280,14 +282,17 @@ class ObservationResource(SpreadsheetResource):
         ]
         existing, self._stored = {}, {}
         found = Observation.objects.filter(indicator__in=indicators, period_start__in=starts)
-        for observation in found.select_related("indicator", "borough", "category").order_by():
+        if not self._meta.skip_diff:
+            # The preview's comparison shows the record's links as they were; the rows set their own otherwise.
+            found = found.select_related("indicator", "borough", "category")
+        for observation in found.order_by():
             existing[self._key_of(observation)] = observation
             self._stored[observation.pk] = self._values_of(observation)
         return existing
 
     @staticmethod
     def _values_of(observation):
-        return tuple(getattr(observation, Observation._meta.get_field(name).attname) for name in UPDATED_FIELDS)
+        return tuple(getattr(observation, attname) for attname in _UPDATED_ATTNAMES)
 
     @staticmethod
     def _key_of(observation):

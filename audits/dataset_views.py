@@ -147,7 +147,7 @@ class ImportObservationsView(RoleRequiredMixin, View):
             except Exception as error:  # noqa: BLE001 - whatever the file, the person is told it could not be read
                 form.add_error("file", unreadable_file_message(error, file_format.get_title()))
             else:
-                result = ObservationResource().import_data(dataset, dry_run=False)
+                result = ObservationResource(show_changes=False).import_data(dataset, dry_run=False)
                 problems = result.problems()
                 if not problems:
                     totals = result.totals

@@ -182,7 +182,8 @@ class Observation(models.Model):
                     "expected": f"{expected:%d %b %Y}",
                 }
         if self.indicator_id:
-            categories = list(self.indicator.categories.values_list("pk", "name"))
+            # .all(), not a values query: an import prefetches each indicator's categories once for all its rows.
+            categories = [(category.pk, category.name) for category in self.indicator.categories.all()]
             if self.category_id:
                 if self.category.indicator_id != self.indicator_id:
                     errors["category"] = OBSERVATION_CATEGORY_OF_ANOTHER_INDICATOR % {

@@ -48,6 +48,10 @@ NOT_AN_ID = "“%(value)s” is not an ID: keep the ID from an export, or leave 
 NO_SUCH_ID = "There is no %(noun)s with ID %(id)s to update: leave the ID empty to add a new one."
 ID_TWICE = "ID %(id)s is also on row %(row)s: a record can appear only once in a file."
 SAVE_FAILED = "This row could not be saved: %(error)s"
+FORMULA = (
+    "This cell holds a formula (%(formula)s), which is not imported: type the figure itself, or paste the cells "
+    "as values."
+)
 
 NO_HEADINGS = "The first row of the file must hold the column headings, and it is empty."
 NO_ROWS = "The file has its headings but no rows to import."
@@ -402,6 +406,15 @@ class SpreadsheetResource(resources.ModelResource):
     export_select_related = ()
     export_prefetch_related = ()
 
+    # The model's constraints are checked row by row with a query each; a resource that checks them itself against
+    # what it loaded once (a large import) turns this off.
+    validate_constraints = True
+    # A formula cell (a CSV cell starting with "=", a workbook's formula) is refused with its row instead of read:
+    # for figures, whose workbook value is only what the formula last worked out (or nothing at all).
+    refuse_formulas = False
+    # Links (foreign keys) whose records the cells' widgets read from the database: not looked up again row by row.
+    checked_links = ()
+
     class Meta:
         use_transactions = True
         clean_model_instances = True  # the model's own rules, as in the admin's forms
@@ -422,11 +435,32 @@ class SpreadsheetResource(resources.ModelResource):
             result.total_rows = len(dataset)
             result.append_base_error(self.get_error_result_class()(error))
             return result
+        if self.refuse_formulas and (formulas := self.formula_cells(dataset)):
+            result = self.get_result_class()()
+            result.total_rows = len(dataset)
+            for number, cells in formulas.items():
+                errors = {heading: [FORMULA % {"formula": formula}] for heading, formula in cells}
+                result.append_invalid_row(number, {}, ValidationError(errors))
+            return result
         self._row_number = None
         self._first_row_of_id = {}
         self._first_row_with = {}
         kwargs["rollback_on_validation_errors"] = True  # all or nothing, whoever calls
         return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, use_transactions=True, **kwargs)
+
+    @staticmethod
+    def formula_cells(dataset):
+        """{record number: [(column heading, formula)]} for the dataset's formula cells: those ExcelFile found in a
+        workbook, and CSV cells starting with "=" (an export's escaped text starts with an apostrophe)."""
+        headings = [cell_text(heading) for heading in dataset.headers or []]
+        found = {}
+        for (number, index), formula in sorted(getattr(dataset, "formulas", {}).items()):
+            found.setdefault(number, []).append((headings[index], formula))
+        for number, row in enumerate(dataset, 1):
+            for index, value in enumerate(row):
+                if isinstance(value, str) and value.strip().startswith("="):
+                    found.setdefault(number, []).append((headings[index], value.strip()))
+        return found
 
     def tidy(self, dataset):
         """The dataset with its headings put in this resource's words, or a SpreadsheetError saying what is
@@ -472,6 +506,12 @@ class SpreadsheetResource(resources.ModelResource):
         tidy = tablib.Dataset(headers=names)
         for row in rows:
             tidy.append([row[index] for index in keep])
+        # A workbook's formula cells (ExcelFile), at their places among the kept columns.
+        tidy.formulas = {
+            (number, keep.index(index)): formula
+            for (number, index), formula in getattr(dataset, "formulas", {}).items()
+            if index in keep and number <= len(rows)
+        }
         return tidy
 
     # One row.
@@ -535,10 +575,17 @@ class SpreadsheetResource(resources.ModelResource):
             if first != self._row_number:
                 params = {**params, "row": sheet_row(first)}
                 errors.setdefault(attribute, []).append(ValidationError(message, params=params))
-        try:
-            super().validate_instance(instance, errors, validate_unique)
-        except ValidationError as error:
-            raise ValidationError(self.by_column(error)) from None
+        if self._meta.clean_model_instances:
+            try:
+                instance.full_clean(
+                    exclude=[*errors.keys(), *self.checked_links],
+                    validate_unique=validate_unique,
+                    validate_constraints=self.validate_constraints,
+                )
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(self.by_column(ValidationError(errors)))
 
     def by_column(self, error):
         """The row's errors keyed by the spreadsheet's column headings instead of the model's field names."""
@@ -598,11 +645,29 @@ class ExcelFile(base_formats.XLSX):
         dataset = tablib.Dataset()
         if not rows:
             return dataset
+        dataset.formulas = self._formulas(in_stream)
         width = max(len(row) for row in rows)
         dataset.headers = (rows[0] + [None] * width)[:width]
         for row in rows[1:]:
             dataset.append((row + [None] * width)[:width])
         return dataset
+
+    @staticmethod
+    def _formulas(in_stream):
+        """{(record number, column index): formula} of the first sheet (the values above are what the formulas
+        last worked out: a resource that refuses formulas needs to know which cells they were)."""
+        import openpyxl
+
+        book = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=False)
+        try:
+            return {
+                (number, index): str(cell.value)
+                for number, row in enumerate(book.worksheets[0].iter_rows(min_row=2), 1)
+                for index, cell in enumerate(row)
+                if getattr(cell, "data_type", None) == "f"
+            }
+        finally:
+            book.close()
 
     def export_data(self, dataset, **kwargs):
         from openpyxl import Workbook

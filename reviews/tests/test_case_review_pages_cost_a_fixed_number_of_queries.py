@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 # Session, user, roles (groups, person, memberships), the Case Review bodies, then the page's own.
 LIST_QUERIES = 10
 # The review page also fills its chair's forms: the active learning themes, the agencies (twice: recommendation
-# and action forms), the bodies (the action's overseer), and lists the review's dissemination.
-REVIEW_PAGE_QUERIES = 17
+# and action forms), the bodies (the action's overseer), and lists the review's dissemination; and the menu asks once
+# whether the chair's bodies open the audits (the Quality Assurance bodies).
+REVIEW_PAGE_QUERIES = 18
 
 
 def make_records(count):

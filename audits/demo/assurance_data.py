@@ -63,7 +63,7 @@ ALL_FULLY = {number: FULLY for number, _, _ in STANDARDS}
 LAY_MEMBER = {
     "name": "Rosalind Penhallow",
     "job_title": "Lay member of the partnership",
-    "email": "lay.member@example.org",
+    "email": "rosalind.penhallow@lay-members.example.org",
 }
 
 # Cycles, oldest first. Each return: agency, status, ratings {standard number: rating}, and for returns with the

@@ -724,6 +724,43 @@ GLOSSARY = [
         "The operational group on children and young people affected by domestic abuse that the LSCP works with.",
     ),
     (
+        "CIN",
+        "Children in need",
+        "Children assessed by the council as needing its services to reach or keep a reasonable standard of health "
+        "or development (Children Act 1989, section 17).",
+    ),
+    (
+        "CLA",
+        "Children looked after",
+        "Children in the council's care, by a court order or by agreement with their parents.",
+    ),
+    (
+        "CPP",
+        "Child protection plan",
+        "The plan agreed at a child protection conference for a child at risk of significant harm.",
+    ),
+    (
+        "EHCP",
+        "Education, health and care plan",
+        "The legal plan for a child or young person up to 25 with special educational needs who needs more support "
+        "than their school can give.",
+    ),
+    (
+        "FGM",
+        "Female genital mutilation",
+        "Cutting or other injury to the female genital organs for non-medical reasons: a crime and child abuse.",
+    ),
+    (
+        "FSM",
+        "Free school meals",
+        "Meals at school paid for by the state for children of families on certain benefits; a measure of need.",
+    ),
+    (
+        "SEN",
+        "Special educational needs",
+        "Learning difficulties or disabilities that call for special educational provision.",
+    ),
+    (
         "MASH",
         "Multi-Agency Safeguarding Hub",
         "A team where the council, police, health and others share information to "

@@ -169,8 +169,8 @@ class IndicatorCategoryInline(admin.TabularInline):
 
 @admin.register(Indicator)
 class IndicatorAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "unit", "source", "higher_is_better", "tolerance_percent"]
-    list_filter = ["unit", "source"]
+    list_display = ["name", "unit", "source", "report_table", "higher_is_better", "tolerance_percent"]
+    list_filter = ["unit", "report_table", "source"]
     search_fields = ["name", "definition", "source"]
     inlines = [IndicatorCategoryInline]
 

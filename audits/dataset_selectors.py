@@ -34,7 +34,7 @@ from django.db.models.functions import Coalesce
 from lscp.financial_year import FinancialYear
 from lscp.percentages import largest_remainder_percentages
 
-from .models import IndicatorCategory, Observation, PeriodKind, Unit, period_end_for
+from .models import IndicatorCategory, Observation, PeriodKind, ReportTable, Unit, period_end_for
 
 # The indicators the report's LADO and child death review chapters read, by name (the demo creates them; a
 # partnership that imports its own figures names its indicators so).
@@ -258,12 +258,25 @@ class DataTable:
 
 
 def children_data_table(*, year):
-    """Each indicator without categories, at its latest period ending within the year: its value in each borough,
-    the London comparator and the change since the same period a year earlier. Indicators in the order they
-    were added. One query."""
+    """Each indicator without categories shown in "Our children and young people data", at its latest period
+    ending within the year: its value in each borough, the London comparator and the change since the same period
+    a year earlier. Indicators in the order they were added. One query."""
+    return _latest_values_table(year=year, table=ReportTable.CHILDREN_DATA)
+
+
+def borough_profile_table(*, year):
+    """The borough profiles' figures (population, children's share, poverty, unemployment): each indicator shown in
+    "Borough profiles" at its latest period ending within the year, in each borough. One query."""
+    return _latest_values_table(year=year, table=ReportTable.BOROUGH_PROFILE)
+
+
+def _latest_values_table(*, year, table):
     observations = with_trend(
         Observation.objects.filter(
-            indicator__categories__isnull=True, period_end__gte=year.start, period_end__lte=year.end
+            indicator__categories__isnull=True,
+            indicator__report_table=table,
+            period_end__gte=year.start,
+            period_end__lte=year.end,
         )
     ).select_related("indicator", "borough")
     latest, boroughs = {}, {}

@@ -1,6 +1,7 @@
 """The quality assurance records' chapters of the annual report.
 
-- "Our children and young people data" (40), the child death review summary (490) and the LADO's outcomes (500),
+- "Borough profiles" (35), the business manager's account of each borough with its profile figures, and "Our
+  children and young people data" (40), the child death review summary (490) and the LADO's outcomes (500),
   with their figures from the data set's selectors only (audits/dataset_selectors.py). Every total and percentage
   is computed from stored counts; the percentages of a column add up to 100.
 - "Scrutiny and challenge" (620), written by the Quality Assurance subgroup's chairs, with the year's
@@ -54,6 +55,20 @@ def children_data_context(year):
     return {"boroughs": table.boroughs, "rows": rows, "previous_year": year.previous, "charts": charts}
 
 
+def borough_profiles_context(year):
+    table = data.borough_profile_table(year=year)
+    rows = [
+        {
+            "indicator": row.indicator,
+            "period": row.period,
+            "source": row.source,
+            "values": [data.format_value(cell.value, row.unit) or "–" for cell in row.cells],
+        }
+        for row in table.rows
+    ]
+    return {"boroughs": table.boroughs, "rows": rows}
+
+
 def lado_context(year):
     tables = data.category_tables(year=year, names=[data.LADO_OUTCOMES, data.LADO_REFERRAL_SOURCES])
     return {"outcomes": tables[data.LADO_OUTCOMES], "sources": tables[data.LADO_REFERRAL_SOURCES]}
@@ -87,6 +102,19 @@ def scrutiny_context(year):
 
 
 SECTIONS = [
+    Section(
+        key="borough-profiles",
+        title="Borough profiles",
+        order=35,
+        template="audits/report/borough_profiles.html",
+        context=borough_profiles_context,
+        narrative=True,
+        help_text=(
+            "Each borough's story: who lives there, the pressures on families this year, and how that shaped the "
+            "partnership's priorities. The profile figures (population, children, poverty) are added from the "
+            'data set\'s indicators shown in "Borough profiles".'
+        ),
+    ),
     Section(
         key="children-data",
         title="Our children and young people data",

@@ -154,6 +154,15 @@ Next year the service will help partners recognise low-level concerns earlier, d
 so that its work is fully recorded, contribute to the partnership's training programme and to its safer
 organisations learning event.
 """,
+    "borough-profiles": """\
+The partnership's priorities for 2022/23 grew from the stories of our two boroughs. Agreeing one shared picture
+of local life lets partners shape their services in proportion to what our communities need.
+
+Poverty, the rising cost of living and the after-effects of the pandemic put families under more pressure this
+year. Partners saw more domestic abuse, more mental ill health and more homelessness, and referrals rose across
+all our services. In Kensington and Chelsea the impact of the Grenfell tragedy is still felt. The figures below
+come from each borough's Joint Strategic Needs Assessment of spring 2023.
+""",
     "scrutiny": """\
 The Best Practice and Performance Subgroup is how the partnership holds itself to account: it reads the
 single-agency audits partners share with it, runs multi-agency audits on themes from our priorities, and

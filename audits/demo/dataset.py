@@ -1,11 +1,12 @@
-"""The demo's data set (literals in dataset_data.py): seed 000's children and young people data with a year
-earlier, LADO outcomes and referral sources, and child death reviews, as counts. Loading twice changes nothing:
-each indicator, category and value is looked up first, and a value already there is left as it is."""
+"""The demo's data set (literals in dataset_data.py): seed 000's borough profiles, its children and young people
+data with a year earlier, LADO outcomes and referral sources, and child death reviews, as counts. Loading twice
+changes nothing: each indicator, category and value is looked up first, and a value already there is left as it
+is."""
 
 from datetime import date
 from decimal import Decimal
 
-from audits.models import Indicator, IndicatorCategory, Observation, period_end_for
+from audits.models import Indicator, IndicatorCategory, Observation, ReportTable, period_end_for
 from partnership.models import LocalAuthority
 
 from . import dataset_data as data
@@ -48,6 +49,20 @@ def load(*, stdout):
         for code, (value, value_earlier) in values.items():
             added += _observation(indicators[name], boroughs[code], kind, start, value, london=london)
             added += _observation(indicators[name], boroughs[code], kind, earlier, value_earlier, london=london_earlier)
+    kind, start = data.PROFILE_PERIOD
+    start = date.fromisoformat(start)
+    for name, unit, source, definition in data.PROFILE_INDICATORS:
+        indicator, _ = Indicator.objects.get_or_create(
+            name=name,
+            defaults={
+                "unit": unit,
+                "source": source,
+                "definition": definition,
+                "report_table": ReportTable.BOROUGH_PROFILE,
+            },
+        )
+        for code, value in data.PROFILE_VALUES[name].items():
+            added += _observation(indicator, boroughs[code], kind, start, value)
     kind, start = data.CATEGORY_PERIOD
     start = date.fromisoformat(start)
     for name, source, definition, category_names, counts in data.COUNTED_BY_CATEGORY:

@@ -216,3 +216,39 @@ COUNTED_BY_CATEGORY = [
     ),
 ]
 CATEGORY_PERIOD = ("year", "2022-04-01")
+
+
+# Seed 000's "Borough Profiles": the Health and Wellbeing Joint Strategic Needs Assessments of spring 2023 for both
+# boroughs, as published (the poverty shares are printed as "1 in 5" and "1 in 4"). Shown in the report's "Borough
+# profiles" table, for the year 2022/23; no earlier figures, so no trend.
+# (name, unit, source, definition)
+PROFILE_SOURCE = "Joint Strategic Needs Assessment 2023"
+PROFILE_INDICATORS = [
+    ("Total population", "count", PROFILE_SOURCE, "Residents of all ages."),
+    ("Children aged 0 to 15", "count", PROFILE_SOURCE, "Residents aged 0 to 15."),
+    (
+        "Children aged 0 to 15 from ethnically diverse backgrounds",
+        "percentage",
+        PROFILE_SOURCE,
+        "Residents aged 0 to 15 from ethnically diverse (global majority) backgrounds, as a share of all of them.",
+    ),
+    ("Working age residents (16 to 64)", "count", PROFILE_SOURCE, "Residents aged 16 to 64."),
+    ("Older people (65 and over)", "count", PROFILE_SOURCE, "Residents aged 65 and over."),
+    (
+        "Children living in poverty",
+        "percentage",
+        PROFILE_SOURCE,
+        "The share of children living in poverty, as the assessment publishes it (1 in 5; 1 in 4).",
+    ),
+    ("Unemployment rate", "percentage", PROFILE_SOURCE, "Residents of working age who are unemployed."),
+]
+PROFILE_PERIOD = ("year", "2022-04-01")
+PROFILE_VALUES = {
+    "Total population": {"RBKC": 143900, "WCC": 205100},
+    "Children aged 0 to 15": {"RBKC": 20200, "WCC": 26700},
+    "Children aged 0 to 15 from ethnically diverse backgrounds": {"RBKC": 44, "WCC": 60},
+    "Working age residents (16 to 64)": {"RBKC": 102900, "WCC": 153400},
+    "Older people (65 and over)": {"RBKC": 20800, "WCC": 25000},
+    "Children living in poverty": {"RBKC": 20, "WCC": 25},
+    "Unemployment rate": {"RBKC": "5.3", "WCC": 5},
+}

@@ -21,6 +21,7 @@ from partnership.models import LocalAuthority
 
 __all__ = [
     "Unit",
+    "ReportTable",
     "Indicator",
     "IndicatorCategory",
     "PeriodKind",
@@ -53,6 +54,15 @@ class Unit(models.TextChoices):
     MONEY = "money", "Money (£)"
 
 
+class ReportTable(models.TextChoices):
+    """Which table of the annual report shows an indicator without categories (seed 000's "Borough Profiles" and
+    "Our children and young people data"). Indicators with categories have tables of their own (LADO, CDOP)."""
+
+    CHILDREN_DATA = "children_data", "Our children and young people data"
+    BOROUGH_PROFILE = "borough_profile", "Borough profiles"
+    NONE = "none", "Not in the annual report"
+
+
 class Indicator(models.Model):
     name = models.CharField(max_length=200, unique=True)
     definition = LimitedTextField(blank=True, help_text="What is counted, and how: as the source defines it.")
@@ -65,6 +75,14 @@ class Indicator(models.Model):
     )
     london_comparator = models.BooleanField("London comparator available", default=False)
     england_comparator = models.BooleanField("England comparator available", default=False)
+    report_table = models.CharField(
+        "table in the annual report",
+        max_length=20,
+        choices=ReportTable.choices,
+        default=ReportTable.CHILDREN_DATA,
+        help_text="Where the annual report shows its latest value in each borough. Indicators counted by category "
+        "(LADO outcomes, child deaths) have their own tables whatever this says.",
+    )
     tolerance_percent = models.DecimalField(
         "tolerance for exceptions (%)",
         max_digits=6,

@@ -1,5 +1,6 @@
-"""The data set's chapters (children and young people data, LADO, child death reviews) gather their figures in the
-same number of queries with the demo's data set or with ten times as many indicators and values."""
+"""The data set's chapters (borough profiles, children and young people data, LADO, child death reviews) gather
+their figures in the same number of queries with the demo's data set or with ten times as many indicators and
+values."""
 
 from datetime import date
 
@@ -27,7 +28,10 @@ def copy_data_set(copy):
         categories = list(indicator.categories.all())
         observations = list(indicator.observations.all())
         twin = Indicator.objects.create(
-            name=f"{indicator.name} (copy {copy})", unit=indicator.unit, tolerance_percent=indicator.tolerance_percent
+            name=f"{indicator.name} (copy {copy})",
+            unit=indicator.unit,
+            tolerance_percent=indicator.tolerance_percent,
+            report_table=indicator.report_table,
         )
         twins = {c.pk: IndicatorCategory.objects.create(indicator=twin, name=c.name, order=c.order) for c in categories}
         Observation.objects.bulk_create(
@@ -47,7 +51,12 @@ def copy_data_set(copy):
 
 def gather():
     with CaptureQueriesContext(connection) as queries:
-        contexts = [report.children_data_context(YEAR), report.lado_context(YEAR), report.child_death_context(YEAR)]
+        contexts = [
+            report.borough_profiles_context(YEAR),
+            report.children_data_context(YEAR),
+            report.lado_context(YEAR),
+            report.child_death_context(YEAR),
+        ]
     return len(queries), contexts
 
 
@@ -55,11 +64,12 @@ def test_ten_times_the_data_costs_the_same_queries():
     LocalAuthorityFactory(code="RBKC", name="Royal Borough of Kensington and Chelsea")
     LocalAuthorityFactory(code="WCC", name="Westminster City Council")
     demo_dataset.load(stdout=Quiet())
-    few, (data, lado, deaths) = gather()
-    assert len(data["rows"]) == 12 and lado["outcomes"].total == 119 and deaths["reviewed"] == 19
+    few, (profiles, data, lado, deaths) = gather()
+    assert len(profiles["rows"]) == 7 and len(data["rows"]) == 12
+    assert lado["outcomes"].total == 119 and deaths["reviewed"] == 19
     for copy in range(1, 10):
         copy_data_set(copy)
-    many, (data, _, _) = gather()
-    assert len(data["rows"]) == 120
+    many, (profiles, data, _, _) = gather()
+    assert len(profiles["rows"]) == 70 and len(data["rows"]) == 120
     assert Observation.objects.filter(period_start=date(2023, 3, 31)).count() == 4 * 2 * 10
     assert many == few

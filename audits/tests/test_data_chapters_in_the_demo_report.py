@@ -13,8 +13,9 @@ def built(demo_report):
 
 
 def test_the_chapters_sit_where_seed_000_puts_them():
-    orders = {key: section_by_key(key).order for key in ("structure", "children-data", "child-death-review", "lado")}
-    assert orders["structure"] < orders["children-data"] < 100
+    keys = ("structure", "borough-profiles", "children-data", "child-death-review", "lado")
+    orders = {key: section_by_key(key).order for key in keys}
+    assert orders["structure"] < orders["borough-profiles"] < orders["children-data"] < 100
     assert 400 <= orders["child-death-review"] < orders["lado"] == 500
 
 
@@ -31,6 +32,16 @@ def test_the_children_data_table_has_each_borough_the_london_average_and_the_tre
     assert "9.9% 14.2% 16.4%" in chapter
     assert "Early Help referrals (2022/23; Monthly performance report) 596 381 N/A" in chapter
     assert "Our children and young people data" in built.pdf_text
+
+
+def test_the_borough_profiles_carry_seed_000s_figures_and_story(built):
+    chapter = built.section_text("borough-profiles")
+    assert "Our boroughs at a glance in 2022/23" in chapter
+    assert "Total population (2022/23; Joint Strategic Needs Assessment 2023) 143,900 205,100" in chapter
+    assert "Children living in poverty (2022/23; Joint Strategic Needs Assessment 2023) 20% 25%" in chapter
+    assert "Unemployment rate (2022/23; Joint Strategic Needs Assessment 2023) 5.3% 5%" in chapter
+    assert "the impact of the Grenfell tragedy is still felt" in chapter
+    assert "Total population" not in built.section_text("children-data")
 
 
 def test_the_lado_outcomes_are_computed_from_counts_and_add_up(built):

@@ -19,6 +19,7 @@ from django.views.generic import ListView, TemplateView
 from governance.models import Action
 from governance.models.actions import CLOSED_STATUSES
 from lscp.forms import add_service_errors
+from lscp.forms_page import ServiceFormView
 from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import RoleRequiredMixin
 
@@ -230,42 +231,21 @@ class IncidentDetailView(IncidentPageMixin, CaseReviewReaderMixin, TemplateView)
         return super().get(request, *args, **kwargs)
 
 
-class IncidentFormView(IncidentPageMixin, CaseReviewEditorMixin, TemplateView):
+class IncidentFormView(IncidentPageMixin, CaseReviewEditorMixin, ServiceFormView):
     """A form of the incident's page, posted: on success back to the page, else the page with the form's problems
     shown and what was typed kept."""
 
-    http_method_names = ["post"]
-    form_name = ""
-    success_message = ""
+    def message_values(self, saved):
+        return {"code": self.get_incident()}
 
-    def make_form(self):
-        raise NotImplementedError
-
-    def save(self, form):
-        raise NotImplementedError
-
-    def post(self, request, *args, **kwargs):
-        form = self.make_form()
-        if form.is_valid():
-            try:
-                saved = self.save(form)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, self.success_message % {"code": self.get_incident()})
-                return redirect(self.success_url(saved))
-        return self.render_to_response(self.get_context_data(**{self.form_name: form}))
-
-    def success_url(self, saved):
+    def get_success_url(self, saved):
         return reverse("reviews:incident", args=[self.get_incident().pk])
 
 
 class NotificationView(IncidentFormView):
+    form_class = NotificationForm
     form_name = "notification_form"
     success_message = "The notification of %(code)s to the National Panel is recorded."
-
-    def make_form(self):
-        return NotificationForm(self.request.POST)
 
     def save(self, form):
         services.record_panel_notification(
@@ -277,11 +257,12 @@ class NotificationView(IncidentFormView):
 
 
 class RapidReviewView(IncidentFormView):
+    form_class = RapidReviewForm
     form_name = "rapid_review_form"
     success_message = "The rapid review of %(code)s is recorded."
 
-    def make_form(self):
-        return RapidReviewForm(self.request.POST, started=self.rapid_review() is not None)
+    def get_form_kwargs(self):
+        return {"started": self.rapid_review() is not None}
 
     def save(self, form):
         data = form.cleaned_data
@@ -305,11 +286,9 @@ class RapidReviewView(IncidentFormView):
 
 
 class DecisionView(IncidentFormView):
+    form_class = DecisionForm
     form_name = "decision_form"
     success_message = "The decision on %(code)s is recorded."
-
-    def make_form(self):
-        return DecisionForm(self.request.POST)
 
     def save(self, form):
         data = form.cleaned_data
@@ -326,11 +305,9 @@ class DecisionView(IncidentFormView):
 class CommissionView(IncidentFormView):
     """Commissions the practice review the decision leads to; on success, opens its page."""
 
+    form_class = CommissionForm
     form_name = "commission_form"
     success_message = "The review following the rapid review of %(code)s is commissioned."
-
-    def make_form(self):
-        return CommissionForm(self.request.POST)
 
     def save(self, form):
         rapid_review = self.rapid_review()
@@ -351,7 +328,7 @@ class CommissionView(IncidentFormView):
             by=self.request.user,
         )
 
-    def success_url(self, saved):
+    def get_success_url(self, saved):
         return reverse("reviews:practice_review", args=[saved.pk])
 
 
@@ -512,45 +489,25 @@ class PracticeReviewDetailView(PracticeReviewPageMixin, CaseReviewReaderMixin, T
         return super().get(request, *args, **kwargs)
 
 
-class PracticeReviewFormView(PracticeReviewPageMixin, CaseReviewEditorMixin, TemplateView):
+class PracticeReviewFormView(PracticeReviewPageMixin, CaseReviewEditorMixin, ServiceFormView):
     """A form of the practice review's page, posted: on success back to the page with a message; else the page
     with the form's problems on its fields, what was typed kept, and nothing saved (each service is one
     transaction)."""
 
-    http_method_names = ["post"]
-    form_name = ""
-    success_message = ""
-    # The service's field names that differ from the form's: {service field: form field}.
-    service_fields = {}
+    def message_values(self, saved):
+        return {"code": self.get_review()}
 
-    def make_form(self):
-        raise NotImplementedError
-
-    def save(self, form):
-        raise NotImplementedError
-
-    def post(self, request, *args, **kwargs):
-        form = self.make_form()
-        if form.is_valid():
-            try:
-                self.save(form)
-            except ValidationError as error:
-                add_service_errors(form, error, fields={**{n: n for n in form.fields}, **self.service_fields})
-            else:
-                messages.success(request, self.success_message % {"code": self.get_review()})
-                return redirect("reviews:practice_review", pk=self.get_review().pk)
-        return self.render_to_response(self.get_context_data(**{self.form_name: form}))
+    def get_success_url(self, saved):
+        return reverse("reviews:practice_review", args=[self.get_review().pk])
 
 
 class PracticeReviewStageView(PracticeReviewFormView):
+    form_class = StageForm
     form_name = "stage_form"
     success_message = "The step of %(code)s is recorded."
     service_fields = {
         field: "on" for field in ("terms_of_reference_agreed_on", "report_received_on", "shared_on", "commissioned_on")
     }
-
-    def make_form(self):
-        return StageForm(self.request.POST)
 
     def save(self, form):
         data = form.cleaned_data
@@ -558,11 +515,9 @@ class PracticeReviewStageView(PracticeReviewFormView):
 
 
 class HoldView(PracticeReviewFormView):
+    form_class = HoldForm
     form_name = "hold_form"
     success_message = "Whether %(code)s is held pending another process is recorded."
-
-    def make_form(self):
-        return HoldForm(self.request.POST)
 
     def save(self, form):
         data = form.cleaned_data
@@ -576,11 +531,9 @@ class HoldView(PracticeReviewFormView):
 
 
 class FindingView(PracticeReviewFormView):
+    form_class = FindingForm
     form_name = "finding_form"
     success_message = "The finding is added to %(code)s."
-
-    def make_form(self):
-        return FindingForm(self.request.POST)
 
     def save(self, form):
         data = form.cleaned_data
@@ -598,11 +551,9 @@ class FindingRemoveView(PracticeReviewFormView):
 
 
 class RecommendationView(PracticeReviewFormView):
+    form_class = RecommendationForm
     form_name = "recommendation_form"
     success_message = "The recommendation is added to %(code)s."
-
-    def make_form(self):
-        return RecommendationForm(self.request.POST)
 
     def save(self, form):
         data = form.cleaned_data
@@ -617,12 +568,13 @@ class RecommendationView(PracticeReviewFormView):
 
 
 class RaiseActionView(PracticeReviewFormView):
+    form_class = RaiseActionForm
     form_name = "action_form"
     success_message = "The action is raised in the action tracker from a recommendation of %(code)s."
     service_fields = {"source_id": "recommendation"}
 
-    def make_form(self):
-        return RaiseActionForm(self.request.POST, recommendations=self.get_recommendations())
+    def get_form_kwargs(self):
+        return {"recommendations": self.get_recommendations()}
 
     def save(self, form):
         data = form.cleaned_data
@@ -641,11 +593,9 @@ class RaiseActionView(PracticeReviewFormView):
 
 
 class PublicationView(PracticeReviewFormView):
+    form_class = PublicationForm
     form_name = "publication_form"
     success_message = "The publication of %(code)s is recorded."
-
-    def make_form(self):
-        return PublicationForm(self.request.POST)
 
     def save(self, form):
         data = form.cleaned_data
@@ -659,11 +609,9 @@ class PublicationView(PracticeReviewFormView):
 
 
 class NotPublishedView(PracticeReviewFormView):
+    form_class = NotPublishedForm
     form_name = "not_published_form"
     success_message = "The reason %(code)s is not published is recorded."
-
-    def make_form(self):
-        return NotPublishedForm(self.request.POST)
 
     def save(self, form):
         services.record_not_published(
@@ -672,11 +620,9 @@ class NotPublishedView(PracticeReviewFormView):
 
 
 class ClosureView(PracticeReviewFormView):
+    form_class = ClosureForm
     form_name = "closure_form"
     success_message = "%(code)s is closed."
-
-    def make_form(self):
-        return ClosureForm(self.request.POST)
 
     def save(self, form):
         data = form.cleaned_data
@@ -686,11 +632,9 @@ class ClosureView(PracticeReviewFormView):
 
 
 class DisseminationView(PracticeReviewFormView):
+    form_class = DisseminationForm
     form_name = "dissemination_form"
     success_message = "The dissemination of the learning of %(code)s is recorded."
-
-    def make_form(self):
-        return DisseminationForm(self.request.POST)
 
     def save(self, form):
         data = form.cleaned_data

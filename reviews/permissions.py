@@ -2,7 +2,8 @@
 
 These records concern children who died or were seriously harmed, so they are seen only by the business manager,
 the members of the Case Review Subgroup (the body named by settings.CASE_REVIEW_BODY_NAME) and the members of the
-Executive (bodies of kind "executive"); only the subgroup's chairs (and the business manager) change them. Anyone
+Executive (bodies of kind "executive"); only the subgroup's chairs (and the business manager) change them, and
+only the business manager reopens a closed review. Anyone
 else gets 403 before any record is looked up, so a URL tells them nothing. Every opening of an incident's or a
 practice review's page is logged (`ReviewViewing`).
 """

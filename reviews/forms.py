@@ -1,7 +1,9 @@
 """The Case Review chair's forms: logging an incident, the Panel notification, the rapid review record and its
 decision, commissioning the practice review, and on the practice review's page its steps, a hold, findings,
 recommendations and the actions they raise, publication (or not), closure and dissemination. The practice review's
-forms share one page, so each has a prefix that keeps its fields' ids apart.
+forms share one page, so each has a prefix that keeps its fields' ids apart. Editing a finding, a recommendation's
+status, and the confirmations (removing a dissemination, undoing "not published", reopening a closed review) each
+have a page of their own.
 
 The forms check what was typed (a date, a known choice); the rules of the records (dates in order, no decision
 before a rapid review, a rationale with every decision) are the models' and services', whose errors the views put
@@ -11,6 +13,7 @@ identifying details.
 
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from partnership.models import Agency, Body, BodyKind, LocalAuthority, Sector
@@ -24,10 +27,11 @@ from .models import (
     HeldPending,
     IncidentKind,
     LearningTheme,
+    RecommendationStatus,
     ReviewKind,
 )
 from .models._common import CODE_NAME_HELP, NO_IDENTIFYING_DETAILS
-from .services import STAGE_DATES
+from .services import REASON_TOO_LONG, STAGE_DATES, history_reason_max_length
 
 
 def _date_field(**kwargs):
@@ -259,3 +263,46 @@ class DisseminationForm(_CrispyForm):
         "Audience reached", "Who it reached, e.g. designated safeguarding leads in schools.", max_length=300
     )
     people_reached = forms.IntegerField(label="How many people", min_value=0, required=False, help_text="If known.")
+
+
+class FindingEditForm(FindingForm):
+    """A finding's learning point and themes, changed. The themes offered are the active ones and those already on
+    the finding (a theme no longer offered may stay where it was)."""
+
+    def __init__(self, *args, finding, **kwargs):
+        kwargs.setdefault("initial", {"text": finding.text, "themes": [theme.pk for theme in finding.themes.all()]})
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = (
+            LearningTheme.objects.filter(Q(active=True) | Q(findings=finding)).distinct().order_by("name")
+        )
+
+
+class RecommendationStatusForm(_CrispyForm):
+    prefix = "status"
+
+    status = forms.ChoiceField(label="Status", choices=RecommendationStatus.choices, widget=forms.RadioSelect)
+    response = _free_text(
+        "The partnership's decision and progress",
+        "What was decided on the recommendation and what has been done, as the annual report will say it; "
+        "the reason, when it is not taken forward.",
+        required=False,
+    )
+
+
+class ConfirmForm(_CrispyForm):
+    """A confirmation with nothing to type: the button is the answer."""
+
+
+class ReasonForm(_CrispyForm):
+    """A change the review's history records with why it was made (who made it is recorded too)."""
+
+    def __init__(self, *args, label, **kwargs):
+        super().__init__(*args, **kwargs)
+        maximum = history_reason_max_length()
+        self.fields["reason"] = forms.CharField(
+            label=label,
+            max_length=maximum,
+            help_text=f"Up to {maximum} characters, kept in the review's history with your name. "
+            + NO_IDENTIFYING_DETAILS,
+            error_messages={"max_length": REASON_TOO_LONG % {"max": maximum, "length": "%(show_value)d"}},
+        )

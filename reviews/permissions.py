@@ -2,7 +2,8 @@
 
 These records concern children who died or were seriously harmed, so they are seen only by the business manager,
 the members of the Case Review Subgroup (the body named by settings.CASE_REVIEW_BODY_NAME) and the members of the
-Executive (bodies of kind "executive"); only the subgroup's chairs (and the business manager) change them. Anyone
+Executive (bodies of kind "executive"); only the subgroup's chairs (and the business manager) change them, and
+only the business manager reopens a closed review. Anyone
 else gets 403 before any record is looked up, so a URL tells them nothing. Every opening of an incident's or a
 practice review's page is logged (`ReviewViewing`).
 """
@@ -56,6 +57,14 @@ def can_change_case_reviews(roles):
     return bool(roles.chaired_body_ids & subgroup)
 
 
+def can_reopen_reviews(roles):
+    """Reopening a closed review: the business manager only. Closing is the partnership's sign-off of a review
+    (its findings, its publication decision, its actions); undoing that is a correction of the partnership's
+    record, which the business manager keeps, so a chair who needs a review reopened asks them. The reason is
+    kept in the review's history with who reopened it."""
+    return roles.is_manager
+
+
 def can_see_deadlines(roles):
     """The deadlines dashboard: those who answer for the deadlines, the business manager and the subgroup's chairs."""
     return can_change_case_reviews(roles)
@@ -79,6 +88,51 @@ def _finding():
 
     finding = Finding.objects.filter(review_id=_review()).first()
     return {"pk": finding.review_id, "finding": finding.pk}
+
+
+def _dissemination():
+    from .models import Dissemination
+
+    dissemination = Dissemination.objects.filter(practice_review_id=_review()).first()
+    return {"pk": dissemination.practice_review_id, "dissemination": dissemination.pk}
+
+
+def _recommendation():
+    from .models import Recommendation
+
+    recommendation = Recommendation.objects.filter(review_id=_review()).first()
+    return {"pk": recommendation.review_id, "recommendation": recommendation.pk}
+
+
+def _not_published_review():
+    """The demo publishes or follows every review: Young Person K is recorded as not published for the check."""
+    from django.contrib.auth import get_user_model
+
+    from . import services
+    from .models import PracticeReview
+
+    review = PracticeReview.objects.get(code_name="Young Person K")
+    if not review.not_published_reason:
+        manager = get_user_model().objects.get(username="manager")
+        services.record_not_published(review=review, reason="Made for the access check.", by=manager)
+    return {"pk": review.pk}
+
+
+def _closed_review():
+    """The demo closes no review: Holland Park School's (published) is closed for the check."""
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from . import services
+    from .models import PracticeReview
+
+    review = PracticeReview.objects.get(pk=_review())
+    if not review.closed_on:
+        manager = get_user_model().objects.get(username="manager")
+        services.close_review(
+            review=review, closed_on=timezone.localdate(), reason="Made for the access check.", by=manager
+        )
+    return {"pk": review.pk}
 
 
 def _review_form():
@@ -115,6 +169,25 @@ PAGES = {
     },
     # Removing a finding (rolled back after each role in the check).
     "reviews:finding_remove": Page(CASE_REVIEW_EDITORS, _finding, method="post"),
+    # The pages of one step each: GET shows the form (or the confirmation), POST does it (rolled back).
+    "reviews:finding_edit": [Page(CASE_REVIEW_EDITORS, _finding), Page(CASE_REVIEW_EDITORS, _finding, method="post")],
+    "reviews:recommendation_status": [
+        Page(CASE_REVIEW_EDITORS, _recommendation),
+        Page(CASE_REVIEW_EDITORS, _recommendation, method="post"),
+    ],
+    "reviews:dissemination_remove": [
+        Page(CASE_REVIEW_EDITORS, _dissemination),
+        Page(CASE_REVIEW_EDITORS, _dissemination, method="post"),
+    ],
+    "reviews:practice_review_undo_not_published": [
+        Page(CASE_REVIEW_EDITORS, _not_published_review),
+        Page(CASE_REVIEW_EDITORS, _not_published_review, method="post"),
+    ],
+    # Reopening a closed review is the business manager's alone (can_reopen_reviews).
+    "reviews:practice_review_reopen": [
+        Page({"manager"}, _closed_review),
+        Page({"manager"}, _closed_review, method="post"),
+    ],
     "reviews:themes": Page(CASE_REVIEW_READERS),
     "reviews:deadlines": Page(CASE_REVIEW_EDITORS),
 }

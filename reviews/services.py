@@ -1,7 +1,8 @@
 """Every write that moves a case through its workflow: log an incident, record the notification, start and
 record the rapid review, decide, commission a practice review, record its stages, hold it pending a coroner or
-criminal process, record its findings, recommendations (and the actions they raise in the shared tracker) and
-the dissemination of its learning, set its publication, close it; and the deadline reminders.
+criminal process, record, edit and remove its findings, record its recommendations (their status, and the actions
+they raise in the shared tracker) and the dissemination of its learning (or remove one), set its publication or
+record that it is not published (and undo that), close it (and reopen it); and the deadline reminders.
 
 Each is one transaction, checks the record with full_clean() before saving, and refuses with a ValidationError
 whose message says what to do. The date-order and publication rules live in the models' clean(), so the admin
@@ -35,6 +36,7 @@ from .models import (
     RapidReview,
     RapidReviewMeeting,
     Recommendation,
+    RecommendationStatus,
     ReviewStage,
     ReviewViewing,
     SeriousIncident,
@@ -57,6 +59,27 @@ ALREADY_CLOSED = "This review was closed on %(date)s."
 FINDING_NEEDS_TEXT = "Write the learning point."
 RECOMMENDATION_NEEDS_TEXT = "Write the recommendation."
 THEME_NOT_OFFERED = "“%(theme)s” is no longer offered as a learning theme: choose another."
+FINDING_OF_A_CLOSED_REVIEW = (
+    "%(code)s was closed on %(date)s, so its findings stay as they were when it closed: the business manager can "
+    "reopen it (with the reason) if they must change."
+)
+RECOMMENDATION_NOT_TAKEN_FORWARD_NEEDS_REASON = (
+    "Say why the recommendation is not taken forward: the annual report states the partnership's decision."
+)
+RECOMMENDATION_COMPLETE_WITH_OPEN_ACTIONS = (
+    "%(count)s action(s) raised from this recommendation are still open: complete or cancel them in the action "
+    "tracker before recording the recommendation as complete."
+)
+NOT_RECORDED_AS_NOT_PUBLISHED = "%(code)s is not recorded as not published: there is nothing to undo."
+UNDO_NOT_PUBLISHED_OF_A_CLOSED_REVIEW = (
+    "%(code)s was closed on %(date)s: the business manager reopens it before its publication decision can change."
+)
+UNDO_NOT_PUBLISHED_NEEDS_REASON = (
+    "Give the reason the decision not to publish is undone: the review's history keeps it."
+)
+NOT_CLOSED = "%(code)s is not closed: there is nothing to reopen."
+REOPEN_NEEDS_REASON = "Give the reason the review is reopened: the review's history keeps it."
+REASON_TOO_LONG = "Keep the reason to %(max)s characters (it has %(length)s): the review's history keeps that many."
 
 # The steps record_stage() takes, and the date each one sets.
 STAGE_DATES = {
@@ -253,6 +276,53 @@ def record_not_published(*, review, reason, by=None):
     return _save(review, by)
 
 
+def history_reason_max_length():
+    """How long a reason the change history keeps (django-simple-history's `history_change_reason`)."""
+    return PracticeReview.history.model._meta.get_field("history_change_reason").max_length
+
+
+def _history_reason(reason, *, needed, field="reason"):
+    """The reason, stripped, for a change the history records with why it was made; refused if empty or longer
+    than the history keeps."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({field: needed})
+    maximum = history_reason_max_length()
+    if len(reason) > maximum:
+        raise ValidationError({field: REASON_TOO_LONG % {"max": maximum, "length": len(reason)}})
+    return reason
+
+
+@transaction.atomic
+def undo_not_published(*, review, reason, by=None):
+    """Takes back the decision not to publish the review (its publication is undecided again), with the reason,
+    which the review's history keeps with who made the change; the reason it was not published stays in the
+    history too. A closed review is reopened first."""
+    review = _locked(review)
+    if review.closed_on:
+        raise ValidationError(
+            UNDO_NOT_PUBLISHED_OF_A_CLOSED_REVIEW % {"code": review, "date": f"{review.closed_on:%d %b %Y}"}
+        )
+    if not review.not_published_reason:
+        raise ValidationError(NOT_RECORDED_AS_NOT_PUBLISHED % {"code": review})
+    review._change_reason = _history_reason(reason, needed=UNDO_NOT_PUBLISHED_NEEDS_REASON)
+    review.not_published_reason = ""
+    return _save(review, by)
+
+
+@transaction.atomic
+def reopen_review(*, review, reason, by=None):
+    """Reopens a closed review, with the reason, which the review's history keeps with who reopened it (and the
+    closing date and reason it had). Only the business manager does this (`permissions.can_reopen_reviews`)."""
+    review = _locked(review)
+    if not review.closed_on:
+        raise ValidationError(NOT_CLOSED % {"code": review})
+    review._change_reason = _history_reason(reason, needed=REOPEN_NEEDS_REASON)
+    review.closed_on = None
+    review.closure_reason = ""
+    return _save(review, by)
+
+
 @transaction.atomic
 def close_review(*, review, closed_on, reason="", by=None):
     """Closes a review once it is published (or not, with a reason). While any of its recommendations' actions
@@ -310,6 +380,27 @@ def add_finding(*, review, text, themes=(), by=None):
 
 
 @transaction.atomic
+def edit_finding(*, finding, text, themes=(), by=None):
+    """Changes a finding's learning point and its learning themes. A theme no longer offered may stay on the
+    finding it was already on, but is not added to another. A closed review's findings are not changed."""
+    review = _locked(finding.review)
+    if review.closed_on:
+        raise ValidationError(FINDING_OF_A_CLOSED_REVIEW % {"code": review, "date": f"{review.closed_on:%d %b %Y}"})
+    finding = Finding.objects.select_for_update().get(pk=finding.pk)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": FINDING_NEEDS_TEXT})
+    kept = set(finding.themes.values_list("pk", flat=True))
+    retired = [theme for theme in themes if not theme.active and theme.pk not in kept]
+    if retired:
+        raise ValidationError({"themes": THEME_NOT_OFFERED % {"theme": retired[0]}})
+    finding.text = text
+    _save(finding, by)
+    finding.themes.set(themes)
+    return finding
+
+
+@transaction.atomic
 def remove_finding(*, finding, by=None):
     if by is not None:
         finding._history_user = by
@@ -332,6 +423,32 @@ def add_recommendation(*, review, text, addressed_to, agency=None, sector="", by
         sector=sector or "",
     )
     return _save(recommendation, by)
+
+
+@transaction.atomic
+def set_recommendation_status(*, recommendation, status, response="", by=None):
+    """Records the partnership's decision on a recommendation (open, complete, not taken forward) with what was
+    decided and done, as the annual report states it. Not taken forward needs the reason; complete needs every
+    action raised from it closed in the tracker."""
+    recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+    response = (response or "").strip()
+    if status == RecommendationStatus.NOT_TAKEN_FORWARD and not response:
+        raise ValidationError({"response": RECOMMENDATION_NOT_TAKEN_FORWARD_NEEDS_REASON})
+    if status == RecommendationStatus.COMPLETE:
+        open_count = Action.objects.from_source(recommendation).open().count()
+        if open_count:
+            raise ValidationError({"status": RECOMMENDATION_COMPLETE_WITH_OPEN_ACTIONS % {"count": open_count}})
+    recommendation.status = status
+    recommendation.response = response
+    return _save(recommendation, by)
+
+
+@transaction.atomic
+def remove_dissemination(*, dissemination, by=None):
+    """Removes a dissemination recorded by mistake; its history keeps it, with who removed it."""
+    if by is not None:
+        dissemination._history_user = by
+    dissemination.delete()
 
 
 @transaction.atomic

@@ -30,6 +30,31 @@ urlpatterns = [
         name="finding_remove",
     ),
     path(
+        "case-reviews/practice-reviews/<int:pk>/findings/<int:finding>/edit/",
+        views.FindingEditView.as_view(),
+        name="finding_edit",
+    ),
+    path(
+        "case-reviews/practice-reviews/<int:pk>/recommendations/<int:recommendation>/status/",
+        views.RecommendationStatusView.as_view(),
+        name="recommendation_status",
+    ),
+    path(
+        "case-reviews/practice-reviews/<int:pk>/dissemination/<int:dissemination>/remove/",
+        views.DisseminationRemoveView.as_view(),
+        name="dissemination_remove",
+    ),
+    path(
+        "case-reviews/practice-reviews/<int:pk>/undo-not-published/",
+        views.UndoNotPublishedView.as_view(),
+        name="practice_review_undo_not_published",
+    ),
+    path(
+        "case-reviews/practice-reviews/<int:pk>/reopen/",
+        views.ReopenView.as_view(),
+        name="practice_review_reopen",
+    ),
+    path(
         "case-reviews/practice-reviews/<int:pk>/recommendations/",
         views.RecommendationView.as_view(),
         name="recommendation_add",

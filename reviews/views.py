@@ -19,6 +19,7 @@ from django.views.generic import ListView, TemplateView
 from governance.models import Action
 from governance.models.actions import CLOSED_STATUSES
 from lscp.forms import add_service_errors
+from lscp.forms_page import ServiceFormView
 from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import RoleRequiredMixin
 
@@ -27,8 +28,10 @@ from .deadlines import RULES, deadline_state
 from .forms import (
     ClosureForm,
     CommissionForm,
+    ConfirmForm,
     DecisionForm,
     DisseminationForm,
+    FindingEditForm,
     FindingForm,
     HoldForm,
     IncidentForm,
@@ -37,12 +40,15 @@ from .forms import (
     PublicationForm,
     RaiseActionForm,
     RapidReviewForm,
+    ReasonForm,
     RecommendationForm,
+    RecommendationStatusForm,
     StageForm,
 )
 from .models import (
     DECISIONS_LEADING_TO_A_REVIEW,
     Decision,
+    Dissemination,
     Finding,
     PracticeReview,
     RapidReview,
@@ -230,42 +236,21 @@ class IncidentDetailView(IncidentPageMixin, CaseReviewReaderMixin, TemplateView)
         return super().get(request, *args, **kwargs)
 
 
-class IncidentFormView(IncidentPageMixin, CaseReviewEditorMixin, TemplateView):
+class IncidentFormView(IncidentPageMixin, CaseReviewEditorMixin, ServiceFormView):
     """A form of the incident's page, posted: on success back to the page, else the page with the form's problems
     shown and what was typed kept."""
 
-    http_method_names = ["post"]
-    form_name = ""
-    success_message = ""
+    def message_values(self, saved):
+        return {"code": self.get_incident()}
 
-    def make_form(self):
-        raise NotImplementedError
-
-    def save(self, form):
-        raise NotImplementedError
-
-    def post(self, request, *args, **kwargs):
-        form = self.make_form()
-        if form.is_valid():
-            try:
-                saved = self.save(form)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, self.success_message % {"code": self.get_incident()})
-                return redirect(self.success_url(saved))
-        return self.render_to_response(self.get_context_data(**{self.form_name: form}))
-
-    def success_url(self, saved):
+    def get_success_url(self, saved):
         return reverse("reviews:incident", args=[self.get_incident().pk])
 
 
 class NotificationView(IncidentFormView):
+    form_class = NotificationForm
     form_name = "notification_form"
     success_message = "The notification of %(code)s to the National Panel is recorded."
-
-    def make_form(self):
-        return NotificationForm(self.request.POST)
 
     def save(self, form):
         services.record_panel_notification(
@@ -277,11 +262,12 @@ class NotificationView(IncidentFormView):
 
 
 class RapidReviewView(IncidentFormView):
+    form_class = RapidReviewForm
     form_name = "rapid_review_form"
     success_message = "The rapid review of %(code)s is recorded."
 
-    def make_form(self):
-        return RapidReviewForm(self.request.POST, started=self.rapid_review() is not None)
+    def get_form_kwargs(self):
+        return {"started": self.rapid_review() is not None}
 
     def save(self, form):
         data = form.cleaned_data
@@ -305,11 +291,9 @@ class RapidReviewView(IncidentFormView):
 
 
 class DecisionView(IncidentFormView):
+    form_class = DecisionForm
     form_name = "decision_form"
     success_message = "The decision on %(code)s is recorded."
-
-    def make_form(self):
-        return DecisionForm(self.request.POST)
 
     def save(self, form):
         data = form.cleaned_data
@@ -326,11 +310,9 @@ class DecisionView(IncidentFormView):
 class CommissionView(IncidentFormView):
     """Commissions the practice review the decision leads to; on success, opens its page."""
 
+    form_class = CommissionForm
     form_name = "commission_form"
     success_message = "The review following the rapid review of %(code)s is commissioned."
-
-    def make_form(self):
-        return CommissionForm(self.request.POST)
 
     def save(self, form):
         rapid_review = self.rapid_review()
@@ -351,7 +333,7 @@ class CommissionView(IncidentFormView):
             by=self.request.user,
         )
 
-    def success_url(self, saved):
+    def get_success_url(self, saved):
         return reverse("reviews:practice_review", args=[saved.pk])
 
 
@@ -497,6 +479,7 @@ class PracticeReviewPageMixin:
             "recommendations": self.get_recommendations(),
             "disseminations": list(review.disseminations.all()),
             "open_actions": selectors.open_actions_for(review).count(),
+            "can_reopen": permissions.can_reopen_reviews(self.roles),
         }
         if permissions.can_change_case_reviews(self.roles):
             for name, make in self.blank_forms().items():
@@ -512,45 +495,25 @@ class PracticeReviewDetailView(PracticeReviewPageMixin, CaseReviewReaderMixin, T
         return super().get(request, *args, **kwargs)
 
 
-class PracticeReviewFormView(PracticeReviewPageMixin, CaseReviewEditorMixin, TemplateView):
+class PracticeReviewFormView(PracticeReviewPageMixin, CaseReviewEditorMixin, ServiceFormView):
     """A form of the practice review's page, posted: on success back to the page with a message; else the page
     with the form's problems on its fields, what was typed kept, and nothing saved (each service is one
     transaction)."""
 
-    http_method_names = ["post"]
-    form_name = ""
-    success_message = ""
-    # The service's field names that differ from the form's: {service field: form field}.
-    service_fields = {}
+    def message_values(self, saved):
+        return {"code": self.get_review()}
 
-    def make_form(self):
-        raise NotImplementedError
-
-    def save(self, form):
-        raise NotImplementedError
-
-    def post(self, request, *args, **kwargs):
-        form = self.make_form()
-        if form.is_valid():
-            try:
-                self.save(form)
-            except ValidationError as error:
-                add_service_errors(form, error, fields={**{n: n for n in form.fields}, **self.service_fields})
-            else:
-                messages.success(request, self.success_message % {"code": self.get_review()})
-                return redirect("reviews:practice_review", pk=self.get_review().pk)
-        return self.render_to_response(self.get_context_data(**{self.form_name: form}))
+    def get_success_url(self, saved):
+        return reverse("reviews:practice_review", args=[self.get_review().pk])
 
 
 class PracticeReviewStageView(PracticeReviewFormView):
+    form_class = StageForm
     form_name = "stage_form"
     success_message = "The step of %(code)s is recorded."
     service_fields = {
         field: "on" for field in ("terms_of_reference_agreed_on", "report_received_on", "shared_on", "commissioned_on")
     }
-
-    def make_form(self):
-        return StageForm(self.request.POST)
 
     def save(self, form):
         data = form.cleaned_data
@@ -558,11 +521,9 @@ class PracticeReviewStageView(PracticeReviewFormView):
 
 
 class HoldView(PracticeReviewFormView):
+    form_class = HoldForm
     form_name = "hold_form"
     success_message = "Whether %(code)s is held pending another process is recorded."
-
-    def make_form(self):
-        return HoldForm(self.request.POST)
 
     def save(self, form):
         data = form.cleaned_data
@@ -576,11 +537,9 @@ class HoldView(PracticeReviewFormView):
 
 
 class FindingView(PracticeReviewFormView):
+    form_class = FindingForm
     form_name = "finding_form"
     success_message = "The finding is added to %(code)s."
-
-    def make_form(self):
-        return FindingForm(self.request.POST)
 
     def save(self, form):
         data = form.cleaned_data
@@ -598,11 +557,9 @@ class FindingRemoveView(PracticeReviewFormView):
 
 
 class RecommendationView(PracticeReviewFormView):
+    form_class = RecommendationForm
     form_name = "recommendation_form"
     success_message = "The recommendation is added to %(code)s."
-
-    def make_form(self):
-        return RecommendationForm(self.request.POST)
 
     def save(self, form):
         data = form.cleaned_data
@@ -617,12 +574,13 @@ class RecommendationView(PracticeReviewFormView):
 
 
 class RaiseActionView(PracticeReviewFormView):
+    form_class = RaiseActionForm
     form_name = "action_form"
     success_message = "The action is raised in the action tracker from a recommendation of %(code)s."
     service_fields = {"source_id": "recommendation"}
 
-    def make_form(self):
-        return RaiseActionForm(self.request.POST, recommendations=self.get_recommendations())
+    def get_form_kwargs(self):
+        return {"recommendations": self.get_recommendations()}
 
     def save(self, form):
         data = form.cleaned_data
@@ -641,11 +599,9 @@ class RaiseActionView(PracticeReviewFormView):
 
 
 class PublicationView(PracticeReviewFormView):
+    form_class = PublicationForm
     form_name = "publication_form"
     success_message = "The publication of %(code)s is recorded."
-
-    def make_form(self):
-        return PublicationForm(self.request.POST)
 
     def save(self, form):
         data = form.cleaned_data
@@ -659,11 +615,9 @@ class PublicationView(PracticeReviewFormView):
 
 
 class NotPublishedView(PracticeReviewFormView):
+    form_class = NotPublishedForm
     form_name = "not_published_form"
     success_message = "The reason %(code)s is not published is recorded."
-
-    def make_form(self):
-        return NotPublishedForm(self.request.POST)
 
     def save(self, form):
         services.record_not_published(
@@ -672,11 +626,9 @@ class NotPublishedView(PracticeReviewFormView):
 
 
 class ClosureView(PracticeReviewFormView):
+    form_class = ClosureForm
     form_name = "closure_form"
     success_message = "%(code)s is closed."
-
-    def make_form(self):
-        return ClosureForm(self.request.POST)
 
     def save(self, form):
         data = form.cleaned_data
@@ -686,11 +638,9 @@ class ClosureView(PracticeReviewFormView):
 
 
 class DisseminationView(PracticeReviewFormView):
+    form_class = DisseminationForm
     form_name = "dissemination_form"
     success_message = "The dissemination of the learning of %(code)s is recorded."
-
-    def make_form(self):
-        return DisseminationForm(self.request.POST)
 
     def save(self, form):
         data = form.cleaned_data
@@ -701,6 +651,251 @@ class DisseminationView(PracticeReviewFormView):
             audience=data["audience"],
             people_reached=data["people_reached"],
             by=self.request.user,
+        )
+
+
+# The steps with a page of their own: editing a finding, a recommendation's status, and the confirmations.
+
+
+class PracticeReviewStepView(CaseReviewEditorMixin, ServiceFormView):
+    """A page of its own for one step of a practice review: GET shows the form (or the confirmation), POST does
+    the step through its service and goes back to the review's page. Opening it is logged like opening the
+    review's page, since it shows the review's records; a form sent back with its problems is not an opening."""
+
+    http_method_names = ["get", "post"]
+    template_name = "reviews/practice_review_step.html"
+    title = ""
+    intro = ""
+    button = ""
+    danger = False
+
+    def get_review(self):
+        if not hasattr(self, "_review"):
+            self._review = get_object_or_404(PracticeReview, pk=self.kwargs["pk"])
+        return self._review
+
+    def message_values(self, saved):
+        return {"code": self.get_review()}
+
+    def get_success_url(self, saved):
+        return reverse("reviews:practice_review", args=[self.get_review().pk])
+
+    def get_title(self):
+        return self.title % {"code": self.get_review()}
+
+    def details(self):
+        """(label, text) pairs saying what the step is about."""
+        return []
+
+    def unavailable(self):
+        """Why the step cannot be taken now ("" when it can): the page says so instead of showing the form. The
+        service refuses it anyway, with the same message."""
+        return ""
+
+    def get(self, request, *args, **kwargs):
+        services.log_viewing(by=request.user, practice_review=self.get_review())
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            review=self.get_review(),
+            title=self.get_title(),
+            intro=self.intro,
+            details=self.details(),
+            unavailable=self.unavailable(),
+            button=self.button,
+            danger=self.danger,
+            no_identifying_details=True,
+            **kwargs,
+        )
+
+
+class FindingEditView(PracticeReviewStepView):
+    form_class = FindingEditForm
+    title = "Edit a finding of %(code)s"
+    intro = "Change the learning point or the learning themes it is tagged with. The finding's history keeps both."
+    button = "Save the finding"
+    success_message = "The finding of %(code)s is saved."
+
+    def get_finding(self):
+        if not hasattr(self, "_finding"):
+            self._finding = get_object_or_404(Finding, pk=self.kwargs["finding"], review=self.get_review())
+        return self._finding
+
+    def get_title(self):
+        return f"Edit finding {self.get_finding().number} of {self.get_review()}"
+
+    def get_form_kwargs(self):
+        return {"finding": self.get_finding()}
+
+    def unavailable(self):
+        review = self.get_review()
+        if review.closed_on:
+            return services.FINDING_OF_A_CLOSED_REVIEW % {"code": review, "date": f"{review.closed_on:%d %b %Y}"}
+        return ""
+
+    def save(self, form):
+        data = form.cleaned_data
+        return services.edit_finding(
+            finding=self.get_finding(), text=data["text"], themes=data["themes"], by=self.request.user
+        )
+
+
+class RecommendationStatusView(PracticeReviewStepView):
+    form_class = RecommendationStatusForm
+    intro = (
+        "The partnership's decision on the recommendation, which the annual report states: open while its actions "
+        "are under way, complete once they are all closed in the action tracker, or not taken forward, with the "
+        "reason."
+    )
+    button = "Save the status"
+    success_message = "The status of the recommendation of %(code)s is saved."
+
+    def get_recommendation(self):
+        if not hasattr(self, "_recommendation"):
+            self._recommendation = get_object_or_404(
+                Recommendation.objects.select_related("agency").annotate(
+                    open_actions=Count("actions", filter=~Q(actions__status__in=CLOSED_STATUSES)),
+                    all_actions=Count("actions"),
+                ),
+                pk=self.kwargs["recommendation"],
+                review=self.get_review(),
+            )
+        return self._recommendation
+
+    def get_title(self):
+        return f"Status of recommendation {self.get_recommendation().number} of {self.get_review()}"
+
+    def get_form_kwargs(self):
+        recommendation = self.get_recommendation()
+        return {"initial": {"status": recommendation.status, "response": recommendation.response}}
+
+    def details(self):
+        recommendation = self.get_recommendation()
+        return [
+            ("Recommendation", recommendation.text),
+            ("Made to", recommendation.addressee),
+            ("Status now", recommendation.get_status_display()),
+            (
+                "Actions in the tracker",
+                f"{recommendation.open_actions} of {recommendation.all_actions} open"
+                if recommendation.all_actions
+                else "None raised",
+            ),
+        ]
+
+    def save(self, form):
+        data = form.cleaned_data
+        return services.set_recommendation_status(
+            recommendation=self.get_recommendation(),
+            status=data["status"],
+            response=data["response"],
+            by=self.request.user,
+        )
+
+
+class DisseminationRemoveView(PracticeReviewStepView):
+    """Asks before removing a dissemination recorded by mistake; only the POST removes it."""
+
+    form_class = ConfirmForm
+    title = "Remove a dissemination of %(code)s"
+    intro = "Remove this record of how the learning was spread? Its history keeps it, with your name."
+    button = "Remove the dissemination"
+    danger = True
+    success_message = "The dissemination is removed from %(code)s."
+
+    def get_dissemination(self):
+        if not hasattr(self, "_dissemination"):
+            self._dissemination = get_object_or_404(
+                Dissemination, pk=self.kwargs["dissemination"], practice_review=self.get_review()
+            )
+        return self._dissemination
+
+    def details(self):
+        dissemination = self.get_dissemination()
+        details = [
+            ("Channel", dissemination.get_channel_display()),
+            ("Date", f"{dissemination.date:%-d %B %Y}"),
+            ("Audience reached", dissemination.audience),
+        ]
+        if dissemination.people_reached is not None:
+            details.append(("People", str(dissemination.people_reached)))
+        return details
+
+    def save(self, form):
+        services.remove_dissemination(dissemination=self.get_dissemination(), by=self.request.user)
+
+
+class UndoNotPublishedView(PracticeReviewStepView):
+    """Takes back "not published": the review's publication is undecided again."""
+
+    form_class = ReasonForm
+    title = "Undo “not published” for %(code)s"
+    intro = (
+        "The review goes back to having no publication decision: its publication can then be set, or it can be "
+        "recorded as not published again. The reason it was not published stays in its history."
+    )
+    button = "Undo “not published”"
+    success_message = "%(code)s has no publication decision again."
+
+    def get_form_kwargs(self):
+        return {"label": "Why the decision not to publish is undone"}
+
+    def details(self):
+        reason = self.get_review().not_published_reason
+        return [("Not published because", reason)] if reason else []
+
+    def unavailable(self):
+        review = self.get_review()
+        if review.closed_on:
+            return services.UNDO_NOT_PUBLISHED_OF_A_CLOSED_REVIEW % {
+                "code": review,
+                "date": f"{review.closed_on:%d %b %Y}",
+            }
+        if not review.not_published_reason:
+            return services.NOT_RECORDED_AS_NOT_PUBLISHED % {"code": review}
+        return ""
+
+    def save(self, form):
+        return services.undo_not_published(
+            review=self.get_review(), reason=form.cleaned_data["reason"], by=self.request.user
+        )
+
+
+class ReopenView(PracticeReviewStepView):
+    """Reopens a closed review: the business manager's alone (`permissions.can_reopen_reviews`)."""
+
+    form_class = ReasonForm
+    title = "Reopen %(code)s"
+    intro = (
+        "The review is open again: its findings can be changed, its publication decision taken back, and it is "
+        "closed again from its page. The date and reason it was closed stay in its history."
+    )
+    button = "Reopen the review"
+    success_message = "%(code)s is reopened."
+
+    def has_role(self, roles):
+        return permissions.can_reopen_reviews(roles)
+
+    def get_form_kwargs(self):
+        return {"label": "Why the review is reopened"}
+
+    def details(self):
+        review = self.get_review()
+        if not review.closed_on:
+            return []
+        details = [("Closed on", f"{review.closed_on:%-d %B %Y}")]
+        if review.closure_reason:
+            details.append(("Closed with actions open because", review.closure_reason))
+        return details
+
+    def unavailable(self):
+        review = self.get_review()
+        return "" if review.closed_on else services.NOT_CLOSED % {"code": review}
+
+    def save(self, form):
+        return services.reopen_review(
+            review=self.get_review(), reason=form.cleaned_data["reason"], by=self.request.user
         )
 
 

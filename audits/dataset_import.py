@@ -280,17 +280,24 @@ def _import(names, rows, *, by, now, preview, write):
     position = {name: index for index, name in enumerate(names) if name}
     order = [position.get(column, width) for column in COLUMNS]
     # Each row's cells in COLUMNS order (a column left out of the file reads as empty), as typed and as text.
-    raw = [[(row[i] if i < len(row) else None) if i < width else None for i in order] for row in rows]
-    texts = [[fast_text(value) if value is not None else "" for value in cells] for cells in raw]
+    if all(type(value) is str for value in rows[0]):
+        # A CSV file: every cell is text already (padded to the headings' width), so the cells read are the cells
+        # typed, taken as they are unless one starts with an apostrophe (an export's escaped text).
+        raw = [[row[i] for i in order] for row in [[*row, ""] for row in rows]]
+        texts = [[text.strip() if not text.startswith("'") else cell_text(text) for text in cells] for cells in raw]
+    else:
+        raw = [[(row[i] if i < len(row) else None) if i < width else None for i in order] for row in rows]
+        texts = [[fast_text(value) if value is not None else "" for value in cells] for cells in raw]
     i_id, i_indicator, i_borough, i_period, i_category, i_value, i_london, i_england = range(len(COLUMNS))
 
     indicators = _ByName(
         Indicator.objects.all(), "name", lambda text: NO_SUCH_INDICATOR % {"value": text}, Indicator._meta.verbose_name
     )
     boroughs = _ByName(LocalAuthority.objects.all(), "code", _no_such_borough, LocalAuthority._meta.verbose_name)
-    categories = {}
+    categories, category_named = {}, {}
     for category in IndicatorCategory.objects.order_by("order", "name"):
         categories.setdefault(category.indicator_id, []).append(category)
+        category_named.setdefault((category.indicator_id, _words(category.name)), category)
     read_indicator, read_borough = remembered(indicators.find), remembered(boroughs.find)
     read_period, read_number = remembered(parse_period), remembered(parse_number)
 
@@ -331,8 +338,7 @@ def _import(names, rows, *, by, now, preview, write):
                 if not own:
                     found.append(Problem(number, CATEGORY, OBSERVATION_HAS_NO_CATEGORIES % {"indicator": indicator}))
                 else:
-                    key = _words(cells[i_category])
-                    category = next((c for c in own if _words(c.name) == key), None)
+                    category = category_named.get((indicator.pk, _words(cells[i_category])))
                     if category is None:
                         found.append(
                             Problem(

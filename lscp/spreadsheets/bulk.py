@@ -9,12 +9,14 @@ Used by training's attendance import and the data set's observation import; the 
 PostgreSQL's constraints still stand behind the checks."""
 
 import io
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
 from django.db import connection
 from simple_history.utils import bulk_create_with_history
 
 BATCH = 5000
+_BARE = {int, Decimal, date}
 HISTORY_COLUMNS = ["history_date", "history_change_reason", "history_type", "history_user_id"]
 
 
@@ -145,13 +147,14 @@ def update_many_with_history(model, columns, rows, *, by, now):
 
 
 def array_literal(values):
-    """A PostgreSQL array literal ('{1,2,"text"}') of ints, texts and NULLs: one parameter for a whole column."""
+    """A PostgreSQL array literal ('{1,2,"text"}') of ints, decimals, dates, texts and NULLs: one parameter for a
+    whole column."""
     items = []
     for value in values:
         if value is None:
             items.append("NULL")
-        elif type(value) is int:
-            items.append(str(value))
+        elif type(value) in _BARE:
+            items.append(str(value))  # digits, a sign, a point or dashes: nothing to quote
         else:
             items.append('"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"')
     return "{" + ",".join(items) + "}"

@@ -19,14 +19,14 @@ from weasyprint import HTML
 
 from lscp.roles import RoleRequiredMixin
 from lscp.site import partnership_name
-from lscp.spreadsheets import CSVFile, ExcelFile, unreadable_file_message
+from lscp.spreadsheets import SpreadsheetError, read_spreadsheet
 from reports.pdf_scopes import with_header_scopes
 from reports.rendering import DOCUMENT_BASE_URL, PDF_OPTIONS, StaticOnlyFetcher
 
 from . import permissions
 from .charts import TrendPair, trend_chart
+from .dataset_import import import_observations
 from .dataset_selectors import Quarter, format_change, format_value, quarterly_exceptions, quarters_with_observations
-from .resources import ObservationResource
 
 NOT_A_SPREADSHEET = "Upload a CSV file (.csv, saved as CSV UTF-8) or an Excel workbook (.xlsx)."
 IMPORTED = "Imported the observations: %(new)s new, %(updated)s updated, %(skipped)s unchanged."
@@ -141,19 +141,18 @@ class ImportObservationsView(RoleRequiredMixin, View):
         problems = []
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            file_format = ExcelFile() if upload.name.lower().endswith(".xlsx") else CSVFile()
+            file_format = "xlsx" if upload.name.lower().endswith(".xlsx") else "csv"
             try:
-                dataset = file_format.create_dataset(upload.read())
-            except Exception as error:  # noqa: BLE001 - whatever the file, the person is told it could not be read
-                form.add_error("file", unreadable_file_message(error, file_format.get_title()))
+                sheet = read_spreadsheet(upload.read(), file_format)
+            except SpreadsheetError as error:  # whatever the file, the person is told it could not be read
+                form.add_error("file", str(error))
             else:
-                result = ObservationResource(show_changes=False).import_data(dataset, dry_run=False)
-                problems = result.problems()
-                if not problems:
-                    totals = result.totals
+                result = import_observations(sheet=sheet, by=request.user)
+                problems = result.problems
+                if result.ok:
                     messages.success(
                         request,
-                        IMPORTED % {"new": totals["new"], "updated": totals["update"], "skipped": totals["skip"]},
+                        IMPORTED % {"new": result.new, "updated": result.updated, "skipped": result.unchanged},
                     )
                     return redirect(reverse("audits:exceptions"))
         return render(request, self.template_name, {"form": form, "problems": problems})

@@ -14,37 +14,30 @@ PostgreSQL's own constraints (one live booking per delegate and session, one del
 behind the checks.
 """
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
-from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from lscp.spreadsheets import (
-    EXPECTED_COLUMNS,
-    MISSING_COLUMNS,
-    NO_HEADINGS,
-    NO_ROWS,
+    FILE_FORMATS,
     REQUIRED,
-    TOO_MANY_CELLS,
-    UNKNOWN_COLUMNS,
-    UNNAMED_COLUMN,
     Choice,
     Day,
-    ExcelFile,
     Problem,
     SpreadsheetError,
     cell_text,
-    column_letter,
-    unreadable_file_message,
+    fast_text,
+    match_columns,
+    read_spreadsheet,
+    remembered,
 )
+from lscp.spreadsheets.bulk import BATCH, chunks, insert_many_with_history, insert_with_history
 from partnership.models import Agency, Sector
 
 from .models import LIVE_STATUSES, Booking, BookingStatus, CourseSession, Delegate, SessionStatus
@@ -92,8 +85,7 @@ ATTENDANCE_WORDS = {
     "no": BookingStatus.NO_SHOW,
     "n": BookingStatus.NO_SHOW,
 }
-FORMATS = {"csv": "CSV", "xlsx": "Excel workbook"}
-BATCH = 5000
+FORMATS = FILE_FORMATS
 
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::\d{2})?")
 _email = EmailValidator()
@@ -132,63 +124,10 @@ def _time(value):
     return time(int(match[1]), int(match[2]))
 
 
-def _csv_rows(content):
-    """(headings, rows) of a CSV file, every line kept so that row numbers hold, each row padded to the headings'
-    width. `CSVFile.create_dataset` reads the same way into a tablib Dataset, which costs more than the rest of
-    a large import's checks together."""
-    text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
-    lines = list(csv.reader(io.StringIO(text)))
-    if not lines:
-        raise SpreadsheetError(NO_HEADINGS)
-    headings, width = lines[0], len(lines[0])
-    rows = []
-    for number, row in enumerate(lines[1:], start=2):
-        if len(row) != width:
-            if len(row) > width and any(cell.strip() for cell in row[width:]):
-                raise SpreadsheetError(TOO_MANY_CELLS % {"row": number, "count": len(row), "width": width})
-            row = (row + [""] * width)[:width]
-        rows.append(row)
-    return headings, rows
-
-
-def _workbook_rows(content):
-    dataset = ExcelFile().create_dataset(content)
-    return list(dataset.headers or []), [list(row) for row in dataset]
-
-
 def read_rows(content, file_format):
     """(headings in this import's words, rows as lists), or a SpreadsheetError saying what is wrong with the file."""
-    try:
-        headings, rows = (_csv_rows if file_format == "csv" else _workbook_rows)(content)
-    except SpreadsheetError:
-        raise
-    except Exception as error:  # a file that is not of its format: the shared message says what to do
-        raise SpreadsheetError(unreadable_file_message(error, file_format.upper())) from error
-    if not any(cell_text(heading) for heading in headings):
-        raise SpreadsheetError(NO_HEADINGS)
-    known = {_key(column): column for column in COLUMNS}
-    names, unknown = [], []
-    for heading in headings:
-        name = known.get(_key(heading))
-        if name is None and cell_text(heading):
-            unknown.append(f"“{cell_text(heading)}”")
-        names.append(name)
-    for index, heading in enumerate(headings):
-        if not cell_text(heading) and any(cell_text(row[index]) for row in rows if index < len(row)):
-            raise SpreadsheetError(UNNAMED_COLUMN % {"letter": column_letter(index)})
-    problems = []
-    if unknown:
-        problems.append(UNKNOWN_COLUMNS % {"what": "training attendance", "columns": ", ".join(unknown)})
-    missing = [column for column in REQUIRED_COLUMNS if column not in names]
-    if missing:
-        problems.append(MISSING_COLUMNS % {"columns": ", ".join(missing)})
-    if problems:
-        raise SpreadsheetError(" ".join([*problems, EXPECTED_COLUMNS % {"columns": ", ".join(COLUMNS)}]))
-    while rows and not any(cell_text(value) for value in rows[-1]):
-        rows.pop()
-    if not rows:
-        raise SpreadsheetError(NO_ROWS)
-    return names, rows
+    sheet = read_spreadsheet(content, file_format, formulas=False)
+    return match_columns(sheet, columns=COLUMNS, required=REQUIRED_COLUMNS, what="training attendance")
 
 
 def import_attendance(*, content, file_format, by=None, now=None):
@@ -204,30 +143,6 @@ def import_attendance(*, content, file_format, by=None, now=None):
         if result.problems:
             transaction.set_rollback(True)
     return result
-
-
-def _text(value):
-    """`cell_text`, with a fast path for the plain strings of a CSV file (most of a large import's cells)."""
-    if type(value) is str and not value.startswith("'"):
-        return value.strip()
-    return cell_text(value)
-
-
-def _memo(parse):
-    """`parse` remembered per cell value: a year's file repeats its dates, start times, sectors and addresses
-    thousands of times. Returns (value, None) or (None, message)."""
-    seen = {}
-
-    def parsed(value):
-        key = (type(value), value)
-        if key not in seen:
-            try:
-                seen[key] = (parse(value), None)
-            except (ValueError, ValidationError) as error:
-                seen[key] = (None, error.messages[0] if isinstance(error, ValidationError) else str(error))
-        return seen[key]
-
-    return parsed
 
 
 def _valid_email(text):
@@ -258,7 +173,7 @@ def _import(names, rows, *, by, now):
         ]
         raw = texts
     else:
-        texts = [[_text(row[i]) if i < width else "" for i in order] for row in rows]
+        texts = [[fast_text(row[i]) if i < width else "" for i in order] for row in rows]
         raw = [[row[i] if i < width else None for i in order] for row in rows]
     c = {column: number for number, column in enumerate(COLUMNS)}
     titles = {cells[c[COURSE]].lower() for cells in texts} - {""}
@@ -276,7 +191,7 @@ def _import(names, rows, *, by, now):
     agencies = {name.lower(): (pk, sector) for pk, name, sector in Agency.objects.values_list("pk", "name", "sector")}
     emails = sorted({cells[c[EMAIL]].lower() for cells in texts} - {""})
     delegates = {}
-    for chunk in _chunks(emails, BATCH * 4):
+    for chunk in chunks(emails, BATCH * 4):
         for pk, email in (
             Delegate.objects.annotate(lower_email=Lower("email"))
             .filter(lower_email__in=chunk)
@@ -284,8 +199,8 @@ def _import(names, rows, *, by, now):
         ):
             delegates[email] = pk
 
-    read_day, read_time, read_sector = _memo(_day.clean), _memo(_time), _memo(_sector.clean)
-    check_email, read_attendance = _memo(_valid_email), _memo(_attendance)
+    read_day, read_time, read_sector = remembered(_day.clean), remembered(_time), remembered(_sector.clean)
+    check_email, read_attendance = remembered(_valid_email), remembered(_attendance)
     required = [(column, c[column]) for column in REQUIRED_COLUMNS]
     checked = []  # (session pk, e-mail in lower case, delegate details, status)
     first_row = {}
@@ -389,7 +304,7 @@ def _write(checked, delegates, *, by, now):
         if email not in delegates and email not in new_delegates:
             new_delegates[email] = tuple(details[column] for column in DELEGATE_COLUMNS)
     with transaction.atomic():
-        ids = _insert_with_history(
+        ids = insert_with_history(
             Delegate, DELEGATE_COLUMNS, list(new_delegates.values()), constants={}, by=by, now=now
         )
         for email, pk in zip(new_delegates, ids, strict=True):
@@ -398,7 +313,7 @@ def _write(checked, delegates, *, by, now):
 
         session_ids = sorted({session for session, *_ in checked})
         existing = {}
-        for chunk in _chunks(session_ids, BATCH):
+        for chunk in chunks(session_ids, BATCH):
             for booking in Booking.objects.filter(session_id__in=chunk, status__in=LIVE_STATUSES).only(
                 "pk", "session_id", "delegate_id", "status", "status_changed_at"
             ):
@@ -413,7 +328,7 @@ def _write(checked, delegates, *, by, now):
                 booking.set_status(status, at=now)
                 changed.append(booking)
         constants = {"created_at": now, "status_changed_at": now}
-        _insert_many_with_history(Booking, BOOKING_COLUMNS, new, constants=constants, by=by, now=now)
+        insert_many_with_history(Booking, BOOKING_COLUMNS, new, constants=constants, by=by, now=now)
         if changed:
             bulk_update_with_history(
                 changed, Booking, ["status", "status_changed_at"], batch_size=BATCH, default_user=by
@@ -423,128 +338,3 @@ def _write(checked, delegates, *, by, now):
             pk__in=session_ids, status=SessionStatus.SCHEDULED, register_taken_at__isnull=True
         ).update(status=SessionStatus.HELD, register_taken_at=now, register_taken_by=by)
     return result
-
-
-def _insert_with_history(model, columns, rows, *, constants, by, now):
-    """Inserts records and a "created" history row for each, as `simple_history` would, and returns their ids in
-    order. `rows` are tuples of values for `columns`; `constants` the values every row shares; every other column
-    gets its field's default. On PostgreSQL with COPY: the ids are drawn from the table's sequence first, so that
-    the history rows can name them, and each table is loaded in one COPY. (Django's `bulk_create` spends most of
-    a large import turning each value into an SQL parameter; COPY streams text.)"""
-    if not rows:
-        return []
-    if connection.vendor != "postgresql":
-        records = [model(**constants, **dict(zip(columns, row, strict=True))) for row in rows]
-        made = bulk_create_with_history(records, model, batch_size=BATCH, default_user=by)
-        return [record.pk for record in made]
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    # One line template per table: the values every row shares written in once, a slot for each of `columns`.
-    slots, position = [], {column: number for number, column in enumerate(columns, start=1)}
-    for f in fields:
-        if f.column in position:
-            slots.append(f"{{{position[f.column]}}}")
-        else:
-            value = constants.get(f.column, None if f.null else f.get_default())
-            slots.append(_copy_value(value).replace("{", "{{").replace("}", "}}"))
-    history_tail = [_copy_value(now), "\\N", "+", _copy_value(by.pk if by is not None else None)]
-    line = "{0}\t" + "\t".join(slots) + "\n"
-    history_line = "{0}\t" + "\t".join(slots + history_tail) + "\n"
-    table = model._meta.db_table
-    history_table = model.history.model._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, len(rows)]
-        )
-        ids = [pk for (pk,) in cursor.fetchall()]
-        records, history = [], []
-        for pk, row in zip(ids, rows, strict=True):
-            values = [_copy_value(value) for value in row]
-            records.append(line.format(pk, *values))
-            history.append(history_line.format(pk, *values))
-        all_columns = ["id", *[f.column for f in fields]]
-        with connection.wrap_database_errors:
-            _copy(cursor.cursor, table, all_columns, records)
-            _copy(cursor.cursor, history_table, [*all_columns, *HISTORY_COLUMNS], history)
-    return ids
-
-
-def _insert_many_with_history(model, columns, rows, *, constants, by, now):
-    """Inserts records and their "created" history rows, as `_insert_with_history`, where their ids are not needed
-    back (the bookings): one statement that inserts from arrays (one parameter per column, whatever the number of
-    rows) and copies what it inserted into the history table, so nothing is sent back and no line is formatted in
-    Python."""
-    if not rows:
-        return
-    if connection.vendor != "postgresql":
-        _insert_with_history(model, columns, rows, constants=constants, by=by, now=now)
-        return
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    by_column = {f.column: f for f in fields}
-    quote = connection.ops.quote_name
-    arrays = [_array_literal(values) for values in zip(*rows, strict=True)]
-    unnest = ", ".join(f"%s::{by_column[column].db_type(connection)}[]" for column in columns)
-    selected, params = [], []
-    for f in fields:
-        if f.column in columns:
-            selected.append(quote(f"c_{f.column}"))
-        else:
-            selected.append(f"%s::{f.db_type(connection)}")
-            params.append(constants.get(f.column, None if f.null else f.get_default()))
-    names = ", ".join(quote(f.column) for f in fields)
-    aliases = ", ".join(quote(f"c_{column}") for column in columns)
-    history_names = ", ".join(quote(column) for column in ["id", *[f.column for f in fields], *HISTORY_COLUMNS])
-    sql = (
-        f"WITH inserted AS (INSERT INTO {quote(model._meta.db_table)} ({names}) "
-        f"SELECT {', '.join(selected)} FROM unnest({unnest}) AS t({aliases}) RETURNING *) "
-        f"INSERT INTO {quote(model.history.model._meta.db_table)} ({history_names}) "
-        f"SELECT id, {names}, %s, NULL, '+', %s FROM inserted"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *arrays, now, by.pk if by is not None else None])
-
-
-def _array_literal(values):
-    """A PostgreSQL array literal ('{1,2,"text"}') of ints, texts and NULLs: one parameter for a whole column."""
-    items = []
-    for value in values:
-        if value is None:
-            items.append("NULL")
-        elif type(value) is int:
-            items.append(str(value))
-        else:
-            items.append('"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"')
-    return "{" + ",".join(items) + "}"
-
-
-HISTORY_COLUMNS = ["history_date", "history_change_reason", "history_type", "history_user_id"]
-
-
-def _copy(raw_cursor, table, columns, lines):
-    quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
-    raw_cursor.copy_expert(
-        f"COPY {connection.ops.quote_name(table)} ({quoted}) FROM STDIN", io.StringIO("".join(lines))
-    )
-
-
-_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-
-
-def _copy_value(value):
-    """A value in PostgreSQL's COPY text format."""
-    if value is None:
-        return "\\N"
-    kind = type(value)
-    if kind is int:
-        return str(value)
-    if kind is str:
-        return value.translate(_COPY_ESCAPES)
-    if kind is bool:
-        return "t" if value else "f"
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return str(value).translate(_COPY_ESCAPES)
-
-
-def _chunks(items, size):
-    for start in range(0, len(items), size):
-        yield items[start : start + size]

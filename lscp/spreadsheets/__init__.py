@@ -634,7 +634,7 @@ class CSVFile(base_formats.CSV):
 
 
 class ExcelFile(base_formats.XLSX):
-    def create_dataset(self, in_stream):
+    def create_dataset(self, in_stream, *, formulas=True):
         import openpyxl
 
         book = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
@@ -645,7 +645,7 @@ class ExcelFile(base_formats.XLSX):
         dataset = tablib.Dataset()
         if not rows:
             return dataset
-        dataset.formulas = self._formulas(in_stream)
+        dataset.formulas = self._formulas(in_stream) if formulas else {}
         width = max(len(row) for row in rows)
         dataset.headers = (rows[0] + [None] * width)[:width]
         for row in rows[1:]:
@@ -698,6 +698,125 @@ class ExcelFile(base_formats.XLSX):
 
 
 SPREADSHEET_FORMATS = [CSVFile, ExcelFile]
+
+
+# Reading a whole sheet for an import that checks its rows itself (a dedicated row loop, for files of tens of
+# thousands of rows: training attendance, the data set), without tablib or django-import-export's per-row work.
+
+
+class Sheet(NamedTuple):
+    """A file's first sheet as read: its headings, its rows (every line kept, so that row numbers hold, each padded
+    to the headings' width) and its formula cells, {(record number from 1, column index): formula} (a workbook's;
+    a CSV file's cells starting with "=" are text, which an import that refuses formulas checks itself)."""
+
+    headings: list
+    rows: list
+    formulas: dict
+
+
+FILE_FORMATS = {"csv": "CSV", "xlsx": "Excel workbook"}
+
+
+def _csv_sheet(content):
+    text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
+    lines = list(csv.reader(io.StringIO(text)))
+    if not lines:
+        raise SpreadsheetError(NO_HEADINGS)
+    headings, width = lines[0], len(lines[0])
+    rows = []
+    for number, row in enumerate(lines[1:], start=2):
+        if len(row) != width:
+            if len(row) > width and any(cell.strip() for cell in row[width:]):
+                raise SpreadsheetError(TOO_MANY_CELLS % {"row": number, "count": len(row), "width": width})
+            row = (row + [""] * width)[:width]
+        rows.append(row)
+    return Sheet(headings, rows, {})
+
+
+def _workbook_sheet(content, *, formulas):
+    dataset = ExcelFile().create_dataset(content, formulas=formulas)
+    return sheet_of(dataset)
+
+
+def read_spreadsheet(content, file_format, *, formulas=True):
+    """The `Sheet` of a CSV file ("csv") or of an Excel workbook's first sheet ("xlsx"), or a SpreadsheetError whose
+    message tells the person who uploaded it what to do. `formulas=False` skips the second pass over a workbook that
+    finds its formula cells, for an import that does not refuse them."""
+    try:
+        if file_format == "csv":
+            return _csv_sheet(content)
+        return _workbook_sheet(content, formulas=formulas)
+    except SpreadsheetError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a file that is not of its format: the shared message says what to do
+        raise SpreadsheetError(unreadable_file_message(error, file_format.upper())) from error
+
+
+def sheet_of(dataset):
+    """The `Sheet` of a tablib Dataset read by CSVFile or ExcelFile (the admin's import reads files that way)."""
+    return Sheet(list(dataset.headers or []), [list(row) for row in dataset], dict(getattr(dataset, "formulas", {})))
+
+
+def match_columns(sheet, *, columns, required, what):
+    """The sheet's headings in the import's own words (`columns`; None for an empty column without a heading), and
+    its rows without the empty ones at the end; or a SpreadsheetError saying what is wrong with the columns, as
+    `SpreadsheetResource.tidy` says it."""
+    headings, rows = sheet.headings, list(sheet.rows)
+    if not any(not _blank(heading) for heading in headings):
+        raise SpreadsheetError(NO_HEADINGS)
+    known = {_heading_key(column): column for column in columns}
+    names, unknown = [], []
+    for index, heading in enumerate(headings):
+        if _blank(heading):
+            if any(index < len(row) and not _blank(row[index]) for row in rows):
+                raise SpreadsheetError(UNNAMED_COLUMN % {"letter": column_letter(index)})
+            names.append(None)
+            continue
+        name = known.get(_heading_key(heading))
+        if name is None:
+            unknown.append(f"“{cell_text(heading)}”")
+        elif name in names:
+            raise SpreadsheetError(COLUMN_TWICE % {"column": name})
+        names.append(name)
+    problems = []
+    if len(headings) == 1 and ";" in str(headings[0]):
+        problems.append(SEMICOLONS)
+    elif unknown:
+        problems.append(UNKNOWN_COLUMNS % {"what": what, "columns": ", ".join(unknown)})
+    missing = [column for column in required if column not in names]
+    if missing and not problems:
+        problems.append(MISSING_COLUMNS % {"columns": ", ".join(missing)})
+    if problems:
+        raise SpreadsheetError(" ".join([*problems, EXPECTED_COLUMNS % {"columns": ", ".join(columns)}]))
+    while rows and all(_blank(value) for value in rows[-1]):
+        rows.pop()
+    if not rows:
+        raise SpreadsheetError(NO_ROWS)
+    return names, rows
+
+
+def fast_text(value):
+    """`cell_text`, with a fast path for the plain strings of a CSV file (most of a large import's cells)."""
+    if type(value) is str and not value.startswith("'"):
+        return value.strip()
+    return cell_text(value)
+
+
+def remembered(parse):
+    """`parse` remembered per cell value: a large file repeats its dates, periods and names thousands of times.
+    Returns (value, None), or (None, message) for a ValueError or ValidationError."""
+    seen = {}
+
+    def parsed(value):
+        key = (type(value), value)
+        if key not in seen:
+            try:
+                seen[key] = (parse(value), None)
+            except (ValueError, ValidationError) as error:
+                seen[key] = (None, error.messages[0] if isinstance(error, ValidationError) else str(error))
+        return seen[key]
+
+    return parsed
 
 
 def unreadable_file_message(error, format_title):

@@ -104,6 +104,17 @@ def roles_for(user):
     return roles
 
 
+def for_templates(rule):
+    """An app's permission rule `rule(roles)` as a template filter (`{% if roles|can_see_case_reviews %}`): a page
+    rendered without the roles context processor (an error page) shows what the public sees."""
+
+    def check(roles):
+        return rule(roles if isinstance(roles, UserRoles) else ANONYMOUS)
+
+    check.__name__ = rule.__name__
+    return check
+
+
 def roles_context(request):
     return {"roles": roles_for(request.user)}
 

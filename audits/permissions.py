@@ -69,28 +69,24 @@ def _find_quality_assurance_bodies():
 
 
 def _quality_assurance_bodies(roles):
-    """The ids of the Quality Assurance subgroup (one query, asked once per request: the menu, the view and its
-    template each ask)."""
+    """The ids of the Quality Assurance subgroup, for a page that needs the body itself (an audit's default body). A
+    member of it has it among their own bodies (body names are unique), at no query; for anyone else one query, asked
+    once per request."""
+    own = roles.body_ids(name=settings.QUALITY_ASSURANCE_BODY_NAME)
+    if own:
+        return own
     return roles.remember("audits.quality_assurance_bodies", _find_quality_assurance_bodies)
 
 
 def can_record_audits(roles):
     """The business manager and the chairs of the Quality Assurance subgroup: record multi-agency audits (from the
     theme to the actions) and the single-agency audits agencies share."""
-    if roles.is_manager:
-        return True
-    if not roles.chaired_body_ids:
-        return False
-    return bool(roles.chaired_body_ids & _quality_assurance_bodies(roles))
+    return roles.is_manager or roles.is_chair_of(name=settings.QUALITY_ASSURANCE_BODY_NAME)
 
 
 def can_see_audits(roles):
     """Those who record them, and the current members of the Quality Assurance subgroup."""
-    if can_record_audits(roles):
-        return True
-    if not roles.member_body_ids:
-        return False
-    return bool(roles.member_body_ids & _quality_assurance_bodies(roles))
+    return can_record_audits(roles) or roles.is_member_of(name=settings.QUALITY_ASSURANCE_BODY_NAME)
 
 
 # The data set: the same people as the audits. The subgroup's members read its exceptions report; its chairs and

@@ -10,7 +10,9 @@ The roles are the partnership's own:
 This module knows who a user is and nothing about any record type: what each role may do with an app's
 records is that app's `permissions.py`, written against these facts. The facts about people and their
 memberships live in the registry (`partnership`), which registers a loader here when it starts
-(`register_facts_loader`), so that `lscp` imports no app.
+(`register_facts_loader`), so that `lscp` imports no app. The loader's facts include the name and kind of each body
+the user belongs to, so a rule about "the Case Review Subgroup" (a name from the app's settings) or "the Executive"
+(a kind) is answered without another query.
 """
 
 from dataclasses import dataclass, field
@@ -23,6 +25,18 @@ DELEGATES_GROUP = "Delegates"
 
 
 @dataclass(frozen=True)
+class BodyFacts:
+    """A body the user currently belongs to, as the registry describes it (the registry's body names are unique)."""
+
+    pk: int
+    name: str
+    kind: str = ""
+
+    def matches(self, *, name=None, kind=None):
+        return (name is None or self.name == name) and (kind is None or self.kind == kind)
+
+
+@dataclass(frozen=True)
 class UserRoles:
     is_manager: bool = False
     is_delegate: bool = False
@@ -30,6 +44,8 @@ class UserRoles:
     chaired_body_ids: frozenset = field(default_factory=frozenset)
     # Every body the user's person is a current member of, in any role (chairs included).
     member_body_ids: frozenset = field(default_factory=frozenset)
+    # The same bodies with their names and kinds (`BodyFacts`), for rules about a body named in an app's settings.
+    member_bodies: frozenset = field(default_factory=frozenset)
     # Answers the apps' permission rules work out once per request (`remember`); not a fact about the user.
     _memo: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -59,6 +75,25 @@ class UserRoles:
     def is_chair(self):
         return bool(self.chaired_body_ids)
 
+    def body_ids(self, *, name=None, kind=None, chaired=False):
+        """The ids of the bodies the user currently belongs to (or chairs, `chaired=True`) with this name and/or of
+        this kind; no query. `name=None` and `kind=None` match any."""
+        return frozenset(
+            body.pk
+            for body in self.member_bodies
+            if body.matches(name=name, kind=kind) and (not chaired or body.pk in self.chaired_body_ids)
+        )
+
+    def is_member_of(self, *, name=None, kind=None):
+        """Whether the user is a current member, in any role (chairs included), of a body with this name and/or of
+        this kind: `roles.is_member_of(name=settings.CASE_REVIEW_BODY_NAME)`."""
+        return bool(self.body_ids(name=name, kind=kind))
+
+    def is_chair_of(self, *, name=None, kind=None):
+        """Whether the user currently chairs (chair, co-chair, independent chair) a body with this name and/or of this
+        kind."""
+        return bool(self.body_ids(name=name, kind=kind, chaired=True))
+
     @property
     def names(self):
         """The role names for display, most powerful first."""
@@ -73,8 +108,9 @@ class UserRoles:
 
 ANONYMOUS = UserRoles()
 
-# The registry's answer to "who is this user": a callable(user) -> dict with any of `person`,
-# `chaired_body_ids`, `member_body_ids`. Without one (no registry installed) nobody is a partner or chair.
+# The registry's answer to "who is this user": a callable(user) -> dict with any of `person`, `chaired_body_ids` and
+# `member_bodies` (`BodyFacts` of every body they currently belong to, chairs included). Without one (no registry
+# installed) nobody is a partner or chair.
 _facts_loader = None
 
 
@@ -93,15 +129,28 @@ def roles_for(user):
         return cached
     group_names = set(user.groups.values_list("name", flat=True))
     facts = _facts_loader(user) if _facts_loader is not None else {}
+    member_bodies = frozenset(facts.get("member_bodies", ()))
     roles = UserRoles(
         is_manager=user.is_superuser or (user.is_staff and BUSINESS_MANAGERS_GROUP in group_names),
         is_delegate=DELEGATES_GROUP in group_names,
         person=facts.get("person"),
         chaired_body_ids=frozenset(facts.get("chaired_body_ids", ())),
-        member_body_ids=frozenset(facts.get("member_body_ids", ())),
+        member_body_ids=frozenset(body.pk for body in member_bodies),
+        member_bodies=member_bodies,
     )
     user._lscp_roles = roles
     return roles
+
+
+def for_templates(rule):
+    """An app's permission rule `rule(roles)` as a template filter (`{% if roles|can_see_case_reviews %}`): a page
+    rendered without the roles context processor (an error page) shows what the public sees."""
+
+    def check(roles):
+        return rule(roles if isinstance(roles, UserRoles) else ANONYMOUS)
+
+    check.__name__ = rule.__name__
+    return check
 
 
 def roles_context(request):

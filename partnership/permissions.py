@@ -7,32 +7,36 @@
 - The attendance report is the business manager's.
 
 The registry also answers `lscp.roles` the question "who is this user" (`user_facts`): their Person record and
-the bodies they are a current member or chair of. `PartnershipConfig.ready()` registers it.
+the bodies they are a current member or chair of, with each body's name and kind. `PartnershipConfig.ready()`
+registers it.
 """
 
 from django.utils import timezone
 
 from lscp.access import Page
-from lscp.roles import RoleRequiredMixin
+from lscp.roles import BodyFacts, RoleRequiredMixin
 
 ANYONE_IN_THE_PARTNERSHIP = frozenset({"manager", "chair", "partner"})
 MANAGER_ONLY = frozenset({"manager"})
 
 
 def user_facts(user):
-    """Who the user is in the registry: two queries, once per request (lscp.roles caches the result)."""
+    """Who the user is in the registry: two queries, once per request (lscp.roles caches the result). The bodies come
+    with their names and kinds, so the apps' rules about a body named in their settings cost no query."""
     from .models import CHAIRING_ROLES, Membership, Person
 
     person = Person.objects.filter(user=user).select_related("agency").first()
     if person is None:
         return {}
     held = list(
-        Membership.objects.current(on=timezone.localdate()).filter(person=person).values_list("body_id", "role")
+        Membership.objects.current(on=timezone.localdate())
+        .filter(person=person)
+        .values_list("body_id", "body__name", "body__kind", "role")
     )
     return {
         "person": person,
-        "chaired_body_ids": {body_id for body_id, role in held if role in CHAIRING_ROLES},
-        "member_body_ids": {body_id for body_id, _ in held},
+        "chaired_body_ids": {body_id for body_id, _, _, role in held if role in CHAIRING_ROLES},
+        "member_bodies": {BodyFacts(pk=body_id, name=name, kind=kind) for body_id, name, kind, _ in held},
     }
 
 

@@ -33,28 +33,26 @@ def _case_review_bodies():
 
 
 def case_review_bodies(roles):
-    """`_case_review_bodies()`, asked once per request (the menu, the view and its page each ask)."""
+    """Every Case Review Subgroup and Executive body, whether or not the user belongs to it, for a page that needs the
+    body itself (the review page's default overseer of actions): `_case_review_bodies()`, asked once per request.
+    The permission rules below need no query: they read the names and kinds of the user's own bodies from `roles`."""
     return roles.remember("reviews.case_review_bodies", _case_review_bodies)
 
 
 def can_see_case_reviews(roles):
     """The business manager, and the current members of the Case Review Subgroup or of the Executive."""
-    if roles.is_manager:
-        return True
-    if not roles.member_body_ids:
-        return False
-    subgroup, executive = case_review_bodies(roles)
-    return bool(roles.member_body_ids & (subgroup | executive))
+    from partnership.models import BodyKind
+
+    return (
+        roles.is_manager
+        or roles.is_member_of(name=settings.CASE_REVIEW_BODY_NAME)
+        or roles.is_member_of(kind=BodyKind.EXECUTIVE)
+    )
 
 
 def can_change_case_reviews(roles):
     """The business manager and the chairs of the Case Review Subgroup."""
-    if roles.is_manager:
-        return True
-    if not roles.chaired_body_ids:
-        return False
-    subgroup, _ = case_review_bodies(roles)
-    return bool(roles.chaired_body_ids & subgroup)
+    return roles.is_manager or roles.is_chair_of(name=settings.CASE_REVIEW_BODY_NAME)
 
 
 def can_reopen_reviews(roles):

@@ -21,20 +21,10 @@ from lscp.access import EVERYONE, Page
 ORGANISERS = frozenset({"manager"})  # the demo's chair chairs another body
 
 
-def _training_body_ids():
-    """The ids of the body (or bodies) named by settings.TRAINING_BODY_NAME. One query."""
-    from partnership.models import Body
-
-    return set(Body.objects.filter(name=settings.TRAINING_BODY_NAME).values_list("pk", flat=True))
-
-
 def can_organise_training(roles):
-    """The business manager and the current chairs of the Learning and Development Subgroup."""
-    if roles.is_manager:
-        return True
-    if not roles.chaired_body_ids:
-        return False
-    return bool(roles.chaired_body_ids & _training_body_ids())
+    """The business manager and the current chairs of the Learning and Development Subgroup (no query: the names of
+    the bodies the user chairs are among their roles' facts)."""
+    return roles.is_manager or roles.is_chair_of(name=settings.TRAINING_BODY_NAME)
 
 
 def _example_session():
@@ -147,15 +137,7 @@ TRAINING_IMPACT_READERS = frozenset({"manager"})
 
 def can_see_training_impact(roles):
     """The business manager, and the current chairs of the Learning and Development Subgroup."""
-    if roles.is_manager:
-        return True
-    if not roles.chaired_body_ids:
-        return False
-    from django.conf import settings
-
-    from partnership.models import Body
-
-    return Body.objects.filter(pk__in=roles.chaired_body_ids, name=settings.TRAINING_BODY_NAME).exists()
+    return can_organise_training(roles)
 
 
 def _attended_booking():

@@ -120,7 +120,7 @@ def test_the_list_costs_the_same_queries_with_ten_times_the_challenges(
     client.get(URL)  # warm the session
     small = queries_for(client, query)
     add_challenges(agencies, 20)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(7):
         assert queries_for(client, query) == small
 
 
@@ -129,7 +129,7 @@ def test_a_challenge_page_is_pinned(client, partner, django_assert_max_num_queri
     entry = log(partner.person.agency, AgencyFactory(), "One", raised_by_person=partner.person)
     client.force_login(partner)
     client.get(URL)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         assert client.get(reverse("governance:challenge", args=[entry.pk])).status_code == 200
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(7):
         assert client.get(reverse("governance:challenge_edit", args=[entry.pk])).status_code == 200

@@ -60,7 +60,7 @@ def test_a_statement_page_is_pinned_however_many_inspections(client, manager, pa
 
     add_inspections(1)
     client.force_login(partner)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         small_form = queries_for(client, ours)
     client.force_login(manager)
     with django_assert_max_num_queries(10):

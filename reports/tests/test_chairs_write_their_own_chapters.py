@@ -147,9 +147,8 @@ def test_a_chair_lists_the_chapters_they_write_with_their_state(
     client, chair, manager, case_reviews, django_assert_max_num_queries
 ):
     client.force_login(chair)
-    # The page's own, and the menu's two lookups for a member of bodies (the Case Review and the Quality Assurance
-    # bodies, each once per request).
-    with django_assert_max_num_queries(10):
+    # The page's own; the menu asks nothing more (the chair's bodies' names and kinds are among their roles' facts).
+    with django_assert_max_num_queries(8):
         page = client.get(reverse("reports:chapters")).content.decode()
     assert "Your chapters of the annual report" in page
     assert "Learning from case reviews" in page and "Not written" in page

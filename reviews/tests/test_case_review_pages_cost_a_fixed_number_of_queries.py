@@ -18,12 +18,13 @@ from reviews.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, roles (groups, person, memberships), the Case Review bodies, then the page's own.
-LIST_QUERIES = 10
-# The review page also fills its chair's forms: the active learning themes, the agencies (twice: recommendation
-# and action forms), the bodies (the action's overseer), and lists the review's dissemination; and the menu asks once
-# whether the chair's bodies open the audits (the Quality Assurance bodies).
-REVIEW_PAGE_QUERIES = 18
+# Session, user, roles (groups, person, memberships with their bodies' names and kinds: who may see the reviews, and
+# the menu's rules, ask nothing more), then the page's own.
+LIST_QUERIES = 8
+# The review page also fills its chair's forms: the Case Review bodies (the actions' default overseer), the active
+# learning themes, the agencies (twice: recommendation and action forms), the bodies (the action's overseer), and
+# lists the review's dissemination.
+REVIEW_PAGE_QUERIES = 17
 
 
 def make_records(count):

@@ -12,8 +12,8 @@ from reviews.tests.factories import PracticeReviewFactory
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, roles (groups, person, memberships), the Case Review bodies, then the table's one query.
-THEMES_PAGE_QUERIES = 8
+# Session, user, roles (groups, person, memberships with their bodies' names and kinds), then the table's one query.
+THEMES_PAGE_QUERIES = 6
 
 
 def tag(review, number, *themes):

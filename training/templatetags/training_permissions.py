@@ -2,14 +2,9 @@
 
 from django import template
 
-from lscp.roles import ANONYMOUS, UserRoles
+from lscp.roles import for_templates
 
 from .. import permissions
 
 register = template.Library()
-
-
-@register.filter
-def can_organise_training(roles):
-    # A page rendered without the roles context processor (an error page) shows what the public sees.
-    return permissions.can_organise_training(roles if isinstance(roles, UserRoles) else ANONYMOUS)
+register.filter("can_organise_training", for_templates(permissions.can_organise_training))

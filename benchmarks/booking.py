@@ -7,7 +7,7 @@
     bookers than places. Prints the bookings per second and then queries the database: no session may hold more
     places than its capacity plus allowance (PASS/FAIL), and the rest must be on the waiting list.
 (b) An import of 100,000 attendance rows (a CSV file of 1,000 past sessions × 100 delegates, 25,000 delegates, in
-    memory) through `training.attendance_import.import_attendance`, as the organiser's import page does. Prints
+    memory) through `training.services.attendance_import.import_attendance`, as the organiser's import page does. Prints
     the time, PASS/FAIL against 30 seconds.
 
 Run it with `make benchmark-booking` (a throwaway PostgreSQL), or with any PostgreSQL DATABASE_URL: it creates
@@ -206,8 +206,8 @@ def attendance_import(*, rows_wanted):
     from django.utils import timezone
 
     from partnership.models import Agency, Sector
-    from training.attendance_import import import_attendance
     from training.models import Booking, Course, CourseSession
+    from training.services.attendance_import import import_attendance
 
     per_session = 100
     session_count = rows_wanted // per_session

@@ -137,7 +137,7 @@ PAGES = {
 }
 
 
-# Evaluations, certificates and impact (training/evaluation_views.py).
+# Evaluations, certificates and impact (training/views/evaluations.py).
 #
 # The evaluation and certificate pages are reached by signed links e-mailed to delegates, like the manage link.
 # The impact page is for the business manager and the chairs of the Learning and Development Subgroup (the body

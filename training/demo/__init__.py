@@ -24,7 +24,6 @@ from simple_history.utils import bulk_create_with_history
 
 from partnership.models import Agency
 
-from ..evaluation import add_months
 from ..models import (
     Booking,
     BookingStatus,
@@ -37,6 +36,7 @@ from ..models import (
     LearningOutcome,
     SessionStatus,
 )
+from ..services.evaluations import add_months
 
 TRAINING = runpy.run_path(str(Path(__file__).with_name("data.py")))
 STAGES = ("before", "after", "follow_up")

@@ -47,7 +47,7 @@ from lscp.spreadsheets import (
 )
 from partnership.models import Agency, Sector
 
-from .models import LIVE_STATUSES, Booking, BookingStatus, CourseSession, Delegate, SessionStatus
+from ..models import LIVE_STATUSES, Booking, BookingStatus, CourseSession, Delegate, SessionStatus
 
 COURSE = "Course"
 SESSION_DATE = "Session date"
@@ -367,7 +367,7 @@ def _import(names, rows, *, by, now):
 
 
 def _course_titles(titles):
-    from .models import Course
+    from ..models import Course
 
     if not titles:
         return set()

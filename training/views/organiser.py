@@ -1,14 +1,14 @@
 """The organiser pages (the business manager and the Learning and Development chairs: `permissions.can_organise_
 training`): the sessions, coming and past, a session with its bookings and waiting list, the register, moving a
-delegate, cancelling a session, the register as a spreadsheet, and the import of past attendance. And the team
-administrator's public form for booking several staff at once.
+delegate, cancelling a session, and the import of past attendance (the register as a spreadsheet is in
+exports.py). And the team administrator's public form for booking several staff at once.
 
-Every write goes through `training.organiser_services`; its errors are put back on the form with what was typed.
+Every write goes through `training/services/organiser.py`; its errors are put back on the form with what was typed.
 """
 
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,10 +19,8 @@ from lscp.forms import add_service_errors
 from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import RoleRequiredMixin
 
-from . import exports, organiser_selectors, organiser_services, permissions, selectors
-from .attendance_import import COLUMNS, REQUIRED_COLUMNS, import_attendance
-from .models import Booking, CourseSession
-from .organiser_forms import (
+from .. import permissions
+from ..forms.organiser import (
     TEAM_MAX_ROWS,
     TEAM_ROWS,
     AttendanceImportForm,
@@ -33,7 +31,12 @@ from .organiser_forms import (
     StaffFormSet,
     TeamBookingForm,
 )
-from .organiser_services import REGISTER_STATUSES
+from ..models import Booking, CourseSession
+from ..selectors import bookings as booking_selectors
+from ..selectors import organiser as organiser_selectors
+from ..services import organiser as organiser_services
+from ..services.attendance_import import COLUMNS, REQUIRED_COLUMNS, import_attendance
+from ..services.organiser import REGISTER_STATUSES
 
 REGISTER_TAKEN = "The register is taken: %(attended)s attended, %(no_show)s did not come."
 MOVED = "%(name)s is moved to %(when)s."
@@ -122,24 +125,6 @@ class RegisterView(OrganiserRequiredMixin, View):
         return render(self.request, self.template_name, {"session": self.get_session(), "f": form})
 
 
-class RegisterExportView(OrganiserRequiredMixin, View):
-    def get(self, request, *args, **kwargs):
-        session = self.get_session()
-        file_format = kwargs["format"]
-        if file_format == "csv":
-            response = HttpResponse(exports.register_csv(session), content_type="text/csv; charset=utf-8")
-        elif file_format == "xlsx":
-            response = HttpResponse(
-                exports.register_xlsx(session),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-        else:
-            raise Http404("No such format.")
-        filename = exports.register_filename(session, file_format)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-
 class MoveBookingView(OrganiserRequiredMixin, View):
     template_name = "training/organise/move.html"
 
@@ -147,7 +132,9 @@ class MoveBookingView(OrganiserRequiredMixin, View):
         return get_object_or_404(Booking.objects.select_related("delegate", "session__course"), pk=self.kwargs["pk"])
 
     def _form(self, booking, data=None):
-        sessions = [s for s in selectors.coming_sessions(course=booking.session.course) if s.pk != booking.session_id]
+        sessions = [
+            s for s in booking_selectors.coming_sessions(course=booking.session.course) if s.pk != booking.session_id
+        ]
         return MoveBookingForm(data, sessions=sessions)
 
     def get(self, request, *args, **kwargs):
@@ -254,7 +241,7 @@ class TeamBookingView(View):
     template_name = "training/book_team.html"
 
     def _session(self):
-        session = selectors.session_with_places(pk=self.kwargs["pk"])
+        session = booking_selectors.session_with_places(pk=self.kwargs["pk"])
         if session is None or not session.course.active:
             raise Http404("No such session.")
         return session

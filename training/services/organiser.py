@@ -6,13 +6,14 @@ the team administrator's booking of several staff at once.
                       goes to the first on the old session's waiting list
     cancel_session ── the session and every live booking cancelled by the organiser, everyone e-mailed
     book_team      ── several staff on one session: every row checked first, nothing booked if one fails
+    check_team_booking ── the same checks without booking, for a page whose own checks failed
 
 Every write that counts or frees places holds the session's row lock (`_locked_session` in bookings.py), as the
 public booking does; moving a delegate locks both sessions, in id order, so two moves in opposite directions cannot
 deadlock. E-mails go once the change is committed (`transaction.on_commit`).
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models.functions import Lower
@@ -243,22 +244,12 @@ def _row_errors(*, rows, session):
     return sorted(problems, key=lambda error: error.params["row"])
 
 
-@transaction.atomic
-def book_team(*, session, administrator_email, agency, organisation, sector, staff, now=None):
-    """Books several members of staff on one session for a team administrator (no account). `staff` is a list of
-    (row number, {"name", "email", "job_role", "line_manager_email"}). Every row is checked first, under the
-    session's lock: who the course is for, the e-mail addresses, the line manager where the course needs approval,
-    a person twice in the request or already booked. If any row fails, nothing is booked and the ValidationError
-    lists every problem, row by row. Otherwise each is booked, or put on the waiting list once the places are
-    taken, in the order given. Each delegate gets their confirmation; the administrator one summary. Returns the
-    bookings."""
-    now = now or timezone.now()
-    session = booking_services._locked_session(session)
-    booking_services._refuse_if_not_bookable(session, now=now)
+def _team_errors(*, session, administrator_email, agency, organisation, sector, staff):
+    """Every problem with a team booking: the team's own details and each staff row, as {field: [messages]}
+    (the rows' under NON_FIELD_ERRORS, each with `params["row"]`). Empty when all is well."""
     course = session.course
-    administrator_email = (administrator_email or "").strip()
     errors = {}
-    if not administrator_email:
+    if not (administrator_email or "").strip():
         errors["administrator_email"] = [TEAM_NEEDS_ADMINISTRATOR]
     if sector and not course.is_open_to(sector):
         errors["sector"] = [
@@ -273,10 +264,54 @@ def book_team(*, session, administrator_email, agency, organisation, sector, sta
     if not agency and not (organisation or "").strip():
         errors["organisation"] = [DELEGATE_NEEDS_ORGANISATION]
     if not staff:
-        errors["__all__"] = [TEAM_NO_STAFF]
+        errors[NON_FIELD_ERRORS] = [TEAM_NO_STAFF]
     rows = _row_errors(rows=staff, session=session)
     if rows:
-        errors.setdefault("__all__", []).extend(rows)
+        errors.setdefault(NON_FIELD_ERRORS, []).extend(rows)
+    return errors
+
+
+def check_team_booking(*, session, administrator_email, agency, organisation, sector, staff, now=None):
+    """Raises the ValidationError `book_team` would, listing every problem with the team's details and the rows
+    at once, without booking anyone; returns None when it would book. For a page whose own checks already
+    failed (a mistyped address, no sector chosen), so that one submission reports everything. `book_team`
+    checks again, under the session's lock."""
+    now = now or timezone.now()
+    booking_services._refuse_if_not_bookable(session, now=now)
+    errors = _team_errors(
+        session=session,
+        administrator_email=administrator_email,
+        agency=agency,
+        organisation=organisation,
+        sector=sector,
+        staff=staff,
+    )
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def book_team(*, session, administrator_email, agency, organisation, sector, staff, now=None):
+    """Books several members of staff on one session for a team administrator (no account). `staff` is a list of
+    (row number, {"name", "email", "job_role", "line_manager_email"}). Every row is checked first, under the
+    session's lock: who the course is for, the e-mail addresses, the line manager where the course needs approval,
+    a person twice in the request or already booked. If any row fails, nothing is booked and the ValidationError
+    lists every problem, row by row. Otherwise each is booked, or put on the waiting list once the places are
+    taken, in the order given. Each delegate gets their confirmation; the administrator one summary. Returns the
+    bookings."""
+    now = now or timezone.now()
+    session = booking_services._locked_session(session)
+    booking_services._refuse_if_not_bookable(session, now=now)
+    course = session.course
+    administrator_email = (administrator_email or "").strip()
+    errors = _team_errors(
+        session=session,
+        administrator_email=administrator_email,
+        agency=agency,
+        organisation=organisation,
+        sector=sector,
+        staff=staff,
+    )
     if errors:
         raise ValidationError(errors)
 

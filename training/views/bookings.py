@@ -15,6 +15,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from lscp.forms import add_service_errors
+from lscp.ratelimit import RateLimitedPostMixin
 
 from .. import links
 from ..forms.bookings import BookingForm, DecisionForm
@@ -75,7 +76,16 @@ class SessionView(_SessionMixin, TemplateView):
         return super().get_context_data(session=self.get_session(), **kwargs)
 
 
-class BookView(_SessionMixin, View):
+class BookingRateLimitMixin(RateLimitedPostMixin):
+    """The public booking forms (this one and the team's) share one count per address: settings.BOOKING_RATE_LIMIT
+    submissions in BOOKING_RATE_LIMIT_MINUTES, then 429 until the window is over (lscp/ratelimit.py)."""
+
+    rate_limit_scope = "training-booking"
+    rate_limit_setting = "BOOKING_RATE_LIMIT"
+    rate_limit_minutes_setting = "BOOKING_RATE_LIMIT_MINUTES"
+
+
+class BookView(BookingRateLimitMixin, _SessionMixin, View):
     """The booking form: what was typed stays on the page with each problem under its box."""
 
     template_name = "training/book.html"

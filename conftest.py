@@ -23,6 +23,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -70,6 +71,16 @@ def _media_root_and_eager_tasks(request, tmp_path, settings):
     celery_app.conf.task_always_eager = True
     yield
     celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_keys(settings):
+    """Each test has its own keys in the cache (Redis, as in production, when REDIS_URL is set): a fresh
+    KEY_PREFIX, so that what is counted there, such as the booking forms' rate limit, starts at nothing and no
+    test sees another's. Nothing is flushed: the Redis database is the Celery broker's too."""
+    settings.CACHES = {
+        name: {**config, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"} for name, config in settings.CACHES.items()
+    }
 
 
 class LiveWorker:

@@ -1,6 +1,6 @@
 """The business manager's admin for the quality assurance records: audits, Section 11 / 175 standards, cycles and
 returns, and the data set. Partners complete their returns and the scrutineers decide on them through the pages in
-audits/views.py; the admin is for setting cycles up and correcting records."""
+audits/views/; the admin is for setting cycles up and correcting records."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin

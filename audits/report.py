@@ -7,16 +7,16 @@
 - "Scrutiny and challenge" (620), written by the Quality Assurance subgroup's chairs, with the year's
   single-agency audits, its multi-agency audits with their findings, grade distribution and the state of their
   actions, and the latest Section 11 / 175 cycle's results (returns by status, ratings by standard). Its figures
-  come from audits/audit_selectors.py only. Governance's "Professional challenge and escalation" chapter (order
+  come from audits/selectors/audits.py only. Governance's "Professional challenge and escalation" chapter (order
   640) follows it."""
 
 from django.conf import settings
 
 from lscp.report_sections import Section
 
-from . import audit_selectors
 from . import dataset_selectors as data
 from .charts import TrendPair, trend_chart
+from .selectors import audits as audit_selectors
 
 
 def children_data_context(year):

@@ -7,7 +7,7 @@
     bookers than places. Prints the bookings per second and then queries the database: no session may hold more
     places than its capacity plus allowance (PASS/FAIL), and the rest must be on the waiting list.
 (b) An import of 100,000 attendance rows (a CSV file of 1,000 past sessions × 100 delegates, 25,000 delegates, in
-    memory) through `training.attendance_import.import_attendance`, as the organiser's import page does. Prints
+    memory) through `training.services.attendance_import.import_attendance`, as the organiser's import page does. Prints
     the time, PASS/FAIL against 30 seconds.
 
 Run it with `make benchmark-booking` (a throwaway PostgreSQL), or with any PostgreSQL DATABASE_URL: it creates
@@ -68,6 +68,7 @@ def _start_server(port):
         "CSRF_COOKIE_SECURE": "false",
         "SESSION_COOKIE_SECURE": "false",
         "EMAIL_URL": "dummymail://",  # the e-mails are rendered, not delivered
+        "BOOKING_RATE_LIMIT": "1000000",  # every booker comes from 127.0.0.1
     }
     env.pop("REDIS_URL", None)  # no task is queued by a booking
     server = subprocess.Popen(
@@ -206,8 +207,8 @@ def attendance_import(*, rows_wanted):
     from django.utils import timezone
 
     from partnership.models import Agency, Sector
-    from training.attendance_import import import_attendance
     from training.models import Booking, Course, CourseSession
+    from training.services.attendance_import import import_attendance
 
     per_session = 100
     session_count = rows_wanted // per_session

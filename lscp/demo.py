@@ -9,7 +9,11 @@ from .roles_setup import ensure_role_groups
 DEMO_PASSWORD = "safeguarding-demo"
 DEMO_LOGINS = [
     ("manager", "business manager: everything, and the admin"),
-    ("chair", "co-chair of the Case Review Subgroup: its meetings and register"),
+    (
+        "chair",
+        "co-chair of the Case Review and the Learning and Development Subgroups: their meetings and register,"
+        " organising training, and their report chapters",
+    ),
     ("partner", "partner representative (National Probation Service)"),
     ("delegate", "practitioner who books training"),
 ]

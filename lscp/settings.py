@@ -170,6 +170,16 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# The cache: Redis when REDIS_URL is set, so that every web process shares it (the public booking forms' rate
+# limit counts there, lscp/ratelimit.py); without it, each process's memory (the demo).
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "lscp"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 # Partners whose attendance falls below this percentage of the meetings they were expected at are
 # flagged for challenge by the independent scrutineer.
 ATTENDANCE_CHALLENGE_THRESHOLD = env.int("ATTENDANCE_CHALLENGE_THRESHOLD", default=50)
@@ -185,6 +195,11 @@ CASE_REVIEW_BODY_NAME = env.str("CASE_REVIEW_BODY_NAME", default="Case Review Su
 LAY_MEMBERS_AGENCY_NAME = env.str("LAY_MEMBERS_AGENCY_NAME", default="Lay Members")
 # The body whose current chairs run the training programme with the business manager (training.permissions).
 TRAINING_BODY_NAME = env.str("TRAINING_BODY_NAME", default="Learning and Development Subgroup")
+# The public booking forms (a place, and a team's places) take at most BOOKING_RATE_LIMIT submissions from one
+# address in BOOKING_RATE_LIMIT_MINUTES, counted together; then 429 until the window is over. Generous enough for
+# an office behind one address; a script booking or e-mailing at scale is stopped.
+BOOKING_RATE_LIMIT = env.int("BOOKING_RATE_LIMIT", default=20)
+BOOKING_RATE_LIMIT_MINUTES = env.int("BOOKING_RATE_LIMIT_MINUTES", default=10)
 # The registry body that is the Quality Assurance subgroup (seed 004; "Best Practice and Performance" in the demo's
 # registry): its chairs record the multi-agency and single-agency audits and import the data set; its members read
 # them and the data set's exceptions report.

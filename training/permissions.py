@@ -8,8 +8,8 @@ expired one 410 (training/links.py). A team administrator books several staff at
 The organiser pages (the sessions with their bookings and waiting lists, the register, moving a delegate,
 cancelling a session, the register's export, the import of past attendance) are for those who run the programme:
 the business manager and the current chairs of the Learning and Development Subgroup (the body named by
-settings.TRAINING_BODY_NAME). The demo's chair co-chairs the Case Review Subgroup, so in the demo only the
-business manager organises training.
+settings.TRAINING_BODY_NAME). The demo's chair co-chairs that subgroup (and the Case Review Subgroup), so in
+the demo the business manager and the chair organise training.
 """
 
 from datetime import timedelta
@@ -18,7 +18,7 @@ from django.conf import settings
 
 from lscp.access import EVERYONE, Page
 
-ORGANISERS = frozenset({"manager"})  # the demo's chair chairs another body
+ORGANISERS = frozenset({"manager", "chair"})  # the demo's chair co-chairs the Learning and Development Subgroup
 
 
 def can_organise_training(roles):
@@ -127,12 +127,12 @@ PAGES = {
 }
 
 
-# Evaluations, certificates and impact (training/evaluation_views.py).
+# Evaluations, certificates and impact (training/views/evaluations.py).
 #
 # The evaluation and certificate pages are reached by signed links e-mailed to delegates, like the manage link.
 # The impact page is for the business manager and the chairs of the Learning and Development Subgroup (the body
-# named by settings.TRAINING_BODY_NAME): in the demo that body has no chair, so only the manager opens it.
-TRAINING_IMPACT_READERS = frozenset({"manager"})
+# named by settings.TRAINING_BODY_NAME): in the demo, the manager and the chair.
+TRAINING_IMPACT_READERS = frozenset({"manager", "chair"})
 
 
 def can_see_training_impact(roles):

@@ -1,9 +1,9 @@
 """The training app's Celery tasks: thin wrappers that take ids, reload, and call a service
-(training/evaluation.py). Each is safe to run again, or twice at once: no e-mail goes twice."""
+(training/services/evaluations.py). Each is safe to run again, or twice at once: no e-mail goes twice."""
 
 from celery import shared_task
 
-from .evaluation import EvaluationMailsNotSent
+from .services.evaluations import EvaluationMailsNotSent
 
 RETRY = {
     "acks_late": True,
@@ -18,26 +18,26 @@ RETRY = {
 def send_after_session_evaluations(session_id):
     """The after-session evaluation link to every attended delegate of the session, each once (queued when the
     register is taken). Retried later if the mail server refused some."""
-    from . import evaluation
     from .models import CourseSession
+    from .services import evaluations
 
     session = CourseSession.objects.filter(pk=session_id).first()
     if session is None:  # deleted since the task was queued
         return 0
-    return evaluation.send_after_session_evaluations(session=session)
+    return evaluations.send_after_session_evaluations(session=session)
 
 
 @shared_task(**RETRY)
 def send_due_after_session_evaluations():
     """Celery beat, daily: the safety net for registers taken whose after-session e-mails are not all sent (a
     queued task lost, a mail server down all day)."""
-    from . import evaluation
     from .models import CourseSession
+    from .services import evaluations
 
     failed = 0
-    for session in CourseSession.objects.filter(pk__in=evaluation.sessions_awaiting_after_session_emails()):
+    for session in CourseSession.objects.filter(pk__in=evaluations.sessions_awaiting_after_session_emails()):
         try:
-            evaluation.send_after_session_evaluations(session=session)
+            evaluations.send_after_session_evaluations(session=session)
         except EvaluationMailsNotSent:
             failed += 1
     if failed:
@@ -47,6 +47,6 @@ def send_due_after_session_evaluations():
 @shared_task(**RETRY)
 def send_follow_up_evaluations():
     """Celery beat, daily: the follow-up evaluation link to delegates three months after their session, each once."""
-    from . import evaluation
+    from .services import evaluations
 
-    return evaluation.send_follow_up_evaluations()
+    return evaluations.send_follow_up_evaluations()

@@ -16,7 +16,6 @@ from django.utils import timezone
 from governance.models import Action, Priority
 from partnership.models import Agency, Body, Person
 
-from .. import audit_services, services
 from ..models import (
     AuditParticipation,
     AuditRecommendation,
@@ -30,6 +29,8 @@ from ..models import (
     StandardResponse,
     StandardSet,
 )
+from ..services import audits as audit_services
+from ..services import section11 as section11_services
 
 DATA = runpy.run_path(str(Path(__file__).with_name("assurance_data.py")))
 
@@ -101,7 +102,7 @@ def _return(cycle, row, manager, previous):
     agency_return.save(update_fields=["status"])
     if cycle.closes_on.year >= 2022:
         # As submit_return does: an action for each standard not fully met, due three months after submission.
-        for action in services.raise_actions_for_standards_not_met(agency_return=agency_return, by=manager):
+        for action in section11_services.raise_actions_for_standards_not_met(agency_return=agency_return, by=manager):
             Action.objects.filter(pk=action.pk).update(due_date=_day(submitted) + timedelta(days=91))
     scrutiny = row["scrutiny"]
     record = Scrutiny(

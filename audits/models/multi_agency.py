@@ -4,7 +4,7 @@ share with the partnership.
 A multi-agency audit takes a sample of cases from each agency taking part, grades each case (outstanding, good,
 requires improvement, inadequate), holds a workshop, and writes its findings and recommendations; the actions on
 the recommendations are followed in the shared tracker (registered in audits/action_sources.py). A re-audit points
-at the audit it repeats, so the change in grades since then can be measured (audits.selectors).
+at the audit it repeats, so the change in grades since then can be measured (audits/selectors/audits.py).
 """
 
 from django.contrib.contenttypes.fields import GenericRelation

@@ -11,7 +11,7 @@ the next cycle starts from the agency's last accepted return.
                                └──── edit ◀── returned for more evidence ◀──────────┘   accepted
 
 A standard rated partially met or not met on submission raises an action in the shared tracker for the agency
-(audits/action_sources.py); the workflows are audits/services.py.
+(audits/action_sources.py); the workflows are audits/services/section11.py.
 """
 
 from django.conf import settings

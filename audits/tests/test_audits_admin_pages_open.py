@@ -4,7 +4,7 @@ raised from an audit recommendation or a standard not fully met on its page."""
 import pytest
 from django.urls import reverse
 
-from audits.services import start_return, submit_return
+from audits.services.section11 import start_return, submit_return
 from governance.models import Action
 
 from .factories import (

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from audits import audit_services
 from audits.models import AuditParticipation, AuditRecommendation, CaseJudgement, MultiAgencyAudit, SingleAgencyAudit
 from audits.models.multi_agency import MEETING_WITHOUT_BODY, REAUDIT_NEEDS_EARLIER_AUDIT
+from audits.services import audits as audit_services
 from governance.models import Action
 from partnership.tests.factories import AgencyFactory, MeetingFactory
 

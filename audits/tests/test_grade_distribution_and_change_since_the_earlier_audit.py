@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from audits.models import CaseJudgement, MultiAgencyAudit
 from audits.models.multi_agency import JUDGEMENT_AGENCY_NOT_TAKING_PART, REAUDIT_NEEDS_EARLIER_AUDIT
-from audits.selectors import grade_distribution, reaudit_change
+from audits.selectors.audits import grade_distribution, reaudit_change
 from partnership.tests.factories import AgencyFactory
 
 from .factories import AuditParticipationFactory, CaseJudgementFactory, MultiAgencyAuditFactory

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from audits.models import EvidenceFile, Return
-from audits.services import start_return
+from audits.services.section11 import start_return
 from partnership.tests.factories import AgencyFactory
 
 from .factories import ReturnFactory, StandardResponseFactory, make_cycle

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from audits.models import Return, Scrutiny
-from audits.services import RETURN_NEEDS_COMMENTS, record_scrutiny, start_return, submit_return
+from audits.services.section11 import RETURN_NEEDS_COMMENTS, record_scrutiny, start_return, submit_return
 from partnership.tests.factories import PersonFactory, UserFactory
 
 from .factories import make_cycle

@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from audits.selectors import ratings_grid, returns_by_status
-from audits.services import start_return
+from audits.selectors.section11 import ratings_grid, returns_by_status
+from audits.services.section11 import start_return
 from partnership.tests.factories import AgencyFactory
 
 from .factories import ReturnFactory, StandardFactory, StandardResponseFactory, make_cycle

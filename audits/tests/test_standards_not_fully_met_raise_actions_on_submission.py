@@ -5,7 +5,7 @@ resubmitting after a return for more evidence raises no second action for a stan
 import pytest
 
 from audits.models import ScrutinyOutcome
-from audits.services import record_scrutiny, start_return, submit_return
+from audits.services.section11 import record_scrutiny, start_return, submit_return
 from governance.action_sources import describe_source
 from governance.models import Action
 

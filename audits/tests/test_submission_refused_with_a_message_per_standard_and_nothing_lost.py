@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from audits.models import Return
-from audits.services import STANDARD_NEEDS_EVIDENCE, STANDARD_NEEDS_RATING, start_return, submit_return
+from audits.services.section11 import STANDARD_NEEDS_EVIDENCE, STANDARD_NEEDS_RATING, start_return, submit_return
 
 from .factories import make_cycle
 

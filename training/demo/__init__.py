@@ -22,9 +22,8 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from partnership.models import Agency
+from partnership.models import Agency, Body, Membership, Person
 
-from ..evaluation import add_months
 from ..models import (
     Booking,
     BookingStatus,
@@ -37,6 +36,7 @@ from ..models import (
     LearningOutcome,
     SessionStatus,
 )
+from ..services.evaluations import add_months
 
 TRAINING = runpy.run_path(str(Path(__file__).with_name("data.py")))
 STAGES = ("before", "after", "follow_up")
@@ -204,6 +204,47 @@ def _analyse(models):
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
+def _ensure_learning_body(made):
+    """The Learning and Development Subgroup, its co-chairs and members (data.py: LEARNING_BODY), each found
+    first: by name for the body and the registry demo's people, by e-mail for the people added here."""
+    row = TRAINING["LEARNING_BODY"]
+    body = Body.objects.filter(name=row["name"]).first()
+    if body is None:
+        body = Body(
+            name=row["name"],
+            kind=row["kind"],
+            parent=Body.objects.get(name=row["parent"]),
+            purpose=row["purpose"],
+            meeting_frequency=row["frequency"],
+            active_from=date.fromisoformat(row["active_from"]),
+        )
+        body.full_clean()
+        body.save()
+        made["bodies"] += 1
+    new_people = TRAINING["LEARNING_NEW_PEOPLE"]
+    agencies = {a.name: a for a in Agency.objects.filter(name__in=[p["agency"] for p in new_people.values()])}
+    start = date.fromisoformat(TRAINING["LEARNING_MEMBERS_START"])
+    for name, role in TRAINING["LEARNING_MEMBERS"]:
+        new = new_people.get(name)
+        if new is None:  # one of the registry demo's people (one name per post)
+            person = Person.objects.filter(name=name).order_by("pk").first()
+            if person is None:
+                raise LookupError(f"The registry's demo has no {name}, a member of the {row['name']}.")
+        else:
+            person = Person.objects.filter(email__iexact=new["email"]).first()
+            if person is None:
+                person = Person(
+                    name=name, job_title=new["job_title"], email=new["email"], agency=agencies[new["agency"]]
+                )
+                person.full_clean()
+                person.save()
+                made["people"] += 1
+        _, created = Membership.objects.get_or_create(
+            person=person, body=body, start=start, defaults={"role": role, "agency": person.agency}
+        )
+        made["memberships"] += created
+
+
 def load(*, stdout):
     agencies = {
         a.name: a
@@ -213,6 +254,7 @@ def load(*, stdout):
         )
     }
     made = Counter()
+    _ensure_learning_body(made)
     courses = _ensure_courses(agencies, made)
     delegates_plan, sessions_plan = plan({name: agency.sector for name, agency in agencies.items()})
 

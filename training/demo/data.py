@@ -335,3 +335,38 @@ WILL_CHANGE_PRACTICE = 0.9
 CHANGED_PRACTICE = 0.72
 NO_SHOW_RATE = 0.09
 CANCELLED_RATE = 0.06
+
+# The body that runs the programme (settings.TRAINING_BODY_NAME). Seed 004 (the arrangements) names the Learning
+# and Development Subgroup and its remit, paraphrased below, and says a local authority early years lead attends
+# it; seed 000's structure chart does not show it, so the registry's demo (from that chart) has no such body and
+# the training demo adds it. Its co-chairs are demo assumptions, as for the other subgroups (seed 004: subgroups
+# have co-chairs): the Bi-Borough Head of Safeguarding and Quality Assurance (the demo's `chair` login, who
+# co-chairs the Case Review Subgroup too, whose learning the programme teaches) and the ICB's Designated Nurse.
+# The early years lead is a new, fictional person; the others are the registry demo's people, one name per post.
+LEARNING_BODY = {
+    "name": "Learning and Development Subgroup",
+    "kind": "subgroup",
+    "parent": "Local Safeguarding Children Partnership",
+    "purpose": (
+        "Oversees the partnership's multi-agency safeguarding children training programme, shaped by the training"
+        " strategy and a yearly training needs analysis partners complete; monitors the training's impact through"
+        " delegates' and their managers' evaluations before and after it; and keeps the Learning and Improvement"
+        " Framework."
+    ),
+    "frequency": "quarterly",
+    "active_from": "2019-09-29",
+}
+LEARNING_MEMBERS_START = "2021-04-01"
+LEARNING_MEMBERS = [  # (name, role); a person the registry's demo does not have is in LEARNING_NEW_PEOPLE
+    ("Fiona Makepeace", "co_chair"),
+    ("Grace Ofori", "co_chair"),
+    ("Helen Thistlewood", "member"),
+    ("Tamsin Odukoya", "member"),
+]
+LEARNING_NEW_PEOPLE = {
+    "Tamsin Odukoya": {
+        "job_title": "Early Years Safeguarding Lead",
+        "agency": "Education RBKC/WCC",
+        "email": "tamsin.odukoya@education-rbkc-wcc.example.org",
+    },
+}

@@ -75,7 +75,7 @@ class CourseSession(models.Model):
     )
     status = models.CharField(max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED)
     cancelled_reason = LimitedTextField(blank=True)
-    # Set when an organiser takes the register (training.organiser_services.take_register); the after-session
+    # Set when an organiser takes the register (training/services/organiser.py, take_register); the after-session
     # evaluations are sent from then.
     register_taken_at = models.DateTimeField(null=True, blank=True)
     register_taken_by = models.ForeignKey(

@@ -9,8 +9,8 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.utils import timezone
 
 from training import tasks
-from training.evaluation import EvaluationMailsNotSent
 from training.models import Booking
+from training.services.evaluations import EvaluationMailsNotSent
 from training.tests.factories import BookingFactory, CourseSessionFactory
 
 pytestmark = pytest.mark.django_db

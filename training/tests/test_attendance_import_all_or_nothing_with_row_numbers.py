@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from lscp.testing import sign_in
 from partnership.tests.factories import AgencyFactory
-from training.attendance_import import import_attendance
 from training.models import Booking, BookingStatus, Delegate, SessionStatus
+from training.services.attendance_import import import_attendance
 from training.tests.factories import BookingFactory, CourseFactory, CourseSessionFactory, DelegateFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from training.evaluation import EVALUATION_BEFORE_TOO_LATE
 from training.models import CourseSession
-from training.services import book_place
+from training.services.bookings import book_place
+from training.services.evaluations import EVALUATION_BEFORE_TOO_LATE
 from training.tests.factories import CourseSessionFactory, LearningOutcomeFactory, place_details
 
 pytestmark = pytest.mark.django_db

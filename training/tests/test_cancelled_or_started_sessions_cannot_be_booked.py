@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from training import links
 from training.models import BookingStatus
-from training.services import SESSION_CANCELLED, SESSION_STARTED, book_place
+from training.services.bookings import SESSION_CANCELLED, SESSION_STARTED, book_place
 from training.tests.factories import CourseSessionFactory, place_details
 
 pytestmark = pytest.mark.django_db

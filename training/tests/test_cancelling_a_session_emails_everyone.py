@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from lscp.testing import sign_in
 from training.models import BookingStatus, SessionStatus
-from training.organiser_services import CANCEL_NEEDS_REASON
+from training.services.organiser import CANCEL_NEEDS_REASON
 from training.tests.factories import BookingFactory, CourseSessionFactory
 
 pytestmark = pytest.mark.django_db

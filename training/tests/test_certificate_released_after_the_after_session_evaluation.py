@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from training import links
-from training.evaluation import CERTIFICATE_NEEDS_AFTER_EVALUATION, submit_evaluation
+from training.services.evaluations import CERTIFICATE_NEEDS_AFTER_EVALUATION, submit_evaluation
 from training.tests.factories import BookingFactory, CourseSessionFactory, DelegateFactory, LearningOutcomeFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from training.models import PLACE_STATUSES, Booking, BookingStatus
-from training.services import book_place
+from training.services.bookings import book_place
 from training.tests.factories import BookingFactory, CourseSessionFactory, place_details
 
 BOOKERS = 8

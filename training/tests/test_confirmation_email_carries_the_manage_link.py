@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from training.services import book_place
+from training.services.bookings import book_place
 from training.tests.factories import CourseSessionFactory, place_details
 
 pytestmark = pytest.mark.django_db

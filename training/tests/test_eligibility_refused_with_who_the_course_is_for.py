@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from partnership.models import Sector
 from training.models import Booking, BookingStatus, Delegate
-from training.services import book_place
+from training.services.bookings import book_place
 from training.tests.factories import CourseFactory, CourseSessionFactory, EligibleSectorFactory, place_details
 
 pytestmark = pytest.mark.django_db

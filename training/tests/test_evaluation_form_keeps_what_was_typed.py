@@ -8,8 +8,8 @@ from django.core import signing
 from django.utils import timezone
 
 from training import links
-from training.evaluation import PRACTICE_CHANGE_MISSING, SCORE_MISSING
 from training.models import Evaluation
+from training.services.evaluations import PRACTICE_CHANGE_MISSING, SCORE_MISSING
 from training.tests.factories import BookingFactory, CourseSessionFactory, LearningOutcomeFactory
 
 pytestmark = pytest.mark.django_db

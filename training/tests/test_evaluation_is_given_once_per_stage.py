@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from training import links
-from training.evaluation import submit_evaluation
 from training.models import EVALUATION_ALREADY_GIVEN, Evaluation, EvaluationScore
+from training.services.evaluations import submit_evaluation
 from training.tests.factories import BookingFactory, CourseSessionFactory, LearningOutcomeFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from training import tasks
-from training.evaluation import add_months
+from training.services.evaluations import add_months
 from training.tests.factories import BookingFactory, CourseSessionFactory
 
 pytestmark = pytest.mark.django_db

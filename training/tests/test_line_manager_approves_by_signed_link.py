@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from training import links
 from training.models import Booking, BookingStatus
-from training.services import book_place
+from training.services.bookings import book_place
 from training.tests.factories import BookingFactory, CourseFactory, CourseSessionFactory, place_details
 
 pytestmark = pytest.mark.django_db

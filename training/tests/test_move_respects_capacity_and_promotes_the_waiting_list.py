@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from lscp.testing import sign_in
 from training.models import BookingStatus
-from training.organiser_services import MOVE_OTHER_COURSE, MOVE_TARGET_FULL, move_booking
+from training.services.organiser import MOVE_OTHER_COURSE, MOVE_TARGET_FULL, move_booking
 from training.tests.factories import BookingFactory, CourseSessionFactory
 
 pytestmark = pytest.mark.django_db

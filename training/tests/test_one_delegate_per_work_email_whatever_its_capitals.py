@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from training.models import ALREADY_BOOKED, Delegate
-from training.services import book_place
+from training.services.bookings import book_place
 from training.tests.factories import CourseSessionFactory, place_details
 
 pytestmark = pytest.mark.django_db

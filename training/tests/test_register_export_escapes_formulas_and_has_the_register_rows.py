@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 
 from lscp.testing import sign_in
-from training.exports import REGISTER_HEADINGS
 from training.models import BookingStatus
 from training.tests.factories import BookingFactory, CourseSessionFactory
+from training.views.exports import REGISTER_HEADINGS
 
 pytestmark = pytest.mark.django_db
 FORMULA = '=HYPERLINK("http://evil.example","click")'

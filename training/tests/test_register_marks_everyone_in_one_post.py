@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from lscp.testing import sign_in
 from training.models import BookingStatus, SessionStatus
-from training.organiser_services import REGISTER_NOT_STARTED, REGISTER_UNMARKED
+from training.services.organiser import REGISTER_NOT_STARTED, REGISTER_UNMARKED
 from training.tests.factories import BookingFactory, CourseSessionFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from training.models import BookingStatus
-from training.organiser_services import take_register
+from training.services.organiser import take_register
 from training.tests.factories import BookingFactory, CourseSessionFactory
 
 pytestmark = pytest.mark.django_db

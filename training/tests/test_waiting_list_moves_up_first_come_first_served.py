@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from training.models import BookingStatus
-from training.services import cancel_booking
+from training.services.bookings import cancel_booking
 from training.tests.factories import BookingFactory, CourseSessionFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ impact page.
 An evaluation link names a booking and a stage (before, after, follow-up). The page shows the form, or says
 plainly why not (already answered, the session not yet held, the follow-up not yet open); after the after-session
 evaluation it gives the certificate link. The certificate is refused with a page that says what to do until that
-evaluation is in. Every write goes through `training.evaluation`."""
+evaluation is in. Every write goes through `training/services/evaluations.py`."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -17,12 +17,13 @@ from lscp.financial_year import FinancialYear
 from lscp.forms import add_service_errors
 from lscp.roles import RoleRequiredMixin
 
-from . import evaluation, impact, links
-from .certificates import certificate_filename, certificate_pdf
-from .forms import EvaluationForm, ImpactYearForm
-from .models import Booking, Evaluation, EvaluationStage
-from .permissions import can_see_training_impact
-from .views import _link_refused
+from .. import impact, links
+from ..certificates import certificate_filename, certificate_pdf
+from ..forms.evaluations import EvaluationForm, ImpactYearForm
+from ..models import Booking, Evaluation, EvaluationStage
+from ..permissions import can_see_training_impact
+from ..services import evaluations as evaluation_services
+from .bookings import _link_refused
 
 THANK_YOU = "Thank you: your evaluation is sent."
 QUESTIONS = {
@@ -62,7 +63,7 @@ class EvaluationView(View):
 
     def get(self, request, *args, **kwargs):
         try:
-            evaluation.check_can_evaluate(booking=self.booking, stage=self.stage)
+            evaluation_services.check_can_evaluate(booking=self.booking, stage=self.stage)
         except ValidationError as error:
             return self._closed(error)
         return self._page(self._form())
@@ -71,7 +72,9 @@ class EvaluationView(View):
         form = self._form(request.POST)
         if form.is_valid():
             try:
-                evaluation.submit_evaluation(booking=self.booking, stage=self.stage, **form.service_arguments())
+                evaluation_services.submit_evaluation(
+                    booking=self.booking, stage=self.stage, **form.service_arguments()
+                )
             except ValidationError as error:
                 if not hasattr(error, "error_dict"):
                     return self._closed(error)
@@ -127,7 +130,7 @@ class CertificateView(View):
         if booking is None:
             return _link_refused(request, expired=False)
         try:
-            evaluation.check_certificate_released(booking=booking)
+            evaluation_services.check_certificate_released(booking=booking)
         except ValidationError as error:
             return render(
                 request,

@@ -3,7 +3,7 @@
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from .models import PLACE_STATUSES, BookingStatus, Course, CourseSession, SessionStatus
+from ..models import PLACE_STATUSES, BookingStatus, Course, CourseSession, SessionStatus
 
 
 def _with_places(queryset):

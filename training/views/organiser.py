@@ -1,14 +1,14 @@
 """The organiser pages (the business manager and the Learning and Development chairs: `permissions.can_organise_
 training`): the sessions, coming and past, a session with its bookings and waiting list, the register, moving a
-delegate, cancelling a session, the register as a spreadsheet, and the import of past attendance. And the team
-administrator's public form for booking several staff at once.
+delegate, cancelling a session, and the import of past attendance (the register as a spreadsheet is in
+exports.py). And the team administrator's public form for booking several staff at once.
 
-Every write goes through `training.organiser_services`; its errors are put back on the form with what was typed.
+Every write goes through `training/services/organiser.py`; its errors are put back on the form with what was typed.
 """
 
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,10 +19,8 @@ from lscp.forms import add_service_errors
 from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import RoleRequiredMixin
 
-from . import exports, organiser_selectors, organiser_services, permissions, selectors
-from .attendance_import import COLUMNS, REQUIRED_COLUMNS, import_attendance
-from .models import Booking, CourseSession
-from .organiser_forms import (
+from .. import permissions
+from ..forms.organiser import (
     TEAM_MAX_ROWS,
     TEAM_ROWS,
     AttendanceImportForm,
@@ -33,7 +31,13 @@ from .organiser_forms import (
     StaffFormSet,
     TeamBookingForm,
 )
-from .organiser_services import REGISTER_STATUSES
+from ..models import Booking, CourseSession
+from ..selectors import bookings as booking_selectors
+from ..selectors import organiser as organiser_selectors
+from ..services import organiser as organiser_services
+from ..services.attendance_import import COLUMNS, REQUIRED_COLUMNS, import_attendance
+from ..services.organiser import REGISTER_STATUSES
+from .bookings import BookingRateLimitMixin
 
 REGISTER_TAKEN = "The register is taken: %(attended)s attended, %(no_show)s did not come."
 MOVED = "%(name)s is moved to %(when)s."
@@ -122,24 +126,6 @@ class RegisterView(OrganiserRequiredMixin, View):
         return render(self.request, self.template_name, {"session": self.get_session(), "f": form})
 
 
-class RegisterExportView(OrganiserRequiredMixin, View):
-    def get(self, request, *args, **kwargs):
-        session = self.get_session()
-        file_format = kwargs["format"]
-        if file_format == "csv":
-            response = HttpResponse(exports.register_csv(session), content_type="text/csv; charset=utf-8")
-        elif file_format == "xlsx":
-            response = HttpResponse(
-                exports.register_xlsx(session),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-        else:
-            raise Http404("No such format.")
-        filename = exports.register_filename(session, file_format)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-
 class MoveBookingView(OrganiserRequiredMixin, View):
     template_name = "training/organise/move.html"
 
@@ -147,7 +133,9 @@ class MoveBookingView(OrganiserRequiredMixin, View):
         return get_object_or_404(Booking.objects.select_related("delegate", "session__course"), pk=self.kwargs["pk"])
 
     def _form(self, booking, data=None):
-        sessions = [s for s in selectors.coming_sessions(course=booking.session.course) if s.pk != booking.session_id]
+        sessions = [
+            s for s in booking_selectors.coming_sessions(course=booking.session.course) if s.pk != booking.session_id
+        ]
         return MoveBookingForm(data, sessions=sessions)
 
     def get(self, request, *args, **kwargs):
@@ -248,13 +236,13 @@ class AttendanceImportView(OrganiserRequiredMixin, View):
 # The team administrator's public form.
 
 
-class TeamBookingView(View):
+class TeamBookingView(BookingRateLimitMixin, View):
     """Several members of staff booked on one session at once, by their team administrator (no account)."""
 
     template_name = "training/book_team.html"
 
     def _session(self):
-        session = selectors.session_with_places(pk=self.kwargs["pk"])
+        session = booking_selectors.session_with_places(pk=self.kwargs["pk"])
         if session is None or not session.course.active:
             raise Http404("No such session.")
         return session
@@ -274,54 +262,72 @@ class TeamBookingView(View):
         session = self._session()
         form = TeamBookingForm(request.POST)
         staff = StaffFormSet(request.POST, prefix="staff")
-        problems = []
-        if form.is_valid() and staff.is_valid():
-            rows = [
-                (number, row.cleaned_data)
-                for number, row in enumerate(staff.forms, start=1)
-                if row.has_changed() and not row.is_blank()
-            ]
-            data = form.cleaned_data
-            try:
-                bookings = organiser_services.book_team(
-                    session=session,
-                    administrator_email=data["administrator_email"],
-                    agency=data["agency"],
-                    organisation=data["organisation"],
-                    sector=data["sector"],
-                    staff=rows,
-                )
-            except ValidationError as error:
-                problems = self._put_errors(form, staff, error)
-            else:
+        # Both are checked whatever the other says, and the service's checks run either way: one submission
+        # reports every problem with the team's details and with the rows.
+        form_valid, staff_valid = form.is_valid(), staff.is_valid()
+        team = {name: form.cleaned_data.get(name) for name in ("administrator_email", "agency", "organisation")}
+        team["sector"] = form.cleaned_data.get("sector") or ""
+        rows = [
+            (number, row.cleaned_data)
+            for number, row in enumerate(staff.forms, start=1)
+            if row.has_changed() and (row.errors or not row.is_blank())
+        ]
+        problems = self._row_form_problems(staff)  # before the service's are added to the rows
+        try:
+            if form_valid and staff_valid:
+                bookings = organiser_services.book_team(session=session, staff=rows, **team)
                 booked = sum(1 for booking in bookings if booking.takes_a_place)
                 messages.success(request, TEAM_BOOKED % {"booked": booked, "waiting": len(bookings) - booked})
                 return redirect("training:session", pk=session.pk)
-        elif not staff.is_valid():
-            problems = [(error, "") for error in staff.non_form_errors()]
-        return self._page(session, form, staff, problems)
+            organiser_services.check_team_booking(session=session, staff=rows, **team)
+        except ValidationError as error:
+            problems += self._put_errors(form, staff, error)
+        problems.sort(key=lambda problem: problem[0])  # by row, keeping each row's order
+        listed = [(message, "") for message in staff.non_form_errors()]
+        listed += [(message, anchor) for _row, message, anchor in problems]
+        return self._page(session, form, staff, listed)
+
+    @staticmethod
+    def _row_form_problems(staff):
+        """What a row's own boxes refused (a name too long), as (row, message, anchor)."""
+        problems = []
+        for number, row in enumerate(staff.forms, start=1):
+            for name, errors in row.errors.items():
+                if name in row.fields:
+                    for message in errors:
+                        problems.append((number, f"Row {number}: {message}", row[name].id_for_label))
+        return problems
 
     def _put_errors(self, form, staff, error):
         """Each row's problem under its box in that row, listed above the form with its row number; the rest on
-        the form."""
+        the form. A box whose own check failed keeps that message alone (an address the form already refused is
+        not also "missing"). Returns the row problems as (row, message, anchor)."""
         problems = []
         row_errors = []
         if hasattr(error, "error_dict"):
             row_errors = [e for e in error.error_dict.get(NON_FIELD_ERRORS, []) if e.params and "row" in e.params]
+            refused = set(form.errors)
+            if "agency" in refused:  # an agency not accepted: "give your organisation" would mislead
+                refused.add("organisation")
             rest = {
                 name: [e for e in errors if not (e.params and "row" in e.params)]
                 for name, errors in error.error_dict.items()
+                if name not in refused
             }
             rest = {name: errors for name, errors in rest.items() if errors}
             if rest:
                 add_service_errors(form, ValidationError(rest))
         else:
             add_service_errors(form, error)
+        refused_in_row = [set(row.errors) for row in staff.forms]
         for row_error in row_errors:
-            row = staff.forms[row_error.params["row"] - 1]
+            number = row_error.params["row"]
+            row = staff.forms[number - 1]
+            if row_error.code in refused_in_row[number - 1]:
+                continue
             message = row_error.message % row_error.params if row_error.params else row_error.message
             row.add_error(row_error.code, message)
-            problems.append((message, row[row_error.code].id_for_label))
+            problems.append((number, message, row[row_error.code].id_for_label))
         return problems
 
     def _page(self, session, form, staff, problems):

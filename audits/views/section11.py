@@ -15,9 +15,11 @@ from lscp.downloads import file_download
 from lscp.forms import add_service_errors
 from lscp.roles import RoleRequiredMixin
 
-from . import permissions, selectors, services
-from .forms import ReturnForm, ScrutinyForm
-from .models import Cycle, EvidenceFile, Return, ReturnStatus, Scrutiny, StandardResponse, StandardSetKind
+from .. import permissions
+from ..forms.section11 import ReturnForm, ScrutinyForm
+from ..models import Cycle, EvidenceFile, Return, ReturnStatus, Scrutiny, StandardResponse, StandardSetKind
+from ..selectors import section11 as section11_selectors
+from ..services import section11 as section11_services
 
 
 def _returns():
@@ -53,8 +55,8 @@ class Section11IndexView(RoleRequiredMixin, View):
             self.template_name,
             {
                 "agency": roles.person.agency if agency_id else None,
-                "open_cycles": selectors.open_cycles_for(agency_id) if agency_id else [],
-                "past_returns": selectors.past_returns_for(agency_id) if agency_id else [],
+                "open_cycles": section11_selectors.open_cycles_for(agency_id) if agency_id else [],
+                "past_returns": section11_selectors.past_returns_for(agency_id) if agency_id else [],
                 "scrutineer": permissions.can_scrutinise_returns(roles),
                 "cycles": (
                     list(Cycle.objects.select_related("standard_set").order_by("-opens_on"))
@@ -77,7 +79,9 @@ class StartReturnView(RoleRequiredMixin, View):
             Cycle.objects.select_related("standard_set"), pk=cycle_pk, agencies=self.roles.agency_id
         )
         try:
-            agency_return = services.start_return(cycle=cycle, agency=self.roles.person.agency, by=request.user)
+            agency_return = section11_services.start_return(
+                cycle=cycle, agency=self.roles.person.agency, by=request.user
+            )
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -145,12 +149,14 @@ class ReturnView(RoleRequiredMixin, View):
         if not permissions.can_edit_return(self.roles, agency_return):
             # Sent from a page opened before the return was submitted: keep what was typed, say why.
             form.is_valid()
-            return self.render_form(agency_return, form, service_errors=[services.not_editable_message(agency_return)])
+            return self.render_form(
+                agency_return, form, service_errors=[section11_services.not_editable_message(agency_return)]
+            )
         if not form.is_valid():
             return self.render_form(agency_return, form)
         fields = ReturnForm.field_names(responses)
         try:
-            services.save_return_draft(agency_return=agency_return, answers=form.answers(), by=request.user)
+            section11_services.save_return_draft(agency_return=agency_return, answers=form.answers(), by=request.user)
         except ValidationError as error:
             rest = add_service_errors(form, error, fields=fields, others_on_form=False)
             return self.render_form(agency_return, form, service_errors=rest)
@@ -158,7 +164,7 @@ class ReturnView(RoleRequiredMixin, View):
             messages.success(request, "Your draft was saved. Submit the return when every standard is ready.")
             return redirect("audits:return", pk=agency_return.pk)
         try:
-            services.submit_return(agency_return=agency_return, by=request.user)
+            section11_services.submit_return(agency_return=agency_return, by=request.user)
         except ValidationError as error:
             # The draft is saved; what was typed stays on the page with a message under each standard.
             fresh = ReturnForm(request.POST, responses=_responses(agency_return))
@@ -221,7 +227,9 @@ class ScrutinyView(RoleRequiredMixin, View):
         if not form.is_valid():
             return self.render_page(agency_return, form)
         try:
-            scrutiny = services.record_scrutiny(agency_return=agency_return, by=request.user, **form.cleaned_data)
+            scrutiny = section11_services.record_scrutiny(
+                agency_return=agency_return, by=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             rest = add_service_errors(form, error, others_on_form=False)
             return self.render_page(agency_return, form, service_errors=rest)
@@ -251,7 +259,7 @@ class DashboardView(RoleRequiredMixin, View):
             self.template_name,
             {
                 "cycle": cycle,
-                "by_status": selectors.returns_by_status(cycle),
-                "grid": selectors.ratings_grid(cycle),
+                "by_status": section11_selectors.returns_by_status(cycle),
+                "grid": section11_selectors.ratings_grid(cycle),
             },
         )

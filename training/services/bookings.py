@@ -26,8 +26,8 @@ from django.utils import timezone
 
 from partnership.models import Sector
 
-from . import links
-from .models import (
+from .. import links
+from ..models import (
     ALREADY_BOOKED,
     LIVE_STATUSES,
     PLACE_STATUSES,

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from governance.models import Action
 
-from .models import (
+from ..models import (
     NOT_FULLY_MET,
     EvidenceFile,
     Rating,

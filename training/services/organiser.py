@@ -6,20 +6,21 @@ the team administrator's booking of several staff at once.
                       goes to the first on the old session's waiting list
     cancel_session ── the session and every live booking cancelled by the organiser, everyone e-mailed
     book_team      ── several staff on one session: every row checked first, nothing booked if one fails
+    check_team_booking ── the same checks without booking, for a page whose own checks failed
 
-Every write that counts or frees places holds the session's row lock (`services._locked_session`), as the public
-booking does; moving a delegate locks both sessions, in id order, so two moves in opposite directions cannot
+Every write that counts or frees places holds the session's row lock (`_locked_session` in bookings.py), as the
+public booking does; moving a delegate locks both sessions, in id order, so two moves in opposite directions cannot
 deadlock. E-mails go once the change is committed (`transaction.on_commit`).
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from . import links, services, tasks
-from .models import (
+from .. import links, tasks
+from ..models import (
     DELEGATE_NEEDS_ORGANISATION,
     LIVE_STATUSES,
     Booking,
@@ -27,6 +28,7 @@ from .models import (
     CourseSession,
     SessionStatus,
 )
+from . import bookings as booking_services
 
 REGISTER_NOT_STARTED = "The session has not started yet: take the register on the day."
 REGISTER_CANCELLED = "The session was cancelled: it has no register."
@@ -70,7 +72,7 @@ def take_register(*, session, marks, by, now=None):
     register (nothing is saved). Taking it again corrects it. Records when and by whom it was taken, and the
     session is held. Returns the bookings marked attended."""
     now = now or timezone.now()
-    session = services._locked_session(session)
+    session = booking_services._locked_session(session)
     if session.status == SessionStatus.CANCELLED:
         raise ValidationError(REGISTER_CANCELLED, code="cancelled")
     if session.starts_at > now:
@@ -123,7 +125,7 @@ def move_booking(*, booking, to_session, by=None, now=None):
     id order. The delegate is e-mailed. Returns the booking and those moved up on the old session."""
     now = now or timezone.now()
     first, second = sorted([booking.session_id, to_session.pk])
-    locked = {pk: services._locked_session(CourseSession(pk=pk)) for pk in (first, second)}
+    locked = {pk: booking_services._locked_session(CourseSession(pk=pk)) for pk in (first, second)}
     from_session, to_session = locked[booking.session_id], locked[to_session.pk]
     booking = Booking.objects.select_for_update().select_related("delegate").get(pk=booking.pk)
     if to_session.pk == from_session.pk:
@@ -137,7 +139,7 @@ def move_booking(*, booking, to_session, by=None, now=None):
         raise ValidationError({"to_session": MOVE_TARGET_NOT_OPEN % {"state": state}})
     if Booking.objects.filter(session=to_session, delegate=booking.delegate, status__in=LIVE_STATUSES).exists():
         raise ValidationError({"to_session": MOVE_ALREADY_BOOKED % {"name": booking.delegate.name}})
-    if services.places_taken(to_session) >= to_session.places_limit:
+    if booking_services.places_taken(to_session) >= to_session.places_limit:
         raise ValidationError({"to_session": MOVE_TARGET_FULL % {"limit": to_session.places_limit}})
     booking.session = to_session
     if booking.status == BookingStatus.WAITING_LIST:
@@ -148,7 +150,7 @@ def move_booking(*, booking, to_session, by=None, now=None):
         booking.status_changed_at = now
     booking.full_clean()
     booking.save()
-    promoted = services.fill_free_places(session=from_session, now=now)
+    promoted = booking_services.fill_free_places(session=from_session, now=now)
     transaction.on_commit(lambda: _tell_moved(booking, from_session))
     return booking, promoted
 
@@ -165,7 +167,7 @@ def cancel_session(*, session, reason, by=None, now=None):
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": CANCEL_NEEDS_REASON})
-    session = services._locked_session(session)
+    session = booking_services._locked_session(session)
     if session.status != SessionStatus.SCHEDULED:
         raise ValidationError(CANCEL_NOT_SCHEDULED % {"state": session.get_status_display().lower()}, code="state")
     session.status = SessionStatus.CANCELLED
@@ -242,6 +244,52 @@ def _row_errors(*, rows, session):
     return sorted(problems, key=lambda error: error.params["row"])
 
 
+def _team_errors(*, session, administrator_email, agency, organisation, sector, staff):
+    """Every problem with a team booking: the team's own details and each staff row, as {field: [messages]}
+    (the rows' under NON_FIELD_ERRORS, each with `params["row"]`). Empty when all is well."""
+    course = session.course
+    errors = {}
+    if not (administrator_email or "").strip():
+        errors["administrator_email"] = [TEAM_NEEDS_ADMINISTRATOR]
+    if sector and not course.is_open_to(sector):
+        errors["sector"] = [
+            booking_services.NOT_ELIGIBLE
+            % {
+                "sectors": booking_services._list(
+                    booking_services._sector_label(code) for code in course.sector_codes()
+                ),
+                "sector": booking_services._sector_label(sector).lower(),
+            }
+        ]
+    if not agency and not (organisation or "").strip():
+        errors["organisation"] = [DELEGATE_NEEDS_ORGANISATION]
+    if not staff:
+        errors[NON_FIELD_ERRORS] = [TEAM_NO_STAFF]
+    rows = _row_errors(rows=staff, session=session)
+    if rows:
+        errors.setdefault(NON_FIELD_ERRORS, []).extend(rows)
+    return errors
+
+
+def check_team_booking(*, session, administrator_email, agency, organisation, sector, staff, now=None):
+    """Raises the ValidationError `book_team` would, listing every problem with the team's details and the rows
+    at once, without booking anyone; returns None when it would book. For a page whose own checks already
+    failed (a mistyped address, no sector chosen), so that one submission reports everything. `book_team`
+    checks again, under the session's lock."""
+    now = now or timezone.now()
+    booking_services._refuse_if_not_bookable(session, now=now)
+    errors = _team_errors(
+        session=session,
+        administrator_email=administrator_email,
+        agency=agency,
+        organisation=organisation,
+        sector=sector,
+        staff=staff,
+    )
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def book_team(*, session, administrator_email, agency, organisation, sector, staff, now=None):
     """Books several members of staff on one session for a team administrator (no account). `staff` is a list of
@@ -252,35 +300,25 @@ def book_team(*, session, administrator_email, agency, organisation, sector, sta
     taken, in the order given. Each delegate gets their confirmation; the administrator one summary. Returns the
     bookings."""
     now = now or timezone.now()
-    session = services._locked_session(session)
-    services._refuse_if_not_bookable(session, now=now)
+    session = booking_services._locked_session(session)
+    booking_services._refuse_if_not_bookable(session, now=now)
     course = session.course
     administrator_email = (administrator_email or "").strip()
-    errors = {}
-    if not administrator_email:
-        errors["administrator_email"] = [TEAM_NEEDS_ADMINISTRATOR]
-    if sector and not course.is_open_to(sector):
-        errors["sector"] = [
-            services.NOT_ELIGIBLE
-            % {
-                "sectors": services._list(services._sector_label(code) for code in course.sector_codes()),
-                "sector": services._sector_label(sector).lower(),
-            }
-        ]
-    if not agency and not (organisation or "").strip():
-        errors["organisation"] = [DELEGATE_NEEDS_ORGANISATION]
-    if not staff:
-        errors["__all__"] = [TEAM_NO_STAFF]
-    rows = _row_errors(rows=staff, session=session)
-    if rows:
-        errors.setdefault("__all__", []).extend(rows)
+    errors = _team_errors(
+        session=session,
+        administrator_email=administrator_email,
+        agency=agency,
+        organisation=organisation,
+        sector=sector,
+        staff=staff,
+    )
     if errors:
         raise ValidationError(errors)
 
-    taken = services.places_taken(session)
+    taken = booking_services.places_taken(session)
     bookings = []
     for _row, person in staff:
-        delegate = services._delegate_for(
+        delegate = booking_services._delegate_for(
             email=person["email"],
             details={
                 "name": person["name"].strip(),
@@ -316,21 +354,21 @@ def book_team(*, session, administrator_email, agency, organisation, sector, sta
 
 
 def _tell_moved(booking, from_session):
-    services._send(
+    booking_services._send(
         subject=f"Your booking has moved to another date: {booking.session.course.title}",
         template="training/emails/moved.txt",
-        context=services._context(booking, from_session=from_session),
+        context=booking_services._context(booking, from_session=from_session),
         to=[booking.delegate.email],
     )
     if booking.status == BookingStatus.AWAITING_APPROVAL and booking.approved_at is None:
-        services._ask_line_manager(booking)
+        booking_services._ask_line_manager(booking)
 
 
 def _tell_session_cancelled(booking):
-    services._send(
+    booking_services._send(
         subject=f"Session cancelled: {booking.session.course.title}",
         template="training/emails/session_cancelled.txt",
-        context=services._context(booking),
+        context=booking_services._context(booking),
         to=[booking.delegate.email],
     )
 
@@ -338,16 +376,16 @@ def _tell_session_cancelled(booking):
 def _tell_team(bookings, administrator_email):
     for booking in bookings:
         # The delegate's own confirmation (the administrator gets the summary instead of a copy of each).
-        services._send(
-            subject=services.SUBJECTS[booking.status] % {"course": booking.session.course.title},
+        booking_services._send(
+            subject=booking_services.SUBJECTS[booking.status] % {"course": booking.session.course.title},
             template=f"training/emails/booking_{booking.status}.txt",
-            context=services._context(booking),
+            context=booking_services._context(booking),
             to=[booking.delegate.email],
         )
         if booking.status == BookingStatus.AWAITING_APPROVAL:
-            services._ask_line_manager(booking)
+            booking_services._ask_line_manager(booking)
     session = bookings[0].session
-    services._send(
+    booking_services._send(
         subject=f"Your team's bookings: {session.course.title}",
         template="training/emails/team_summary.txt",
         context={

@@ -3,7 +3,7 @@ one agency (a row per case), the findings, a recommendation and the action raise
 audit. The audit page shows several at once, so each has a prefix that keeps its fields' ids apart.
 
 The forms check what was typed (a date, a known choice); the rules (a re-audit names the audit it repeats, dates in
-order, a meeting of the body chosen, a case graded once) are the models' and audits/audit_services.py's, whose
+order, a meeting of the body chosen, a case graded once) are the models' and audits/services/audits.py's, whose
 errors the views put back on these fields with `lscp.forms.add_service_errors`."""
 
 from crispy_forms.helper import FormHelper
@@ -13,8 +13,8 @@ from governance.models import Priority
 from lscp.fields import TEXT_LIMIT
 from partnership.models import Agency, Body, Meeting
 
-from .models import AuditKind, AuditMethod, Grade, MultiAgencyAudit
-from .models._common import CASE_REFERENCE_HELP, NO_IDENTIFYING_DETAILS
+from ..models import AuditKind, AuditMethod, Grade, MultiAgencyAudit
+from ..models._common import CASE_REFERENCE_HELP, NO_IDENTIFYING_DETAILS
 
 
 def _date_field(**kwargs):

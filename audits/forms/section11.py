@@ -1,12 +1,12 @@
 """The partners' Section 11 / 175 return form and the scrutineers' form. The rules (what a submission needs, who
-may do what) are in audits/services.py; its errors are put on these forms, never re-checked here."""
+may do what) are in audits/services/section11.py; its errors are put on these forms, never re-checked here."""
 
 from django import forms
 
 from lscp.fields import TEXT_LIMIT
 
-from .models import Rating, ScrutinyOutcome
-from .services import Answer
+from ..models import Rating, ScrutinyOutcome
+from ..services.section11 import Answer
 
 
 class MultipleFileInput(forms.FileInput):

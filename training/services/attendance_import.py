@@ -40,7 +40,7 @@ from lscp.spreadsheets import (
 from lscp.spreadsheets.bulk import BATCH, chunks, insert_many_with_history, insert_with_history
 from partnership.models import Agency, Sector
 
-from .models import LIVE_STATUSES, Booking, BookingStatus, CourseSession, Delegate, SessionStatus
+from ..models import LIVE_STATUSES, Booking, BookingStatus, CourseSession, Delegate, SessionStatus
 
 COURSE = "Course"
 SESSION_DATE = "Session date"
@@ -282,7 +282,7 @@ def _import(names, rows, *, by, now):
 
 
 def _course_titles(titles):
-    from .models import Course
+    from ..models import Course
 
     if not titles:
         return set()

@@ -7,9 +7,9 @@ from django import forms
 
 from partnership.models import Agency, Sector
 
-from .attendance_import import FORMATS
-from .models import BookingStatus, Course, CourseSession, SessionStatus
-from .organiser_selectors import COMING, PAST
+from ..models import BookingStatus, Course, CourseSession, SessionStatus
+from ..selectors.organiser import COMING, PAST
+from ..services.attendance_import import FORMATS
 
 WHEN_CHOICES = [(COMING, "Coming"), (PAST, "Past"), ("all", "All")]
 MARK_CHOICES = [(BookingStatus.ATTENDED, "Attended"), (BookingStatus.NO_SHOW, "No-show")]

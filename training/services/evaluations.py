@@ -26,8 +26,8 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from . import links
-from .models import (
+from .. import links
+from ..models import (
     EVALUATION_ALREADY_GIVEN,
     LIVE_STATUSES,
     SCORE_OUT_OF_RANGE,

@@ -1,9 +1,7 @@
-"""Reads of the quality assurance records, done in the database: the grade distribution of a multi-agency audit
-and the change since the audit it repeats; the Section 11 returns of an agency, by status for a cycle, and the
-ratings grid (agency × standard)."""
+"""Reads of the Section 11 / 175 records, done in the database: the returns of an agency, by status for a cycle,
+and the ratings grid (agency × standard)."""
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
@@ -11,80 +9,7 @@ from django.utils import timezone
 
 from partnership.models import Agency
 
-from .models import GRADE_ORDER, CaseJudgement, Cycle, Grade, Return, ReturnStatus, Standard, StandardResponse
-
-
-def _percent(part, whole):
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
-@dataclass(frozen=True)
-class GradeShare:
-    grade: str
-    label: str
-    count: int
-    percent: Decimal | None  # of the cases graded; None when none were
-
-
-@dataclass(frozen=True)
-class GradeDistribution:
-    shares: list  # [GradeShare], best grade first
-    total: int
-
-    def share(self, grade):
-        return next(share for share in self.shares if share.grade == grade)
-
-
-def _distributions(audit_ids):
-    """{audit id: GradeDistribution} for the audits, in one query."""
-    counts = {audit_id: {} for audit_id in audit_ids}
-    rows = CaseJudgement.objects.filter(audit_id__in=audit_ids).values_list("audit_id", "grade").annotate(n=Count("pk"))
-    for audit_id, grade, n in rows.order_by():
-        counts[audit_id][grade] = n
-    found = {}
-    for audit_id, by_grade in counts.items():
-        total = sum(by_grade.values())
-        shares = [
-            GradeShare(grade, Grade(grade).label, by_grade.get(grade, 0), _percent(by_grade.get(grade, 0), total))
-            for grade in GRADE_ORDER
-        ]
-        found[audit_id] = GradeDistribution(shares, total)
-    return found
-
-
-def grade_distribution(audit):
-    """How many of the audit's cases got each grade, and what share of the cases graded that is."""
-    return _distributions([audit.pk])[audit.pk]
-
-
-@dataclass(frozen=True)
-class GradeChange:
-    grade: str
-    label: str
-    earlier: GradeShare
-    now: GradeShare
-
-    @property
-    def points(self):
-        """The change in the grade's share, in percentage points (None when either audit graded no case)."""
-        if self.earlier.percent is None or self.now.percent is None:
-            return None
-        return self.now.percent - self.earlier.percent
-
-
-def reaudit_change(audit):
-    """For a re-audit: each grade's share in the audit it repeats and now, and the change (one query). None for an
-    audit that repeats none."""
-    if audit.earlier_audit_id is None:
-        return None
-    found = _distributions([audit.pk, audit.earlier_audit_id])
-    now, earlier = found[audit.pk], found[audit.earlier_audit_id]
-    return [GradeChange(grade, Grade(grade).label, earlier.share(grade), now.share(grade)) for grade in GRADE_ORDER]
-
-
-# Section 11 / 175.
+from ..models import Cycle, Return, ReturnStatus, Standard, StandardResponse
 
 
 def open_cycles_for(agency_id, *, today=None):

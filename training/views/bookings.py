@@ -3,7 +3,8 @@ a session with the places left, the booking form, and the two pages reached by s
 with no account: manage-my-booking (cancel) and the line manager's approval.
 
 A signed link changed by a character, or naming no booking, answers 404 with a page that says so; an expired one
-answers 410 and says what to do. Neither is ever a server error. Every write goes through `training.services`.
+answers 410 and says what to do. Neither is ever a server error. Every write goes through
+`training/services/bookings.py`.
 """
 
 from django.contrib import messages
@@ -14,10 +15,13 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from lscp.forms import add_service_errors
+from lscp.ratelimit import RateLimitedPostMixin
 
-from . import links, selectors, services
-from .forms import BookingForm, DecisionForm
-from .models import Booking, BookingStatus
+from .. import links
+from ..forms.bookings import BookingForm, DecisionForm
+from ..models import Booking, BookingStatus
+from ..selectors import bookings as booking_selectors
+from ..services import bookings as booking_services
 
 BOOKED_MESSAGES = {
     BookingStatus.BOOKED: "Your place is booked. We have e-mailed you a confirmation with a link to this page.",
@@ -41,7 +45,7 @@ class CalendarView(TemplateView):
     template_name = "training/calendar.html"
 
     def get_context_data(self, **kwargs):
-        sessions = selectors.coming_sessions()
+        sessions = booking_selectors.coming_sessions()
         return super().get_context_data(sessions=sessions, **kwargs)
 
 
@@ -49,15 +53,17 @@ class CourseView(TemplateView):
     template_name = "training/course.html"
 
     def get_context_data(self, **kwargs):
-        course = selectors.public_course(pk=self.kwargs["pk"])
+        course = booking_selectors.public_course(pk=self.kwargs["pk"])
         if course is None:
             raise Http404("No such course.")
-        return super().get_context_data(course=course, sessions=selectors.coming_sessions(course=course), **kwargs)
+        return super().get_context_data(
+            course=course, sessions=booking_selectors.coming_sessions(course=course), **kwargs
+        )
 
 
 class _SessionMixin:
     def get_session(self):
-        session = selectors.session_with_places(pk=self.kwargs["pk"])
+        session = booking_selectors.session_with_places(pk=self.kwargs["pk"])
         if session is None or not session.course.active:
             raise Http404("No such session.")
         return session
@@ -70,7 +76,16 @@ class SessionView(_SessionMixin, TemplateView):
         return super().get_context_data(session=self.get_session(), **kwargs)
 
 
-class BookView(_SessionMixin, View):
+class BookingRateLimitMixin(RateLimitedPostMixin):
+    """The public booking forms (this one and the team's) share one count per address: settings.BOOKING_RATE_LIMIT
+    submissions in BOOKING_RATE_LIMIT_MINUTES, then 429 until the window is over (lscp/ratelimit.py)."""
+
+    rate_limit_scope = "training-booking"
+    rate_limit_setting = "BOOKING_RATE_LIMIT"
+    rate_limit_minutes_setting = "BOOKING_RATE_LIMIT_MINUTES"
+
+
+class BookView(BookingRateLimitMixin, _SessionMixin, View):
     """The booking form: what was typed stays on the page with each problem under its box."""
 
     template_name = "training/book.html"
@@ -84,7 +99,7 @@ class BookView(_SessionMixin, View):
         form = BookingForm(request.POST, needs_approval=session.course.needs_manager_approval)
         if form.is_valid():
             try:
-                booking = services.book_place(session=session, **form.cleaned_data)
+                booking = booking_services.book_place(session=session, **form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -134,7 +149,7 @@ class ManageBookingView(_SignedLinkView):
 
     def post(self, request, *args, **kwargs):
         try:
-            services.cancel_booking(booking=self.booking, by_delegate=True)
+            booking_services.cancel_booking(booking=self.booking, by_delegate=True)
         except ValidationError as error:
             return self._page(errors=error.messages)
         messages.success(request, CANCELLED_MESSAGE)
@@ -148,7 +163,7 @@ class ManageBookingView(_SignedLinkView):
             {
                 "booking": booking,
                 "session": booking.session,
-                "can_cancel": booking.status in services.CANCELLABLE_STATUSES,
+                "can_cancel": booking.status in booking_services.CANCELLABLE_STATUSES,
                 "errors": errors,
             },
         )
@@ -169,9 +184,9 @@ class ApprovalView(_SignedLinkView):
         approve = form.cleaned_data["decision"] == "approve"
         try:
             if approve:
-                services.approve_booking(booking=self.booking)
+                booking_services.approve_booking(booking=self.booking)
             else:
-                services.decline_booking(booking=self.booking)
+                booking_services.decline_booking(booking=self.booking)
         except ValidationError as error:
             return self._page(errors=error.messages)
         message = APPROVED_MESSAGE if approve else DECLINED_MESSAGE

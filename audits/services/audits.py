@@ -13,7 +13,7 @@ from django.db.models import Max
 
 from governance.models import Action
 
-from .models import (
+from ..models import (
     AuditParticipation,
     AuditRecommendation,
     CaseJudgement,

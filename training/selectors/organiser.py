@@ -4,7 +4,7 @@ one session's bookings."""
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import PLACE_STATUSES, Booking, BookingStatus, CourseSession
+from ..models import PLACE_STATUSES, Booking, BookingStatus, CourseSession
 
 COMING, PAST = "coming", "past"
 

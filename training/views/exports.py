@@ -1,15 +1,18 @@
 """The register of a session as a spreadsheet: CSV (through the shared `csv_writer`, which escapes cells a
 spreadsheet would run as a formula) or an Excel workbook (the shared `ExcelFile`, whose text cells stay text).
-One query for the rows, whatever their number."""
+One query for the rows, whatever their number. And the organiser's page that downloads it."""
 
 import io
 
 import tablib
+from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.views import View
 
 from lscp.spreadsheets import ExcelFile, csv_writer
 
-from .models import PLACE_STATUSES, Booking
+from ..models import PLACE_STATUSES, Booking
+from .organiser import OrganiserRequiredMixin
 
 REGISTER_HEADINGS = [
     "Delegate name",
@@ -64,3 +67,21 @@ def register_xlsx(session):
     for row in register_rows(session):
         dataset.append(row)
     return ExcelFile().export_data(dataset)
+
+
+class RegisterExportView(OrganiserRequiredMixin, View):
+    def get(self, request, *args, **kwargs):
+        session = self.get_session()
+        file_format = kwargs["format"]
+        if file_format == "csv":
+            response = HttpResponse(register_csv(session), content_type="text/csv; charset=utf-8")
+        elif file_format == "xlsx":
+            response = HttpResponse(
+                register_xlsx(session),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        else:
+            raise Http404("No such format.")
+        filename = register_filename(session, file_format)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response

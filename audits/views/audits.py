@@ -10,8 +10,8 @@ from django.views import View
 from lscp.forms import add_service_errors
 from lscp.roles import RoleRequiredMixin
 
-from . import audit_selectors, audit_services, permissions, selectors
-from .audit_forms import (
+from .. import permissions
+from ..forms.audits import (
     AuditForm,
     FindingsForm,
     JudgementsForm,
@@ -20,7 +20,9 @@ from .audit_forms import (
     RecommendationForm,
     SingleAgencyAuditForm,
 )
-from .models import AuditParticipation, MultiAgencyAudit, SingleAgencyAudit
+from ..models import AuditParticipation, MultiAgencyAudit, SingleAgencyAudit
+from ..selectors import audits as audit_selectors
+from ..services import audits as audit_services
 
 
 class AuditReaderMixin(RoleRequiredMixin):
@@ -121,8 +123,8 @@ class AuditPageMixin:
             "audit": audit,
             "participations": audit_selectors.participations(audit),
             "judgements": audit_selectors.judgements(audit),
-            "distribution": selectors.grade_distribution(audit),
-            "change": selectors.reaudit_change(audit),
+            "distribution": audit_selectors.grade_distribution(audit),
+            "change": audit_selectors.reaudit_change(audit),
             "recommendations": self.get_recommendations(),
             "can_record": permissions.can_record_audits(self.roles),
         }

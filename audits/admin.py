@@ -181,7 +181,7 @@ class ObservationAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
     values."""
 
     resource_classes = [ObservationResource]
-    # Every change an import makes has its history row under the importing user (audits.dataset_import); the
+    # Every change an import makes has its history row under the importing user (audits.services.dataset_import); the
     # records are written in bulk, without the instances an admin log entry per record would need.
     skip_admin_log = True
     list_display = ["indicator", "category", "borough", "period_kind", "period_start", "value", "london", "england"]

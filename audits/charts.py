@@ -16,7 +16,7 @@ from leather import theme
 
 from lscp.financial_year import FinancialYear
 
-from .dataset_selectors import format_value
+from .selectors.dataset import format_value
 
 # Drawn at least 560 units wide, wider for long borough names (so the bars keep about 300 units), at most 680: an
 # A4 page's text width, where a unit prints as a CSS pixel and the 14-unit text at about 10.5 pt.

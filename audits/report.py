@@ -2,7 +2,7 @@
 
 - "Borough profiles" (35), the business manager's account of each borough with its profile figures, and "Our
   children and young people data" (40), the child death review summary (490) and the LADO's outcomes (500),
-  with their figures from the data set's selectors only (audits/dataset_selectors.py). Every total and percentage
+  with their figures from the data set's selectors only (audits/selectors/dataset.py). Every total and percentage
   is computed from stored counts; the percentages of a column add up to 100.
 - "Scrutiny and challenge" (620), written by the Quality Assurance subgroup's chairs, with the year's
   single-agency audits, its multi-agency audits with their findings, grade distribution and the state of their
@@ -14,9 +14,9 @@ from django.conf import settings
 
 from lscp.report_sections import Section
 
-from . import dataset_selectors as data
 from .charts import TrendPair, trend_chart
 from .selectors import audits as audit_selectors
+from .selectors import dataset as data
 
 
 def children_data_context(year):

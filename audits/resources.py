@@ -1,5 +1,5 @@
 """The data set's spreadsheet in the admin: observations out as CSV or Excel on the shared framework
-(lscp/spreadsheets), and in through the data set's own import (`audits.dataset_import`, docs/imports.md
+(lscp/spreadsheets), and in through the data set's own import (`audits.services.dataset_import`, docs/imports.md
 "Observations (the data set)"), which this resource hands the admin's file to and whose outcome it shows in the
 admin's preview (each row New, Update or Skipped) and message. The columns are the import's: an export imports back.
 """
@@ -11,7 +11,8 @@ from import_export.results import Error, RowResult
 from lscp.spreadsheets import ByKey, Column, SpreadsheetError, SpreadsheetResource, Text, sheet_of
 from partnership.resources import BoroughCode
 
-from .dataset_import import (
+from .models import Indicator, Observation
+from .services.dataset_import import (
     BOROUGH,
     CATEGORY,
     ENGLAND,
@@ -23,7 +24,6 @@ from .dataset_import import (
     import_observations,
     period_cell,
 )
-from .models import Indicator, Observation
 
 
 class Number(widgets.Widget):

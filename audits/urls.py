@@ -1,7 +1,6 @@
 from django.urls import path
 
-from . import dataset_views
-from .views import audits, section11
+from .views import audits, dataset, section11
 
 app_name = "audits"
 
@@ -14,9 +13,9 @@ urlpatterns = [
     path("section-11/returns/<int:pk>/scrutiny/", section11.ScrutinyView.as_view(), name="scrutiny"),
     path("section-11/evidence/<int:pk>/", section11.EvidenceDownloadView.as_view(), name="evidence"),
     # The data set.
-    path("data-set/exceptions/", dataset_views.ExceptionsView.as_view(), name="exceptions"),
-    path("data-set/exceptions.pdf", dataset_views.ExceptionsPdfView.as_view(), name="exceptions_pdf"),
-    path("data-set/import/", dataset_views.ImportObservationsView.as_view(), name="import_observations"),
+    path("data-set/exceptions/", dataset.ExceptionsView.as_view(), name="exceptions"),
+    path("data-set/exceptions.pdf", dataset.ExceptionsPdfView.as_view(), name="exceptions_pdf"),
+    path("data-set/import/", dataset.ImportObservationsView.as_view(), name="import_observations"),
 ]
 
 urlpatterns += [

@@ -3,9 +3,9 @@
 A CSV file of 50,000 observations is generated in memory: the demo's real indicators (seed 000's children and young
 people data, and the LADO and child death review figures counted by category) × the 33 London boroughs × monthly
 periods × each indicator's categories. It is read by `lscp.spreadsheets.read_spreadsheet` and imported by
-`audits.dataset_import.import_observations` under a user, as the data set's import page does: (a) into an empty data
-set, every row a new value; (b) the same file again with every value changed, every row an update of the value
-already there. Prints the time of each (file read included), PASS/FAIL against 30 seconds and the machine's load
+`audits.services.dataset_import.import_observations` under a user, as the data set's import page does: (a) into an
+empty data set, every row a new value; (b) the same file again with every value changed, every row an update of the
+value already there. Prints the time of each (file read included), PASS/FAIL against 30 seconds and the machine's load
 average (the machine may be shared), and checks that the database holds exactly the file's values, with a history
 row under that user for each change.
 
@@ -92,7 +92,7 @@ def _csv(indicators, boroughs, rows_wanted, shift):
 
 
 def _import(content, by):
-    from audits.dataset_import import import_observations
+    from audits.services.dataset_import import import_observations
     from lscp.spreadsheets import read_spreadsheet
 
     def run():
@@ -115,8 +115,8 @@ def _values_are_the_files(content):
     import csv
     import io
 
-    from audits.dataset_import import parse_number, parse_period
     from audits.models import Observation
+    from audits.services.dataset_import import parse_number, parse_period
 
     expected = set()
     for indicator, code, period, category, value, london, _england in list(csv.reader(io.StringIO(content.decode())))[

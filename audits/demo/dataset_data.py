@@ -144,7 +144,7 @@ OBSERVATIONS = [
     ("Early Help referrals", "year", "2022-04-01", {"RBKC": (596, 640), "WCC": (381, 402)}, (None, None)),
 ]
 
-# Indicators counted by category, stored as counts (names as audits/dataset_selectors.py reads them): (name,
+# Indicators counted by category, stored as counts (names as audits/selectors/dataset.py reads them): (name,
 # source, definition, categories in table order, {borough code: a count per category, in that order}), for the
 # year 2022/23.
 LADO_OUTCOMES = [

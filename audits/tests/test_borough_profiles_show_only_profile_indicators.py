@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from audits import dataset_selectors
 from audits.models import ReportTable
+from audits.selectors import dataset as dataset_selectors
 from audits.tests.factories import IndicatorFactory, ObservationFactory
 from lscp.financial_year import FinancialYear
 from partnership.tests.factories import LocalAuthorityFactory

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from audits.dataset_selectors import with_trend
 from audits.models import IndicatorCategory, Observation
+from audits.selectors.dataset import with_trend
 from audits.tests.factories import IndicatorFactory, ObservationFactory
 from partnership.tests.factories import LocalAuthorityFactory
 

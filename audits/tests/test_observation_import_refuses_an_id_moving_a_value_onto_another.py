@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from audits.dataset_import import RECORD_TWICE
 from audits.models import OBSERVATION_TWICE, Observation
+from audits.services.dataset_import import RECORD_TWICE
 from audits.tests.dataset_support import HEADINGS, make_data_set
 from governance.tests.test_import_support import csv_file, problems, upload
 from lscp.testing import sign_in

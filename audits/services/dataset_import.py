@@ -53,7 +53,7 @@ from lscp.spreadsheets.bulk import chunks, insert_many_with_history, update_many
 from partnership.models import LocalAuthority
 from partnership.resources import NO_SUCH_BOROUGH
 
-from .models import (
+from ..models import (
     OBSERVATION_HAS_NO_CATEGORIES,
     OBSERVATION_NEEDS_CATEGORY,
     OBSERVATION_TWICE,

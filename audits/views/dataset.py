@@ -23,10 +23,10 @@ from lscp.spreadsheets import SpreadsheetError, read_spreadsheet
 from reports.pdf_scopes import with_header_scopes
 from reports.rendering import DOCUMENT_BASE_URL, PDF_OPTIONS, StaticOnlyFetcher
 
-from . import permissions
-from .charts import TrendPair, trend_chart
-from .dataset_import import import_observations
-from .dataset_selectors import Quarter, format_change, format_value, quarterly_exceptions, quarters_with_observations
+from .. import permissions
+from ..charts import TrendPair, trend_chart
+from ..selectors.dataset import Quarter, format_change, format_value, quarterly_exceptions, quarters_with_observations
+from ..services.dataset_import import import_observations
 
 NOT_A_SPREADSHEET = "Upload a CSV file (.csv, saved as CSV UTF-8) or an Excel workbook (.xlsx)."
 IMPORTED = "Imported the observations: %(new)s new, %(updated)s updated, %(skipped)s unchanged."

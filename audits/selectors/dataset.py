@@ -34,7 +34,7 @@ from django.db.models.functions import Coalesce
 from lscp.financial_year import FinancialYear
 from lscp.percentages import largest_remainder_percentages
 
-from .models import IndicatorCategory, Observation, PeriodKind, ReportTable, Unit, period_end_for
+from ..models import IndicatorCategory, Observation, PeriodKind, ReportTable, Unit, period_end_for
 
 # The indicators the report's LADO and child death review chapters read, by name (the demo creates them; a
 # partnership that imports its own figures names its indicators so).

@@ -11,18 +11,24 @@ saves nothing.
 
 A page of its own for one form (a confirmation step, editing one record) is the same view with GET allowed:
 `http_method_names = ["get", "post"]` shows the blank form.
+
+A list page that also takes a form (an incident logged from the incident log) is `ServiceFormListView`: GET is the
+list, its `get_context_data` adding the blank form for those who may post; a refused form is shown on the list
+again.
 """
 
 from django.contrib import messages
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.shortcuts import redirect
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
 
 from .forms import add_service_errors
 
 
-class ServiceFormView(TemplateView):
-    http_method_names = ["post"]
+class ServiceFormMixin:
+    """The posting of one form to its service, for a view with a template (`ServiceFormView`,
+    `ServiceFormListView`)."""
+
     form_class = None
     # The name the page's template shows the form under (the page may hold several).
     form_name = "form"
@@ -56,9 +62,6 @@ class ServiceFormView(TemplateView):
         """The page, with these forms in place of the blank ones."""
         return self.render_to_response(self.get_context_data(**forms))
 
-    def get(self, request, *args, **kwargs):
-        return self.render_page(**{self.form_name: self.make_form()})
-
     def post(self, request, *args, **kwargs):
         form = self.make_form(request.POST)
         if form.is_valid():
@@ -72,3 +75,20 @@ class ServiceFormView(TemplateView):
                     messages.success(request, message)
                 return redirect(self.get_success_url(saved))
         return self.render_page(**{self.form_name: form})
+
+
+class ServiceFormView(ServiceFormMixin, TemplateView):
+    http_method_names = ["post"]
+
+    def get(self, request, *args, **kwargs):
+        return self.render_page(**{self.form_name: self.make_form()})
+
+
+class ServiceFormListView(ServiceFormMixin, ListView):
+    """A list (GET) that also takes a form (POST): a refused form is shown with the list around it."""
+
+    http_method_names = ["get", "post"]
+
+    def render_page(self, **forms):
+        self.object_list = self.get_queryset()
+        return super().render_page(**forms)

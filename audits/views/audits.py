@@ -2,12 +2,12 @@
 and actions, with a form per step) and the single-agency audits agencies share. The subgroup's members read them;
 its chairs and the business manager record them (audits/permissions.py)."""
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views import View
 
-from lscp.forms import add_service_errors
+from lscp.forms_page import ServiceFormView
 from lscp.roles import RoleRequiredMixin
 
 from .. import permissions
@@ -48,40 +48,35 @@ class AuditListView(AuditReaderMixin, View):
         )
 
 
-class AuditFormView(AuditRecorderMixin, View):
+class AuditFormView(AuditRecorderMixin, ServiceFormView):
     """A new multi-agency audit, or an audit's details changed."""
 
+    http_method_names = ["get", "post"]
     template_name = "audits/audits/audit_form.html"
+    fields = ("theme", "priority", "kind", "earlier_audit", "scope", "planned_on", "held_on", "workshop_on")
+    success_message = "The multi-agency audit “%(theme)s” is saved."
 
     def get_audit(self):
-        return get_object_or_404(_audits(), pk=self.kwargs["pk"]) if "pk" in self.kwargs else None
+        if not hasattr(self, "_audit"):
+            self._audit = get_object_or_404(_audits(), pk=self.kwargs["pk"]) if "pk" in self.kwargs else None
+        return self._audit
 
-    def render_form(self, form, audit):
-        return render(self.request, self.template_name, {"form": form, "audit": audit})
-
-    def get(self, request, **kwargs):
+    def make_form(self, data=None):
         audit = self.get_audit()
-        initial = {}
-        if audit is not None:
-            initial = {
-                name: getattr(audit, name)
-                for name in ("theme", "priority", "kind", "earlier_audit", "scope", "planned_on", "held_on")
-            }
-            initial["workshop_on"] = audit.workshop_on
-        return self.render_form(AuditForm(initial=initial, audit=audit), audit)
+        initial = {name: getattr(audit, name) for name in self.fields} if audit and data is None else {}
+        return AuditForm(data, initial=initial, audit=audit)
 
-    def post(self, request, **kwargs):
-        audit = self.get_audit()
-        form = AuditForm(request.POST, audit=audit)
-        if form.is_valid():
-            try:
-                audit = audit_services.save_audit(audit=audit, by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, f"The multi-agency audit “{audit.theme}” is saved.")
-                return redirect("audits:audit", pk=audit.pk)
-        return self.render_form(form, audit)
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(audit=self.get_audit(), **kwargs)
+
+    def save(self, form):
+        return audit_services.save_audit(audit=self.get_audit(), by=self.request.user, **form.cleaned_data)
+
+    def message_values(self, saved):
+        return {"theme": saved.theme}
+
+    def get_success_url(self, saved):
+        return reverse("audits:audit", args=[saved.pk])
 
 
 class AuditPageMixin:
@@ -139,73 +134,52 @@ class AuditDetailView(AuditPageMixin, AuditReaderMixin, View):
         return self.render_page()
 
 
-class AuditStepView(AuditPageMixin, AuditRecorderMixin, View):
+class AuditStepView(AuditPageMixin, AuditRecorderMixin, ServiceFormView):
     """A form of the audit's page, posted: on success back to the page with a message; else the page with the
     form's problems on its fields, what was typed kept, and nothing saved (each service is one transaction)."""
 
-    form_name = ""
-    success_message = ""
-    service_fields = {}
+    def message_values(self, saved):
+        return {"audit": self.get_audit().theme}
 
-    def make_form(self):
-        raise NotImplementedError
-
-    def save(self, form):
-        raise NotImplementedError
-
-    def post(self, request, pk):
-        form = self.make_form()
-        if form.is_valid():
-            try:
-                self.save(form)
-            except ValidationError as error:
-                add_service_errors(form, error, fields={**{n: n for n in form.fields}, **self.service_fields})
-            else:
-                messages.success(request, self.success_message % {"audit": self.get_audit().theme})
-                return redirect("audits:audit", pk=pk)
-        return self.render_page(**{self.form_name: form})
+    def get_success_url(self, saved):
+        return reverse("audits:audit", args=[self.get_audit().pk])
 
 
 class ParticipationView(AuditStepView):
+    form_class = ParticipationForm
     form_name = "participation_form"
     success_message = "The agency taking part in “%(audit)s” and its number of cases are saved."
-
-    def make_form(self):
-        return ParticipationForm(self.request.POST)
 
     def save(self, form):
         audit_services.set_participation(audit=self.get_audit(), by=self.request.user, **form.cleaned_data)
 
 
 class FindingsView(AuditStepView):
+    form_class = FindingsForm
     form_name = "findings_form"
     success_message = "The findings of “%(audit)s” are saved."
-
-    def make_form(self):
-        return FindingsForm(self.request.POST)
 
     def save(self, form):
         audit_services.record_findings(audit=self.get_audit(), by=self.request.user, **form.cleaned_data)
 
 
 class RecommendationView(AuditStepView):
+    form_class = RecommendationForm
     form_name = "recommendation_form"
     success_message = "The recommendation is added to “%(audit)s”."
-
-    def make_form(self):
-        return RecommendationForm(self.request.POST)
 
     def save(self, form):
         audit_services.add_recommendation(audit=self.get_audit(), by=self.request.user, **form.cleaned_data)
 
 
 class RaiseActionView(AuditStepView):
+    form_class = RaiseActionForm
     form_name = "action_form"
     success_message = "The action is raised in the action tracker from a recommendation of “%(audit)s”."
     service_fields = {"source_id": "recommendation"}
 
-    def make_form(self):
-        return RaiseActionForm(self.request.POST, recommendations=self.get_recommendations())
+    def get_form_kwargs(self):
+        return {"recommendations": self.get_recommendations()}
 
     def save(self, form):
         data = dict(form.cleaned_data)
@@ -215,46 +189,40 @@ class RaiseActionView(AuditStepView):
         audit_services.raise_action(recommendation=recommendation, by=self.request.user, **data)
 
 
-class JudgementsView(AuditRecorderMixin, View):
+class JudgementsView(AuditRecorderMixin, ServiceFormView):
     """One agency's graded cases in the audit: a row per case."""
 
+    http_method_names = ["get", "post"]
     template_name = "audits/audits/judgements.html"
 
     def get_participation(self):
-        return get_object_or_404(
-            AuditParticipation.objects.select_related("audit", "agency"),
-            audit_id=self.kwargs["pk"],
-            agency_id=self.kwargs["agency_pk"],
-        )
+        if not hasattr(self, "_participation"):
+            self._participation = get_object_or_404(
+                AuditParticipation.objects.select_related("audit", "agency"),
+                audit_id=self.kwargs["pk"],
+                agency_id=self.kwargs["agency_pk"],
+            )
+        return self._participation
 
-    def make_form(self, participation, data=None):
+    def make_form(self, data=None):
+        participation = self.get_participation()
         graded = audit_selectors.judgements(participation.audit, agency=participation.agency)
         return JudgementsForm(data, judgements=graded, rows=participation.cases_audited)
 
-    def render_form(self, participation, form):
-        return render(self.request, self.template_name, {"participation": participation, "form": form})
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(participation=self.get_participation(), **kwargs)
 
-    def get(self, request, pk, agency_pk):
+    def save(self, form):
         participation = self.get_participation()
-        return self.render_form(participation, self.make_form(participation))
+        return audit_services.record_judgements(
+            audit=participation.audit, agency=participation.agency, cases=form.cases(), by=self.request.user
+        )
 
-    def post(self, request, pk, agency_pk):
-        participation = self.get_participation()
-        form = self.make_form(participation, request.POST)
-        if form.is_valid():
-            try:
-                saved = audit_services.record_judgements(
-                    audit=participation.audit, agency=participation.agency, cases=form.cases(), by=request.user
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    f"{len(saved)} graded case{'' if len(saved) == 1 else 's'} of {participation.agency} saved.",
-                )
-                return redirect("audits:audit", pk=pk)
-        return self.render_form(participation, form)
+    def get_success_message(self, saved):
+        return f"{len(saved)} graded case{'' if len(saved) == 1 else 's'} of {self.get_participation().agency} saved."
+
+    def get_success_url(self, saved):
+        return reverse("audits:audit", args=[self.kwargs["pk"]])
 
 
 # Single-agency audits.
@@ -272,30 +240,34 @@ class SingleAgencyAuditListView(AuditReaderMixin, View):
         )
 
 
-class SingleAgencyAuditFormView(AuditRecorderMixin, View):
+class SingleAgencyAuditFormView(AuditRecorderMixin, ServiceFormView):
+    """A new single-agency audit, or one's details changed."""
+
+    http_method_names = ["get", "post"]
     template_name = "audits/audits/single_agency_form.html"
     fields = ("agency", "topic", "method", "date", "key_findings", "presented_to", "presented_at")
+    success_message = "The single-agency audit “%(topic)s” of %(agency)s is saved."
 
     def get_audit(self):
-        return get_object_or_404(SingleAgencyAudit, pk=self.kwargs["pk"]) if "pk" in self.kwargs else None
+        if not hasattr(self, "_audit"):
+            self._audit = get_object_or_404(SingleAgencyAudit, pk=self.kwargs["pk"]) if "pk" in self.kwargs else None
+        return self._audit
 
-    def render_form(self, form, audit):
-        return render(self.request, self.template_name, {"form": form, "audit": audit})
-
-    def get(self, request, **kwargs):
+    def make_form(self, data=None):
         audit = self.get_audit()
-        initial = {name: getattr(audit, name) for name in self.fields} if audit else {}
-        return self.render_form(SingleAgencyAuditForm(initial=initial), audit)
+        initial = {name: getattr(audit, name) for name in self.fields} if audit and data is None else {}
+        return SingleAgencyAuditForm(data, initial=initial)
 
-    def post(self, request, **kwargs):
-        audit = self.get_audit()
-        form = SingleAgencyAuditForm(request.POST)
-        if form.is_valid():
-            try:
-                audit = audit_services.save_single_agency_audit(audit=audit, by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, f"The single-agency audit “{audit.topic}” of {audit.agency} is saved.")
-                return redirect("audits:single_agency_audits")
-        return self.render_form(form, audit)
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(audit=self.get_audit(), **kwargs)
+
+    def save(self, form):
+        return audit_services.save_single_agency_audit(
+            audit=self.get_audit(), by=self.request.user, **form.cleaned_data
+        )
+
+    def message_values(self, saved):
+        return {"topic": saved.topic, "agency": saved.agency}
+
+    def get_success_url(self, saved):
+        return reverse("audits:single_agency_audits")

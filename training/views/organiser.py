@@ -16,6 +16,7 @@ from django.views import View
 from django.views.generic import ListView
 
 from lscp.forms import add_service_errors
+from lscp.forms_page import ServiceFormView
 from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import RoleRequiredMixin
 
@@ -126,70 +127,67 @@ class RegisterView(OrganiserRequiredMixin, View):
         return render(self.request, self.template_name, {"session": self.get_session(), "f": form})
 
 
-class MoveBookingView(OrganiserRequiredMixin, View):
+class MoveBookingView(OrganiserRequiredMixin, ServiceFormView):
+    http_method_names = ["get", "post"]
     template_name = "training/organise/move.html"
+    form_name = "f"
 
-    def _booking(self):
-        return get_object_or_404(Booking.objects.select_related("delegate", "session__course"), pk=self.kwargs["pk"])
+    def get_booking(self):
+        if not hasattr(self, "_booking"):
+            self._booking = get_object_or_404(
+                Booking.objects.select_related("delegate", "session__course"), pk=self.kwargs["pk"]
+            )
+        return self._booking
 
-    def _form(self, booking, data=None):
+    def make_form(self, data=None):
+        booking = self.get_booking()
         sessions = [
             s for s in booking_selectors.coming_sessions(course=booking.session.course) if s.pk != booking.session_id
         ]
         return MoveBookingForm(data, sessions=sessions)
 
-    def get(self, request, *args, **kwargs):
-        booking = self._booking()
-        return self._page(booking, self._form(booking))
+    def get_context_data(self, **kwargs):
+        booking = self.get_booking()
+        return super().get_context_data(booking=booking, session=booking.session, **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        booking = self._booking()
-        form = self._form(booking, request.POST)
-        if form.is_valid():
-            try:
-                moved, promoted = organiser_services.move_booking(
-                    booking=booking, to_session=form.cleaned_data["to_session"], by=request.user
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                when = f"{moved.session.starts_at:%A %-d %B %Y, %H:%M}"
-                message = MOVED_AND_PROMOTED if promoted else MOVED
-                messages.success(
-                    request, message % {"name": moved.delegate.name, "when": when, "promoted": len(promoted)}
-                )
-                return redirect("training:organise_session", pk=booking.session_id)
-        return self._page(booking, form)
+    def save(self, form):
+        return organiser_services.move_booking(
+            booking=self.get_booking(), to_session=form.cleaned_data["to_session"], by=self.request.user
+        )
 
-    def _page(self, booking, form):
-        return render(self.request, self.template_name, {"booking": booking, "session": booking.session, "f": form})
+    def get_success_message(self, saved):
+        moved, promoted = saved
+        when = f"{moved.session.starts_at:%A %-d %B %Y, %H:%M}"
+        message = MOVED_AND_PROMOTED if promoted else MOVED
+        return message % {"name": moved.delegate.name, "when": when, "promoted": len(promoted)}
+
+    def get_success_url(self, saved):
+        # The booking is in the session it was moved to now.
+        return reverse("training:organise_session", args=[self.get_booking().session_id])
 
 
-class CancelSessionView(OrganiserRequiredMixin, View):
+class CancelSessionView(OrganiserRequiredMixin, ServiceFormView):
+    http_method_names = ["get", "post"]
     template_name = "training/organise/cancel.html"
+    form_class = CancelSessionForm
+    form_name = "f"
+    success_message = SESSION_CANCELLED
 
-    def get(self, request, *args, **kwargs):
-        return self._page(CancelSessionForm())
-
-    def post(self, request, *args, **kwargs):
-        form = CancelSessionForm(request.POST)
-        if form.is_valid():
-            try:
-                cancelled = organiser_services.cancel_session(
-                    session=self.get_session(), reason=form.cleaned_data["reason"], by=request.user
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                count = len(cancelled)
-                messages.success(request, SESSION_CANCELLED % {"count": count, "plural": _plural(count)})
-                return redirect("training:organise_session", pk=self.get_session().pk)
-        return self._page(form)
-
-    def _page(self, form):
+    def get_context_data(self, **kwargs):
         session = self.get_session()
         live = session.bookings.filter(status__in=organiser_services.MOVABLE_STATUSES).count()
-        return render(self.request, self.template_name, {"session": session, "f": form, "live": live})
+        return super().get_context_data(session=session, live=live, **kwargs)
+
+    def save(self, form):
+        return organiser_services.cancel_session(
+            session=self.get_session(), reason=form.cleaned_data["reason"], by=self.request.user
+        )
+
+    def message_values(self, saved):
+        return {"count": len(saved), "plural": _plural(len(saved))}
+
+    def get_success_url(self, saved):
+        return reverse("training:organise_session", args=[self.get_session().pk])
 
 
 class AttendanceImportView(OrganiserRequiredMixin, View):

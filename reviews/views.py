@@ -18,8 +18,7 @@ from django.views.generic import ListView, TemplateView
 
 from governance.models import Action
 from governance.models.actions import CLOSED_STATUSES
-from lscp.forms import add_service_errors
-from lscp.forms_page import ServiceFormView
+from lscp.forms_page import ServiceFormListView, ServiceFormView
 from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import RoleRequiredMixin
 
@@ -80,12 +79,19 @@ class CaseReviewEditorMixin(CaseReviewReaderMixin):
 # Serious incidents.
 
 
-class IncidentListView(ForgivingPaginationMixin, CaseReviewReaderMixin, ListView):
+_ABUSE_FIELDS = {name: "abuse_categories" for name in ("abuse_physical", "abuse_emotional", "abuse_sexual")}
+_ABUSE_FIELDS["abuse_neglect"] = "abuse_categories"
+
+
+class IncidentListView(ForgivingPaginationMixin, CaseReviewReaderMixin, ServiceFormListView):
     """The incident log, newest first, with where each deadline stands; the chair logs a new incident here."""
 
     template_name = "reviews/incident_list.html"
     context_object_name = "incidents"
     paginate_by = 25
+    form_class = IncidentForm
+    service_fields = _ABUSE_FIELDS
+    success_message = "%(incident)s is logged: notify the National Panel by %(due)s."
 
     def get_queryset(self):
         return SeriousIncident.objects.select_related("borough", "rapid_review").order_by("-la_aware_on", "code_name")
@@ -112,36 +118,28 @@ class IncidentListView(ForgivingPaginationMixin, CaseReviewReaderMixin, ListView
     def post(self, request, *args, **kwargs):
         if not permissions.can_change_case_reviews(self.roles):
             raise PermissionDenied(ONLY_CHAIRS_CHANGE)
-        form = IncidentForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                incident = services.log_incident(
-                    code_name=data["code_name"],
-                    occurred_on=data["occurred_on"],
-                    la_aware_on=data["la_aware_on"],
-                    borough=data["borough"],
-                    age_band=data["age_band"],
-                    kind=data["kind"],
-                    abuse_categories=data["abuse_categories"],
-                    looked_after=data["looked_after"],
-                    circumstances=data["circumstances"],
-                    by=request.user,
-                )
-            except ValidationError as error:
-                add_service_errors(form, error, fields={**{n: n for n in form.fields}, **_ABUSE_FIELDS})
-            else:
-                messages.success(
-                    request,
-                    f"{incident} is logged: notify the National Panel by {incident.panel_notification_due:%-d %B %Y}.",
-                )
-                return redirect("reviews:incident", pk=incident.pk)
-        self.object_list = self.get_queryset()
-        return self.render_to_response(self.get_context_data(form=form))
+        return super().post(request, *args, **kwargs)
 
+    def save(self, form):
+        data = form.cleaned_data
+        return services.log_incident(
+            code_name=data["code_name"],
+            occurred_on=data["occurred_on"],
+            la_aware_on=data["la_aware_on"],
+            borough=data["borough"],
+            age_band=data["age_band"],
+            kind=data["kind"],
+            abuse_categories=data["abuse_categories"],
+            looked_after=data["looked_after"],
+            circumstances=data["circumstances"],
+            by=self.request.user,
+        )
 
-_ABUSE_FIELDS = {name: "abuse_categories" for name in ("abuse_physical", "abuse_emotional", "abuse_sexual")}
-_ABUSE_FIELDS["abuse_neglect"] = "abuse_categories"
+    def message_values(self, saved):
+        return {"incident": saved, "due": f"{saved.panel_notification_due:%-d %B %Y}"}
+
+    def get_success_url(self, saved):
+        return reverse("reviews:incident", args=[saved.pk])
 
 
 def _submitted_on(incident):

@@ -85,9 +85,8 @@ class ServiceFormView(ServiceFormMixin, TemplateView):
 
 
 class ServiceFormListView(ServiceFormMixin, ListView):
-    """A list (GET) that also takes a form (POST): a refused form is shown with the list around it."""
-
-    http_method_names = ["get", "post"]
+    """A list (GET) that also takes a form (POST): a refused form is shown with the list around it. Its methods are
+    a ListView's (HEAD and OPTIONS answered as before) plus POST."""
 
     def render_page(self, **forms):
         self.object_list = self.get_queryset()

@@ -10,7 +10,7 @@ is added and the user is sent back to the page (`get_success_url`). Each service
 saves nothing.
 
 A page of its own for one form (a confirmation step, editing one record) is the same view with GET allowed:
-`http_method_names = ["get", "post"]` shows the blank form.
+`http_method_names = GET_AND_POST` shows the blank form (HEAD and OPTIONS answered as for any page).
 
 A list page that also takes a form (an incident logged from the incident log) is `ServiceFormListView`: GET is the
 list, its `get_context_data` adding the blank form for those who may post; a refused form is shown on the list
@@ -23,6 +23,8 @@ from django.shortcuts import redirect
 from django.views.generic import ListView, TemplateView
 
 from .forms import add_service_errors
+
+GET_AND_POST = ["get", "head", "options", "post"]
 
 
 class ServiceFormMixin:

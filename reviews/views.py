@@ -18,7 +18,7 @@ from django.views.generic import ListView, TemplateView
 
 from governance.models import Action
 from governance.models.actions import CLOSED_STATUSES
-from lscp.forms_page import ServiceFormListView, ServiceFormView
+from lscp.forms_page import GET_AND_POST, ServiceFormListView, ServiceFormView
 from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import RoleRequiredMixin
 
@@ -660,7 +660,7 @@ class PracticeReviewStepView(CaseReviewEditorMixin, ServiceFormView):
     the step through its service and goes back to the review's page. Opening it is logged like opening the
     review's page, since it shows the review's records; a form sent back with its problems is not an opening."""
 
-    http_method_names = ["get", "post"]
+    http_method_names = GET_AND_POST
     template_name = "reviews/practice_review_step.html"
     title = ""
     intro = ""

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views import View
 
-from lscp.forms_page import ServiceFormView
+from lscp.forms_page import GET_AND_POST, ServiceFormView
 from lscp.roles import RoleRequiredMixin
 
 from .. import permissions
@@ -51,7 +51,7 @@ class AuditListView(AuditReaderMixin, View):
 class AuditFormView(AuditRecorderMixin, ServiceFormView):
     """A new multi-agency audit, or an audit's details changed."""
 
-    http_method_names = ["get", "post"]
+    http_method_names = GET_AND_POST
     template_name = "audits/audits/audit_form.html"
     fields = ("theme", "priority", "kind", "earlier_audit", "scope", "planned_on", "held_on", "workshop_on")
     success_message = "The multi-agency audit “%(theme)s” is saved."
@@ -192,7 +192,7 @@ class RaiseActionView(AuditStepView):
 class JudgementsView(AuditRecorderMixin, ServiceFormView):
     """One agency's graded cases in the audit: a row per case."""
 
-    http_method_names = ["get", "post"]
+    http_method_names = GET_AND_POST
     template_name = "audits/audits/judgements.html"
 
     def get_participation(self):
@@ -243,7 +243,7 @@ class SingleAgencyAuditListView(AuditReaderMixin, View):
 class SingleAgencyAuditFormView(AuditRecorderMixin, ServiceFormView):
     """A new single-agency audit, or one's details changed."""
 
-    http_method_names = ["get", "post"]
+    http_method_names = GET_AND_POST
     template_name = "audits/audits/single_agency_form.html"
     fields = ("agency", "topic", "method", "date", "key_findings", "presented_to", "presented_at")
     success_message = "The single-agency audit “%(topic)s” of %(agency)s is saved."

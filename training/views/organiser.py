@@ -16,7 +16,7 @@ from django.views import View
 from django.views.generic import ListView
 
 from lscp.forms import add_service_errors
-from lscp.forms_page import ServiceFormView
+from lscp.forms_page import GET_AND_POST, ServiceFormView
 from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import RoleRequiredMixin
 
@@ -128,7 +128,7 @@ class RegisterView(OrganiserRequiredMixin, View):
 
 
 class MoveBookingView(OrganiserRequiredMixin, ServiceFormView):
-    http_method_names = ["get", "post"]
+    http_method_names = GET_AND_POST
     template_name = "training/organise/move.html"
     form_name = "f"
 
@@ -167,7 +167,7 @@ class MoveBookingView(OrganiserRequiredMixin, ServiceFormView):
 
 
 class CancelSessionView(OrganiserRequiredMixin, ServiceFormView):
-    http_method_names = ["get", "post"]
+    http_method_names = GET_AND_POST
     template_name = "training/organise/cancel.html"
     form_class = CancelSessionForm
     form_name = "f"

@@ -1,7 +1,8 @@
 """Benchmark: build the demo annual report several times, at the demo's size and with ten times the records.
 
 Prints, for each scale: the build time and its split into gathering data / WeasyPrint layout / writing the PDF,
-the SQL query count, the peak memory of the process and the page count. Then checks the issue's targets:
+the SQL query count, the peak memory of the process, the page count and the machine's load average (1 minute,
+taken after the builds). Then checks the issue's targets:
 gathering data under 10% of the build, the same query count at 1x and 10x, peak memory under 500 MB.
 
 Run it with `make benchmark` (a throwaway PostgreSQL), or with any DATABASE_URL: it creates and drops its own
@@ -61,7 +62,8 @@ def run_scale(scale, runs):
                 }
             )
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(json.dumps({"scale": scale, "runs": results, "peak_mb": peak_mb}))
+        load = os.getloadavg()[0]  # a busy machine slows the builds: the figures say how busy it was
+        print(json.dumps({"scale": scale, "runs": results, "peak_mb": peak_mb, "load": load}))
     finally:
         teardown_databases(old_config, verbosity=0)
 
@@ -80,6 +82,7 @@ def summarise(result):
         "pages": runs[0]["pages"],
         "size_kb": runs[0]["bytes"] / 1024,
         "peak_mb": result["peak_mb"],
+        "load": result["load"],
     }
 
 
@@ -109,13 +112,13 @@ def main():
     print(f"Annual report build, demo 2022/23, median of {args.runs} builds per scale")
     print(
         f"{'scale':>5} {'total s':>8} {'gather s':>9} {'layout s':>9} {'write s':>8} {'gather %':>9} "
-        f"{'queries':>8} {'pages':>6} {'PDF KB':>7} {'peak MB':>8}"
+        f"{'queries':>8} {'pages':>6} {'PDF KB':>7} {'peak MB':>8} {'load 1m':>8}"
     )
     for s in summaries:
         print(
             f"{s['scale']:>4}x {s['total']:>8.2f} {s['gather']:>9.3f} {s['render']:>9.2f} {s['write']:>8.2f} "
             f"{s['gather_share'] * 100:>8.1f}% {s['queries']:>8} {s['pages']:>6} {s['size_kb']:>7.0f} "
-            f"{s['peak_mb']:>8.0f}"
+            f"{s['peak_mb']:>8.0f} {s['load']:>8.2f}"
         )
     checks = [
         (

@@ -2,6 +2,7 @@
 
 The same HTML serves the browser preview and the PDF, so editing never waits for a PDF."""
 
+import gc
 import io
 import mimetypes
 import re
@@ -147,13 +148,19 @@ def build_pdf(report):
     timings.query_count = len(queries)
     timings.gather_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    document = layout(render_html(report, gathered, for_pdf=True))
+    html = render_html(report, gathered, for_pdf=True)
+    del gathered  # the chapters' data (model instances, each chapter's HTML) are in the document now
+    document = layout(html)
+    del html
+    gc.collect()  # WeasyPrint's layout leaves reference cycles: free them before writing adds the PDF's objects
     timings.render_seconds = time.perf_counter() - started
     started = time.perf_counter()
     output = io.BytesIO()
     document.write_pdf(output, **PDF_OPTIONS)
     pages = len(document.pages)
     del document  # the laid-out pages are the build's largest memory: free them before the last step
-    pdf = with_header_scopes(output.getvalue())
+    written = output.getvalue()
+    del output
+    pdf = with_header_scopes(written)
     timings.write_seconds = time.perf_counter() - started
     return pdf, pages, timings

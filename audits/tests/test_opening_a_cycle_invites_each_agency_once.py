@@ -140,3 +140,15 @@ def test_only_the_business_manager_may_invite(cycle, partner, chair, client, set
         assert client.post(url).status_code == 403
         assert url.encode() not in client.get(reverse("audits:dashboard", args=[cycle.pk])).content
     assert mailoutbox == [] and not invitation_plan(cycle=cycle).already_invited
+
+
+def test_the_link_opens_the_section11_page_until_the_return_is_started_then_the_return(partner, client):
+    agency = partner.person.agency
+    cycle = make_cycle(agency)
+    client.force_login(partner)
+    link = reverse("audits:start_return", args=[cycle.pk])
+    assert client.get(link)["Location"] == reverse("audits:section11")
+    assert not cycle.returns.exists()  # following the link makes no return
+    agency_return = client.post(link)  # the Start button
+    started = cycle.returns.get()
+    assert agency_return["Location"] == client.get(link)["Location"] == reverse("audits:return", args=[started.pk])

@@ -152,3 +152,13 @@ def test_the_link_opens_the_section11_page_until_the_return_is_started_then_the_
     agency_return = client.post(link)  # the Start button
     started = cycle.returns.get()
     assert agency_return["Location"] == client.get(link)["Location"] == reverse("audits:return", args=[started.pk])
+
+
+def test_the_admin_action_on_the_cycles_invites_the_same_way(cycle, manager, client, mailoutbox):
+    client.force_login(manager)
+    changelist = reverse("admin:audits_cycle_changelist")
+    chosen = {"action": "invite_agencies", "_selected_action": [cycle.pk]}
+    client.post(changelist, chosen, follow=True)
+    text = client.post(changelist, chosen, follow=True).content.decode()
+    assert "every agency that can be e-mailed has been invited already" in text
+    assert len(mailoutbox) == 2

@@ -2,7 +2,8 @@
 returns, and the data set. Partners complete their returns and the scrutineers decide on them through the pages in
 audits/views/; the admin is for setting cycles up and correcting records."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from governance.admin import SourcedActionInline
@@ -13,6 +14,7 @@ from .models import (
     AuditRecommendation,
     CaseJudgement,
     Cycle,
+    CycleNotice,
     EvidenceFile,
     Indicator,
     IndicatorCategory,
@@ -116,6 +118,35 @@ class CycleAdmin(SimpleHistoryAdmin):
     search_fields = ["name"]
     autocomplete_fields = ["agencies"]
     list_select_related = ["standard_set"]
+    actions = ["invite_agencies"]
+
+    @admin.action(description="Invite the agencies (e-mail each agency not yet invited)")
+    def invite_agencies(self, request, queryset):
+        from .services.section11_notices import invite_agencies
+        from .views.section11 import report_invitations
+
+        for cycle in queryset.select_related("standard_set"):
+            try:
+                report_invitations(request, invite_agencies(cycle=cycle), cycle=cycle)
+            except ValidationError as error:
+                for message in error.messages:
+                    self.message_user(request, message, level=messages.ERROR)
+
+
+@admin.register(CycleNotice)
+class CycleNoticeAdmin(admin.ModelAdmin):
+    """The e-mails sent about each cycle, for reference: written by the services, never edited."""
+
+    list_display = ["cycle", "agency", "kind", "closes_on", "sent_at"]
+    list_filter = ["kind", "cycle"]
+    search_fields = ["agency__name", "cycle__name"]
+    list_select_related = ["cycle", "agency"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 class StandardResponseInline(admin.StackedInline):

@@ -31,6 +31,11 @@ def can_scrutinise_returns(roles):
     return roles.is_manager or is_lay_member(roles)
 
 
+def can_invite_agencies(roles):
+    """Opening a cycle to the agencies (the invitation e-mails): the business manager, who sets cycles up."""
+    return roles.is_manager
+
+
 def can_complete_returns(roles):
     """Anyone who speaks for an agency completes its returns (a lay member's "agency" has none in scope)."""
     return roles.is_partner
@@ -180,6 +185,8 @@ PAGES = {
     "audits:section11": Page(EVERY_REPRESENTATIVE),
     "audits:start_return": [
         Page(EVERY_REPRESENTATIVE, _cycle(DEMO_CYCLE), method="post"),
+        # The link in the e-mails: to the return, or to the Section 11 page to start it.
+        Page(EVERY_REPRESENTATIVE, _cycle(DEMO_CYCLE)),
         # A cycle the chair's (and the manager's) agency is not in: nothing to start there.
         Page({"partner"}, _cycle(DEMO_PILOT_CYCLE), method="post"),
     ],
@@ -190,6 +197,10 @@ PAGES = {
     "audits:evidence": Page({"manager", "partner"}, _evidence),
     "audits:scrutiny": Page({"manager"}, _return_of(PARTNER_AGENCY)),
     "audits:dashboard": Page({"manager"}, _cycle(DEMO_CYCLE)),
+    "audits:invite_agencies": [
+        Page({"manager"}, _cycle(DEMO_CYCLE)),
+        Page({"manager"}, _cycle(DEMO_CYCLE), method="post"),
+    ],
     # Multi-agency and single-agency audits.
     "audits:audits": Page(AUDIT_READERS),
     "audits:audit": Page(AUDIT_READERS, _audit),

@@ -9,6 +9,7 @@ urlpatterns = [
     path("section-11/", section11.Section11IndexView.as_view(), name="section11"),
     path("section-11/cycles/<int:cycle_pk>/start/", section11.StartReturnView.as_view(), name="start_return"),
     path("section-11/cycles/<int:cycle_pk>/", section11.DashboardView.as_view(), name="dashboard"),
+    path("section-11/cycles/<int:cycle_pk>/invite/", section11.InviteAgenciesView.as_view(), name="invite_agencies"),
     path("section-11/returns/<int:pk>/", section11.ReturnView.as_view(), name="return"),
     path("section-11/returns/<int:pk>/scrutiny/", section11.ScrutinyView.as_view(), name="scrutiny"),
     path("section-11/evidence/<int:pk>/", section11.EvidenceDownloadView.as_view(), name="evidence"),

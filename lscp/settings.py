@@ -160,6 +160,12 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Training evaluations, each e-mail once: the after-session link for registers taken whose e-mails are not all
     # sent (a safety net: taking the register queues them), and the follow-up three months after a session.
+    # Section 11 / 175 reminders before a cycle's close date and overdue notices after it, to agencies whose return
+    # is not submitted; each once per agency and close date.
+    "section11-return-reminders": {
+        "task": "audits.tasks.send_section11_reminders",
+        "schedule": crontab(minute=45, hour=7, day_of_week="mon-fri"),
+    },
     "training-after-session-evaluations": {
         "task": "training.tasks.send_due_after_session_evaluations",
         "schedule": crontab(minute=0, hour=8),
@@ -193,6 +199,9 @@ REVIEW_TARGET_COMPLETION_MONTHS = env.int("REVIEW_TARGET_COMPLETION_MONTHS", def
 CASE_REVIEW_BODY_NAME = env.str("CASE_REVIEW_BODY_NAME", default="Case Review Subgroup")
 # The registry agency whose people are the partnership's lay members: they scrutinise Section 11 / 175 returns.
 LAY_MEMBERS_AGENCY_NAME = env.str("LAY_MEMBERS_AGENCY_NAME", default="Lay Members")
+# Agencies whose Section 11 / 175 return is not submitted are reminded this many working days before the cycle's
+# close date (once per close date).
+SECTION11_REMINDER_WORKING_DAYS = env.int("SECTION11_REMINDER_WORKING_DAYS", default=10)
 # The body whose current chairs run the training programme with the business manager (training.permissions).
 TRAINING_BODY_NAME = env.str("TRAINING_BODY_NAME", default="Learning and Development Subgroup")
 # The public booking forms (a place, and a team's places) take at most BOOKING_RATE_LIMIT submissions from one
@@ -204,6 +213,8 @@ BOOKING_RATE_LIMIT_MINUTES = env.int("BOOKING_RATE_LIMIT_MINUTES", default=10)
 # registry): its chairs record the multi-agency and single-agency audits and import the data set; its members read
 # them and the data set's exceptions report.
 QUALITY_ASSURANCE_BODY_NAME = env.str("QUALITY_ASSURANCE_BODY_NAME", default="Best Practice and Performance Subgroup")
+if SECTION11_REMINDER_WORKING_DAYS < 0:
+    raise ImproperlyConfigured("SECTION11_REMINDER_WORKING_DAYS is working days before a close date: 0 or more.")
 if any(days < 0 for days in REVIEW_REMINDER_LEAD_DAYS):
     raise ImproperlyConfigured("REVIEW_REMINDER_LEAD_DAYS are working days before a deadline: 0 or more, e.g. 5,1.")
 

@@ -42,6 +42,8 @@ __all__ = [
     "ScrutinyOutcome",
     "Scrutiny",
     "CYCLE_CLOSES_BEFORE_OPENING",
+    "NoticeKind",
+    "CycleNotice",
 ]
 
 CYCLE_CLOSES_BEFORE_OPENING = "A cycle cannot close before it opens."
@@ -263,3 +265,41 @@ class Scrutiny(models.Model):
 
     def __str__(self):
         return f"Scrutiny of {self.agency_return}, {timezone.localtime(self.recorded_at):%d %b %Y}"
+
+
+class NoticeKind(models.TextChoices):
+    INVITATION = "invitation", "Invitation to complete the return"
+    REMINDER = "reminder", "Reminder before the close date"
+    OVERDUE = "overdue", "Overdue notice after the close date"
+
+
+class CycleNotice(models.Model):
+    """An e-mail sent to an agency about a cycle, recorded in the same transaction as the sending so that it goes
+    once: the invitation once per agency and cycle; a reminder and an overdue notice once per agency and close date
+    (a cycle whose close date moves reminds again). Written by the services only, never edited."""
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="notices")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="section11_notices")
+    kind = models.CharField(max_length=20, choices=NoticeKind.choices)
+    closes_on = models.DateField(help_text="The cycle's close date when the e-mail was sent.")
+    sent_at = models.DateTimeField(default=timezone.now)
+    sent_to = models.TextField("sent to", help_text="The addresses it went to, one a line.")
+
+    class Meta:
+        ordering = ["cycle", "agency__name", "sent_at"]
+        verbose_name = "Section 11 / 175 e-mail sent"
+        verbose_name_plural = "Section 11 / 175 e-mails sent"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "agency"],
+                condition=Q(kind="invitation"),
+                name="cycle_invitation_once_per_agency",
+            ),
+            models.UniqueConstraint(
+                fields=["cycle", "agency", "kind", "closes_on"],
+                name="cycle_notice_once_per_agency_and_close_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.agency}, {self.cycle}"

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views import View
 
 from lscp.downloads import file_download
@@ -20,6 +21,7 @@ from ..forms.section11 import ReturnForm, ScrutinyForm
 from ..models import Cycle, EvidenceFile, Return, ReturnStatus, Scrutiny, StandardResponse, StandardSetKind
 from ..selectors import section11 as section11_selectors
 from ..services import section11 as section11_services
+from ..services import section11_notices
 
 
 def _returns():
@@ -73,6 +75,18 @@ class StartReturnView(RoleRequiredMixin, View):
 
     def has_role(self, roles):
         return permissions.can_complete_returns(roles)
+
+    def get(self, request, cycle_pk):
+        """The link in the invitation and reminder e-mails: the return once started, else the Section 11 page with
+        its Start button (a link never makes a return)."""
+        cycle = get_object_or_404(Cycle, pk=cycle_pk, agencies=self.roles.agency_id)
+        started = (
+            Return.objects.filter(cycle=cycle, agency_id=self.roles.agency_id)
+            .exclude(status=ReturnStatus.NOT_STARTED)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        return redirect("audits:return", pk=started) if started else redirect("audits:section11")
 
     def post(self, request, cycle_pk):
         cycle = get_object_or_404(
@@ -261,5 +275,70 @@ class DashboardView(RoleRequiredMixin, View):
                 "cycle": cycle,
                 "by_status": section11_selectors.returns_by_status(cycle),
                 "grid": section11_selectors.ratings_grid(cycle),
+                "can_invite": permissions.can_invite_agencies(self.roles) and cycle.closes_on >= timezone.localdate(),
             },
+        )
+
+
+class InviteAgenciesView(RoleRequiredMixin, View):
+    """ "Invite the agencies": the business manager sees who will be e-mailed (and who cannot be, with nobody who
+    signs in), then confirms. Pressing it again e-mails only agencies not yet invited."""
+
+    template_name = "audits/section11/invite.html"
+
+    def has_role(self, roles):
+        return permissions.can_invite_agencies(roles)
+
+    def get_cycle(self):
+        return get_object_or_404(Cycle.objects.select_related("standard_set"), pk=self.kwargs["cycle_pk"])
+
+    def get(self, request, cycle_pk):
+        cycle = self.get_cycle()
+        return render(
+            request,
+            self.template_name,
+            {
+                "cycle": cycle,
+                "plan": section11_notices.invitation_plan(cycle=cycle),
+                "closed": cycle.closes_on < timezone.localdate(),
+            },
+        )
+
+    def post(self, request, cycle_pk):
+        cycle = self.get_cycle()
+        try:
+            done = section11_notices.invite_agencies(cycle=cycle)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("audits:dashboard", cycle_pk=cycle.pk)
+        report_invitations(request, done)
+        return redirect("audits:dashboard", cycle_pk=cycle.pk)
+
+
+def report_invitations(request, done, *, cycle=None):
+    """Tells the business manager what an invitation round did (the page and the admin action both use it)."""
+
+    def names(agencies):
+        return ", ".join(agency.name for agency in agencies) + (f" ({cycle})" if cycle else "")
+
+    if done.to_invite:
+        messages.success(
+            request,
+            f"Invitations sent to the representatives of {len(done.to_invite)} agencies: {names(done.to_invite)}.",
+        )
+    elif not done.failed:
+        messages.info(request, "No invitation was sent: every agency that can be e-mailed has been invited already.")
+    if done.without_representatives:
+        messages.warning(
+            request,
+            "Not invited, because nobody at the agency signs in: "
+            f"{names(done.without_representatives)}. Add a person with an account for each in the registry, "
+            "then invite the agencies again.",
+        )
+    if done.failed:
+        messages.error(
+            request,
+            f"The mail server refused the invitations to {names(done.failed)}: they are not recorded as sent. "
+            "Try again later.",
         )

@@ -86,5 +86,5 @@ def test_the_return_form_costs_the_same_with_more_standards(client, partner, dja
     client.force_login(partner)
     client.get(reverse("audits:return", args=[small.pk]))  # warm the caches
     few = queries_for(client, reverse("audits:return", args=[small.pk]))
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(9):
         assert queries_for(client, reverse("audits:return", args=[big.pk])) == few

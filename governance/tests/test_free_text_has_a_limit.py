@@ -15,7 +15,12 @@ from lscp.fields import TEXT_LIMIT, LimitedTextField
 
 PROJECT_APPS = {"partnership", "governance", "reports", "reviews", "training", "audits"}
 # Written by the system, never typed by a person.
-SYSTEM_TEXT = {("reports", "reportbuild", "error"), ("reviews", "deadlinereminder", "sent_to")}
+# Written by the system, never typed: a build's error, and the addresses a reminder or notice went to.
+SYSTEM_TEXT = {
+    ("reports", "reportbuild", "error"),
+    ("reviews", "deadlinereminder", "sent_to"),
+    ("audits", "cyclenotice", "sent_to"),
+}
 
 HUGE = "x" * 100_000
 

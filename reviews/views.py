@@ -429,8 +429,7 @@ class PracticeReviewPageMixin:
     def case_review_subgroup(self):
         """The Case Review Subgroup, which oversees the actions raised from reviews by default (its chairs can then
         update and close them in the action tracker); None if the registry has no body of that name."""
-        subgroup, _ = permissions.case_review_bodies(self.roles)
-        return min(subgroup, default=None)
+        return permissions.case_review_subgroup_id(self.roles)
 
     def blank_forms(self):
         """The page's forms as they are before anything is typed, each filled from the review where it edits it."""

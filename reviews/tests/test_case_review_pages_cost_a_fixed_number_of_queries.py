@@ -21,10 +21,10 @@ pytestmark = pytest.mark.django_db
 # Session, user, roles (groups, person, memberships with their bodies' names and kinds: who may see the reviews, and
 # the menu's rules, ask nothing more), then the page's own.
 LIST_QUERIES = 8
-# The review page also fills its chair's forms: the Case Review bodies (the actions' default overseer), the active
-# learning themes, the agencies (twice: recommendation and action forms), the bodies (the action's overseer), and
+# The review page also fills its chair's forms: the active learning themes (the actions' default overseer, the
+# chair's own Case Review Subgroup, comes from the roles), the agencies (twice: recommendation and action forms), the bodies (the action's overseer), and
 # lists the review's dissemination.
-REVIEW_PAGE_QUERIES = 17
+REVIEW_PAGE_QUERIES = 16
 
 
 def make_records(count):

@@ -22,8 +22,8 @@ pytestmark = pytest.mark.django_db
 # the menu's rules, ask nothing more), then the page's own.
 LIST_QUERIES = 8
 # The review page also fills its chair's forms: the active learning themes (the actions' default overseer, the
-# chair's own Case Review Subgroup, comes from the roles), the agencies (twice: recommendation and action forms), the bodies (the action's overseer), and
-# lists the review's dissemination.
+# chair's own Case Review Subgroup, comes from the roles), the agencies (twice: recommendation and action forms),
+# the bodies (the action's overseer), and lists the review's dissemination.
 REVIEW_PAGE_QUERIES = 16
 
 

@@ -24,7 +24,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from lscp.site import DEFAULT_PARTNERSHIP_NAME, partnership_name  # noqa: F401 (re-exported for the views)
 
 from .markdown import render_markdown
-from .pdf_scopes import with_header_scopes
+from .pdf_scopes import scope_header_cells
 from .sections import registered_sections
 
 # The document's own origin: relative URLs resolve against it and the fetcher serves only its static files.
@@ -172,9 +172,11 @@ def layout(html):
     return document
 
 
-def _free_pages(document, pdf):
-    """write_pdf's finisher: once every page is painted and tagged, the PDF objects hold all they need, so the
-    laid-out pages are freed before the file is serialised rather than after."""
+def _finish(document, pdf):
+    """write_pdf's finisher, once every page is painted and tagged: give each header cell its /Scope in the
+    structure tree, then free the laid-out pages (the PDF objects hold all they need) before the file is
+    serialised rather than after."""
+    scope_header_cells(document, pdf)
     document.pages.clear()
     gc.collect()
 
@@ -197,10 +199,9 @@ def build_pdf(report):
     started = time.perf_counter()
     output = io.BytesIO()
     pages = len(document.pages)
-    document.write_pdf(output, finisher=_free_pages, **PDF_OPTIONS)
-    del document  # the laid-out pages are the build's largest memory: free them before the last step
-    written = output.getvalue()
+    document.write_pdf(output, finisher=_finish, **PDF_OPTIONS)
+    del document
+    pdf = output.getvalue()
     del output
-    pdf = with_header_scopes(written)
     timings.write_seconds = time.perf_counter() - started
     return pdf, pages, timings

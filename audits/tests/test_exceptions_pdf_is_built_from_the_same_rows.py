@@ -12,6 +12,7 @@ from django.urls import reverse
 from audits.tests.factories import IndicatorFactory, ObservationFactory
 from lscp.testing import sign_in
 from partnership.tests.factories import LocalAuthorityFactory
+from reports.tests.test_header_cells_get_their_scope_in_the_pdf import header_scopes
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +37,5 @@ def test_the_pdf_carries_the_quarter_and_its_exceptions(client, manager):
     catalog = reader.trailer["/Root"]
     assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
     assert catalog["/Lang"] == "en-GB"
+    scopes = header_scopes(response.content)
+    assert scopes and set(scopes) <= {"/Column", "/Row"}  # every header cell of the tables has its scope

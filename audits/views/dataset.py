@@ -20,7 +20,7 @@ from weasyprint import HTML
 from lscp.roles import RoleRequiredMixin
 from lscp.site import partnership_name
 from lscp.spreadsheets import SpreadsheetError, read_spreadsheet
-from reports.pdf_scopes import with_header_scopes
+from reports.pdf_scopes import scope_header_cells
 from reports.rendering import DOCUMENT_BASE_URL, PDF_OPTIONS, StaticOnlyFetcher
 
 from .. import permissions
@@ -101,10 +101,10 @@ class ExceptionsPdfView(DataSetReaderMixin, View):
         html = render_to_string("audits/dataset/exceptions_pdf.html", context)
         document = HTML(string=html, base_url=DOCUMENT_BASE_URL, url_fetcher=StaticOnlyFetcher())
         output = io.BytesIO()
-        document.write_pdf(output, **PDF_OPTIONS)
+        document.write_pdf(output, finisher=scope_header_cells, **PDF_OPTIONS)
         quarter = context["quarter"]
         name = f"exceptions-{quarter.slug if quarter else 'none'}.pdf"
-        response = HttpResponse(with_header_scopes(output.getvalue()), content_type="application/pdf")
+        response = HttpResponse(output.getvalue(), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
 

@@ -5,7 +5,9 @@ and closure; the themes across reviews; and the deadlines dashboard. The busines
 the admin.
 
 Who sees what is decided in `reviews.permissions`: anyone else is refused (403) before a record is looked up.
-Every opening of an incident's or a practice review's page is logged (`services.log_viewing`).
+Every opening of an incident's or a practice review's page is logged (`services.log_viewing`), and so is every
+page that shows one again (a form sent back with its problems shows the whole page again); the admin logs its own
+pages the same way (`reviews.admin.LogsViewingAdmin`).
 """
 
 from django.contrib import messages
@@ -74,6 +76,20 @@ class CaseReviewReaderMixin(RoleRequiredMixin):
 class CaseReviewEditorMixin(CaseReviewReaderMixin):
     def has_role(self, roles):
         return permissions.can_change_case_reviews(roles)
+
+
+class LogsViewingMixin:
+    """Each rendering of a page that shows an incident's or a practice review's records is an opening of it, and
+    is logged: the page opened, and the page shown again with a form sent back with its problems (everything is on
+    it again). A refusal (403), a missing record (404) and a redirect after saving show nothing and log nothing."""
+
+    def viewed_record(self):
+        """{"incident": ...} or {"practice_review": ...}: the record the page shows."""
+        raise NotImplementedError
+
+    def render_to_response(self, context, **response_kwargs):
+        services.log_viewing(by=self.request.user, **self.viewed_record())
+        return super().render_to_response(context, **response_kwargs)
 
 
 # Serious incidents.
@@ -149,10 +165,13 @@ def _submitted_on(incident):
         return None
 
 
-class IncidentPageMixin:
+class IncidentPageMixin(LogsViewingMixin):
     """An incident's page: the incident, its rapid review and the forms that move it on."""
 
     template_name = "reviews/incident_detail.html"
+
+    def viewed_record(self):
+        return {"incident": self.get_incident()}
 
     def get_incident(self):
         if not hasattr(self, "_incident"):
@@ -229,9 +248,7 @@ class IncidentPageMixin:
 
 
 class IncidentDetailView(IncidentPageMixin, CaseReviewReaderMixin, TemplateView):
-    def get(self, request, *args, **kwargs):
-        services.log_viewing(by=request.user, incident=self.get_incident())
-        return super().get(request, *args, **kwargs)
+    pass
 
 
 class IncidentFormView(IncidentPageMixin, CaseReviewEditorMixin, ServiceFormView):
@@ -398,8 +415,11 @@ def timeline(review):
     return [{"label": label, "date": day, "state": state} for label, day, state in steps]
 
 
-class PracticeReviewPageMixin:
+class PracticeReviewPageMixin(LogsViewingMixin):
     template_name = "reviews/practice_review_detail.html"
+
+    def viewed_record(self):
+        return {"practice_review": self.get_review()}
 
     def get_review(self):
         if not hasattr(self, "_review"):
@@ -487,9 +507,12 @@ class PracticeReviewPageMixin:
 
 
 class PracticeReviewDetailView(PracticeReviewPageMixin, CaseReviewReaderMixin, TemplateView):
-    def get(self, request, *args, **kwargs):
-        services.log_viewing(by=request.user, practice_review=self.get_review())
-        return super().get(request, *args, **kwargs)
+    pass
+
+
+def review_section_url(review, section):
+    """The review's page, opened at one of its sections (each has that id and a heading)."""
+    return f"{reverse('reviews:practice_review', args=[review.pk])}#{section}"
 
 
 class PracticeReviewFormView(PracticeReviewPageMixin, CaseReviewEditorMixin, ServiceFormView):
@@ -654,10 +677,10 @@ class DisseminationView(PracticeReviewFormView):
 # The steps with a page of their own: editing a finding, a recommendation's status, and the confirmations.
 
 
-class PracticeReviewStepView(CaseReviewEditorMixin, ServiceFormView):
+class PracticeReviewStepView(LogsViewingMixin, CaseReviewEditorMixin, ServiceFormView):
     """A page of its own for one step of a practice review: GET shows the form (or the confirmation), POST does
-    the step through its service and goes back to the review's page. Opening it is logged like opening the
-    review's page, since it shows the review's records; a form sent back with its problems is not an opening."""
+    the step through its service and goes back to the review's page. Showing it is logged like opening the
+    review's page, since it shows the review's records, and so is showing it again with its problems."""
 
     http_method_names = GET_AND_POST
     template_name = "reviews/practice_review_step.html"
@@ -689,9 +712,8 @@ class PracticeReviewStepView(CaseReviewEditorMixin, ServiceFormView):
         service refuses it anyway, with the same message."""
         return ""
 
-    def get(self, request, *args, **kwargs):
-        services.log_viewing(by=request.user, practice_review=self.get_review())
-        return super().get(request, *args, **kwargs)
+    def viewed_record(self):
+        return {"practice_review": self.get_review()}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

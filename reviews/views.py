@@ -230,7 +230,7 @@ class IncidentPageMixin(LogsViewingMixin):
                     initial={"notified_on": incident.notified_panel_on, "panel_reference": incident.panel_reference}
                 ),
             )
-            context.setdefault("rapid_review_form", RapidReviewForm(started=rapid_review is not None))
+            context.setdefault("rapid_review_form", RapidReviewForm(rapid_review=rapid_review))
             if rapid_review is not None:
                 context.setdefault(
                     "decision_form",
@@ -282,14 +282,17 @@ class RapidReviewView(IncidentFormView):
     success_message = "The rapid review of %(code)s is recorded."
 
     def get_form_kwargs(self):
-        return {"started": self.rapid_review() is not None}
+        return {"rapid_review": self.rapid_review()}
 
     def save(self, form):
         data = form.cleaned_data
         rapid_review = self.rapid_review()
         if rapid_review is None:
             services.start_rapid_review(
-                incident=self.get_incident(), started_on=data["started_on"], by=self.request.user
+                incident=self.get_incident(),
+                started_on=data["started_on"],
+                agencies=data["agencies"],
+                by=self.request.user,
             )
             return
         changes = {
@@ -300,6 +303,7 @@ class RapidReviewView(IncidentFormView):
         services.record_rapid_review(
             rapid_review=rapid_review,
             meeting_dates=[data["meeting_on"]] if data["meeting_on"] else None,
+            agencies=data["agencies"],
             by=self.request.user,
             **changes,
         )

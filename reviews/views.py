@@ -12,14 +12,13 @@ pages the same way (`reviews.admin.LogsViewingAdmin`).
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import ListView, TemplateView
 
 from governance.models import Action
-from governance.models.actions import CLOSED_STATUSES
 from lscp.forms_page import GET_AND_POST, ServiceFormListView, ServiceFormView
 from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import RoleRequiredMixin
@@ -436,16 +435,13 @@ class PracticeReviewPageMixin(LogsViewingMixin):
     def get_recommendations(self):
         if not hasattr(self, "_recommendations"):
             self._recommendations = list(
-                Recommendation.objects.filter(review=self.get_review())
+                selectors.with_action_counts(Recommendation.objects.filter(review=self.get_review()))
                 .select_related("agency")
                 .prefetch_related(
                     Prefetch(
                         "actions",
                         queryset=Action.objects.select_related("owner_agency").order_by("due_date", "pk"),
                     )
-                )
-                .annotate(
-                    open_actions=Count("actions", filter=~Q(actions__status__in=CLOSED_STATUSES)),
                 )
             )
         return self._recommendations
@@ -767,9 +763,9 @@ class FindingEditView(PracticeReviewStepView):
 class RecommendationStatusView(PracticeReviewStepView):
     form_class = RecommendationStatusForm
     intro = (
-        "The partnership's decision on the recommendation, which the annual report states: open while its actions "
-        "are under way, complete once they are all closed in the action tracker, or not taken forward, with the "
-        "reason."
+        "The partnership's decision on the recommendation, which the annual report states: open until it is done "
+        "(the annual report says whether actions are raised from it and under way), complete once every action "
+        "raised from it is closed in the action tracker, or not taken forward, with the reason."
     )
     button = "Save the status"
     success_message = "The status of the recommendation of %(code)s is saved."
@@ -777,10 +773,7 @@ class RecommendationStatusView(PracticeReviewStepView):
     def get_recommendation(self):
         if not hasattr(self, "_recommendation"):
             self._recommendation = get_object_or_404(
-                Recommendation.objects.select_related("agency").annotate(
-                    open_actions=Count("actions", filter=~Q(actions__status__in=CLOSED_STATUSES)),
-                    all_actions=Count("actions"),
-                ),
+                selectors.with_action_counts(Recommendation.objects.select_related("agency")),
                 pk=self.kwargs["recommendation"],
                 review=self.get_review(),
             )
@@ -798,12 +791,12 @@ class RecommendationStatusView(PracticeReviewStepView):
         return [
             ("Recommendation", recommendation.text),
             ("Made to", recommendation.addressee),
-            ("Status now", recommendation.get_status_display()),
+            ("Status now", recommendation.standing),
             (
                 "Actions in the tracker",
-                f"{recommendation.open_actions} of {recommendation.all_actions} open"
-                if recommendation.all_actions
-                else "None raised",
+                f"{recommendation.actions_open} of {recommendation.actions_total} open"
+                if recommendation.actions_total
+                else "None raised yet",
             ),
         ]
 

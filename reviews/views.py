@@ -516,18 +516,22 @@ def review_section_url(review, section):
 
 
 class PracticeReviewFormView(PracticeReviewPageMixin, CaseReviewEditorMixin, ServiceFormView):
-    """A form of the practice review's page, posted: on success back to the page with a message; else the page
-    with the form's problems on its fields, what was typed kept, and nothing saved (each service is one
-    transaction)."""
+    """A form of the practice review's page, posted: on success back to the page, at the form's section, with a
+    message; else the page with the form's problems on its fields and its disclosure open, what was typed kept, and
+    nothing saved (each service is one transaction)."""
+
+    # The id of the page's section the form is in, where the page opens after saving.
+    section = ""
 
     def message_values(self, saved):
         return {"code": self.get_review()}
 
     def get_success_url(self, saved):
-        return reverse("reviews:practice_review", args=[self.get_review().pk])
+        return review_section_url(self.get_review(), self.section)
 
 
 class PracticeReviewStageView(PracticeReviewFormView):
+    section = "steps"
     form_class = StageForm
     form_name = "stage_form"
     success_message = "The step of %(code)s is recorded."
@@ -541,6 +545,7 @@ class PracticeReviewStageView(PracticeReviewFormView):
 
 
 class HoldView(PracticeReviewFormView):
+    section = "steps"
     form_class = HoldForm
     form_name = "hold_form"
     success_message = "Whether %(code)s is held pending another process is recorded."
@@ -557,6 +562,7 @@ class HoldView(PracticeReviewFormView):
 
 
 class FindingView(PracticeReviewFormView):
+    section = "findings"
     form_class = FindingForm
     form_name = "finding_form"
     success_message = "The finding is added to %(code)s."
@@ -569,14 +575,17 @@ class FindingView(PracticeReviewFormView):
 class FindingRemoveView(PracticeReviewFormView):
     """Removes a finding added by mistake (its history keeps it)."""
 
+    section = "findings"
+
     def post(self, request, *args, **kwargs):
         finding = get_object_or_404(Finding, pk=self.kwargs["finding"], review=self.get_review())
         services.remove_finding(finding=finding, by=request.user)
         messages.success(request, f"Finding {finding.number} is removed from {self.get_review()}.")
-        return redirect("reviews:practice_review", pk=self.get_review().pk)
+        return redirect(review_section_url(self.get_review(), self.section))
 
 
 class RecommendationView(PracticeReviewFormView):
+    section = "recommendations"
     form_class = RecommendationForm
     form_name = "recommendation_form"
     success_message = "The recommendation is added to %(code)s."
@@ -594,6 +603,7 @@ class RecommendationView(PracticeReviewFormView):
 
 
 class RaiseActionView(PracticeReviewFormView):
+    section = "recommendations"
     form_class = RaiseActionForm
     form_name = "action_form"
     success_message = "The action is raised in the action tracker from a recommendation of %(code)s."
@@ -619,6 +629,7 @@ class RaiseActionView(PracticeReviewFormView):
 
 
 class PublicationView(PracticeReviewFormView):
+    section = "publication"
     form_class = PublicationForm
     form_name = "publication_form"
     success_message = "The publication of %(code)s is recorded."
@@ -635,6 +646,7 @@ class PublicationView(PracticeReviewFormView):
 
 
 class NotPublishedView(PracticeReviewFormView):
+    section = "publication"
     form_class = NotPublishedForm
     form_name = "not_published_form"
     success_message = "The reason %(code)s is not published is recorded."
@@ -646,6 +658,7 @@ class NotPublishedView(PracticeReviewFormView):
 
 
 class ClosureView(PracticeReviewFormView):
+    section = "publication"
     form_class = ClosureForm
     form_name = "closure_form"
     success_message = "%(code)s is closed."
@@ -658,6 +671,7 @@ class ClosureView(PracticeReviewFormView):
 
 
 class DisseminationView(PracticeReviewFormView):
+    section = "dissemination"
     form_class = DisseminationForm
     form_name = "dissemination_form"
     success_message = "The dissemination of the learning of %(code)s is recorded."
@@ -688,6 +702,8 @@ class PracticeReviewStepView(LogsViewingMixin, CaseReviewEditorMixin, ServiceFor
     intro = ""
     button = ""
     danger = False
+    # The section of the review's page it goes back to.
+    section = ""
 
     def get_review(self):
         if not hasattr(self, "_review"):
@@ -698,7 +714,7 @@ class PracticeReviewStepView(LogsViewingMixin, CaseReviewEditorMixin, ServiceFor
         return {"code": self.get_review()}
 
     def get_success_url(self, saved):
-        return reverse("reviews:practice_review", args=[self.get_review().pk])
+        return review_section_url(self.get_review(), self.section)
 
     def get_title(self):
         return self.title % {"code": self.get_review()}
@@ -718,6 +734,7 @@ class PracticeReviewStepView(LogsViewingMixin, CaseReviewEditorMixin, ServiceFor
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             review=self.get_review(),
+            back_url=self.get_success_url(None),
             title=self.get_title(),
             intro=self.intro,
             details=self.details(),
@@ -730,6 +747,7 @@ class PracticeReviewStepView(LogsViewingMixin, CaseReviewEditorMixin, ServiceFor
 
 
 class FindingEditView(PracticeReviewStepView):
+    section = "findings"
     form_class = FindingEditForm
     title = "Edit a finding of %(code)s"
     intro = "Change the learning point or the learning themes it is tagged with. The finding's history keeps both."
@@ -782,6 +800,9 @@ class RecommendationStatusView(PracticeReviewStepView):
     def get_title(self):
         return f"Status of recommendation {self.get_recommendation().number} of {self.get_review()}"
 
+    def get_success_url(self, saved):
+        return review_section_url(self.get_review(), f"recommendation-{self.get_recommendation().pk}")
+
     def get_form_kwargs(self):
         recommendation = self.get_recommendation()
         return {"initial": {"status": recommendation.status, "response": recommendation.response}}
@@ -813,6 +834,7 @@ class RecommendationStatusView(PracticeReviewStepView):
 class DisseminationRemoveView(PracticeReviewStepView):
     """Asks before removing a dissemination recorded by mistake; only the POST removes it."""
 
+    section = "dissemination"
     form_class = ConfirmForm
     title = "Remove a dissemination of %(code)s"
     intro = "Remove this record of how the learning was spread? Its history keeps it, with your name."
@@ -845,6 +867,7 @@ class DisseminationRemoveView(PracticeReviewStepView):
 class UndoNotPublishedView(PracticeReviewStepView):
     """Takes back "not published": the review's publication is undecided again."""
 
+    section = "publication"
     form_class = ReasonForm
     title = "Undo “not published” for %(code)s"
     intro = (
@@ -881,6 +904,7 @@ class UndoNotPublishedView(PracticeReviewStepView):
 class ReopenView(PracticeReviewStepView):
     """Reopens a closed review: the business manager's alone (`permissions.can_reopen_reviews`)."""
 
+    section = "publication"
     form_class = ReasonForm
     title = "Reopen %(code)s"
     intro = (

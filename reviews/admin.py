@@ -1,7 +1,9 @@
 """The business manager's admin for the case review records (the chair's pages come with reviews/permissions.py).
 
 Every list filters by where its deadlines stand (overdue, due today, due soon, upcoming, met) from the stored due
-dates, and searches by code name."""
+dates, and searches by code name. Every admin page that shows one record's detail (its change or read-only view, its
+history, a past version of it, the confirmation of its deletion) logs a viewing of the incident or the practice
+review it belongs to, as the chair's pages do (`LogsViewingAdmin`)."""
 
 from django.contrib import admin
 from django.db.models import Q
@@ -11,6 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from governance.admin import SourcedActionInline
 from lscp.roles import roles_for
 
+from . import services
 from .deadlines import DeadlineState, due_soon_until
 from .models import (
     DeadlineReminder,
@@ -62,6 +65,58 @@ def due_state_filter(field, met, title):
     return DueStateFilter
 
 
+class LogsViewingAdmin:
+    """Logs a viewing each time one of the admin's pages shows a record's detail to someone (the page rendered,
+    status 200): the change view (read-only for a user who may only view), a refused change shown again, the
+    history, a past version, the delete confirmation. A redirect (after saving, or for a record that does not
+    exist) and a refusal show nothing and log nothing.
+
+    `viewed_record(obj)` says which case review the record belongs to, as ("incident" or "practice_review", id);
+    None when it belongs to none (a dissemination of a national review's learning)."""
+
+    def viewed_record(self, obj):
+        raise NotImplementedError
+
+    def _log_viewing(self, request, obj):
+        record = self.viewed_record(obj) if obj is not None else None
+        if record is None or record[1] is None:
+            return
+        kind, pk = record
+        model = SeriousIncident if kind == "incident" else PracticeReview
+        # The history of a deleted record still opens: its case review may be gone too.
+        viewed = model.objects.filter(pk=pk).first()
+        if viewed is not None:
+            services.log_viewing(by=request.user, **{kind: viewed})
+
+    def _log_viewing_of_page(self, request, response):
+        """For the admin's own pages, TemplateResponses that keep their context."""
+        context = getattr(response, "context_data", None)
+        if response.status_code == 200 and context:
+            self._log_viewing(request, context.get("original") or context.get("object"))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        self._log_viewing_of_page(request, response)
+        return response
+
+    def delete_view(self, request, object_id, extra_context=None):
+        response = super().delete_view(request, object_id, extra_context)
+        self._log_viewing_of_page(request, response)
+        return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        # The admin's own history (a read-only record's); django-simple-history's renders through the hook below.
+        response = super().history_view(request, object_id, extra_context)
+        self._log_viewing_of_page(request, response)
+        return response
+
+    def render_history_view(self, request, template, context, **kwargs):
+        """django-simple-history's history and past version pages (a plain response, without its context)."""
+        response = super().render_history_view(request, template, context, **kwargs)
+        self._log_viewing(request, context.get("original") or context.get("object"))
+        return response
+
+
 class RapidReviewInline(admin.StackedInline):
     model = RapidReview
     fields = [
@@ -77,7 +132,7 @@ class RapidReviewInline(admin.StackedInline):
 
 
 @admin.register(SeriousIncident)
-class SeriousIncidentAdmin(SimpleHistoryAdmin):
+class SeriousIncidentAdmin(LogsViewingAdmin, SimpleHistoryAdmin):
     list_display = [
         "code_name",
         "borough",
@@ -115,6 +170,9 @@ class SeriousIncidentAdmin(SimpleHistoryAdmin):
     ]
     inlines = [RapidReviewInline]
 
+    def viewed_record(self, obj):
+        return ("incident", obj.pk)
+
 
 class RapidReviewMeetingInline(admin.TabularInline):
     model = RapidReviewMeeting
@@ -122,7 +180,7 @@ class RapidReviewMeetingInline(admin.TabularInline):
 
 
 @admin.register(RapidReview)
-class RapidReviewAdmin(SimpleHistoryAdmin):
+class RapidReviewAdmin(LogsViewingAdmin, SimpleHistoryAdmin):
     list_display = ["incident", "started_on", "submitted_to_panel_on", "due", "decision", "decided_on"]
     list_filter = [
         due_state_filter(
@@ -138,6 +196,9 @@ class RapidReviewAdmin(SimpleHistoryAdmin):
     @admin.display(description="due by", ordering="incident__rapid_review_due")
     def due(self, obj):
         return obj.incident.rapid_review_due
+
+    def viewed_record(self, obj):
+        return ("incident", obj.incident_id)
 
 
 class FindingInline(admin.StackedInline):
@@ -162,7 +223,7 @@ class DisseminationInline(admin.TabularInline):
 
 
 @admin.register(PracticeReview)
-class PracticeReviewAdmin(SimpleHistoryAdmin):
+class PracticeReviewAdmin(LogsViewingAdmin, SimpleHistoryAdmin):
     list_display = ["code_name", "kind", "stage", "commissioned_on", "target_completion", "share_due", "published_on"]
     list_filter = [
         "stage",
@@ -198,6 +259,9 @@ class PracticeReviewAdmin(SimpleHistoryAdmin):
     ]
     inlines = [FindingInline, RecommendationInline, DisseminationInline]
 
+    def viewed_record(self, obj):
+        return ("practice_review", obj.pk)
+
 
 @admin.register(LearningTheme)
 class LearningThemeAdmin(SimpleHistoryAdmin):
@@ -207,16 +271,19 @@ class LearningThemeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Finding)
-class FindingAdmin(SimpleHistoryAdmin):
+class FindingAdmin(LogsViewingAdmin, SimpleHistoryAdmin):
     list_display = ["review", "number", "text"]
     list_filter = ["themes", "review__stage"]
     search_fields = ["review__code_name", "text"]
     autocomplete_fields = ["review", "themes"]
     list_select_related = ["review"]
 
+    def viewed_record(self, obj):
+        return ("practice_review", obj.review_id)
+
 
 @admin.register(Recommendation)
-class RecommendationAdmin(SimpleHistoryAdmin):
+class RecommendationAdmin(LogsViewingAdmin, SimpleHistoryAdmin):
     list_display = ["review", "number", "addressed_to", "agency", "sector", "status"]
     list_filter = ["status", "addressed_to", "review__stage"]
     search_fields = ["review__code_name", "text"]
@@ -224,15 +291,22 @@ class RecommendationAdmin(SimpleHistoryAdmin):
     list_select_related = ["review", "agency"]
     inlines = [SourcedActionInline]
 
+    def viewed_record(self, obj):
+        return ("practice_review", obj.review_id)
+
 
 @admin.register(Dissemination)
-class DisseminationAdmin(SimpleHistoryAdmin):
+class DisseminationAdmin(LogsViewingAdmin, SimpleHistoryAdmin):
     list_display = ["channel", "date", "practice_review", "national_review", "audience", "people_reached"]
     list_filter = ["channel"]
     search_fields = ["practice_review__code_name", "national_review__title", "audience"]
     autocomplete_fields = ["practice_review", "national_review"]
     list_select_related = ["practice_review", "national_review"]
     date_hierarchy = "date"
+
+    def viewed_record(self, obj):
+        # The learning of a national review is published: only a local review's is logged.
+        return ("practice_review", obj.practice_review_id) if obj.practice_review_id else None
 
 
 class ConsideredPublicationAdmin(SimpleHistoryAdmin):
@@ -259,13 +333,16 @@ class InspectionReportAdmin(ConsideredPublicationAdmin):
 
 
 @admin.register(DeadlineReminder)
-class DeadlineReminderAdmin(admin.ModelAdmin):
+class DeadlineReminderAdmin(LogsViewingAdmin, admin.ModelAdmin):
     """A log of what was sent: read-only."""
 
     list_display = ["sent_at", "incident", "practice_review", "rule", "due_date", "lead_working_days"]
     list_filter = ["rule", "lead_working_days"]
     search_fields = ["incident__code_name", "practice_review__code_name"]
     list_select_related = ["incident", "practice_review"]
+
+    def viewed_record(self, obj):
+        return ("incident", obj.incident_id) if obj.incident_id else ("practice_review", obj.practice_review_id)
 
     def has_add_permission(self, request):
         return False

@@ -85,7 +85,7 @@ SHARE_BEFORE_PUBLICATION = DeadlineRule(
     counted_from="the planned publication date",
     working_days=-7,
     guidance=(
-        "Working Together to Safeguard Children 2018 (chapter 4) and the partnership's arrangements (seed 004): "
+        "Working Together to Safeguard Children 2018 (chapter 4) and the 2019 partnership arrangements: "
         "a local child safeguarding practice review is shared with the National Panel, the Secretary of State "
         "and Ofsted no later than seven working days before it is published."
     ),
@@ -103,9 +103,9 @@ def _target_completion_rule():
         counted_from="the decision to hold it (or its commissioning, without a rapid review)",
         months=target_completion_months(),
         guidance=(
-            "The partnership's own target (REVIEW_TARGET_COMPLETION_MONTHS, "
-            f"{target_completion_months()} months): Working Together expects a practice review to be completed "
-            "and published within about six months of the decision to hold it."
+            f"The partnership's own target, {target_completion_months()} months after the decision to hold the "
+            "review: Working Together expects a practice review to be completed and published within about six "
+            "months of the decision to hold it."
         ),
     )
 

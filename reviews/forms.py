@@ -47,6 +47,10 @@ def _free_text(label, help_text="", **kwargs):
     )
 
 
+def _checkboxes(queryset, **kwargs):
+    return forms.ModelMultipleChoiceField(queryset=queryset, widget=forms.CheckboxSelectMultiple, **kwargs)
+
+
 class _CrispyForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,23 +86,36 @@ class NotificationForm(_CrispyForm):
 
 
 class RapidReviewForm(_CrispyForm):
-    """Starts the rapid review (its start date) or records how it went on: its meetings, its submission to the
-    Panel and the Panel's response."""
+    """Starts the rapid review (its start date) or records how it went on: its meetings, the agencies contributing,
+    its submission to the Panel and the Panel's response. The agencies are ticked as recorded: the form sets them as
+    sent. An agency no longer active stays offered where it is already recorded."""
 
     started_on = _date_field(label="Rapid review started on", required=False)
     meeting_on = _date_field(label="Add a meeting on", required=False)
+    agencies = _checkboxes(
+        Agency.objects.none(),
+        label="Agencies contributing",
+        required=False,
+        help_text="The agencies that contributed to the rapid review (information, chronologies, attending).",
+    )
     submitted_to_panel_on = _date_field(label="Submitted to the National Panel on", required=False)
     panel_response_on = _date_field(label="National Panel responded on", required=False)
     panel_response_summary = _free_text("National Panel's response in summary", required=False)
 
-    def __init__(self, *args, started, **kwargs):
+    def __init__(self, *args, rapid_review=None, **kwargs):
+        if rapid_review is not None:
+            kwargs.setdefault("initial", {"agencies": [agency.pk for agency in rapid_review.agencies.all()]})
         super().__init__(*args, **kwargs)
-        if started:
-            del self.fields["started_on"]
-        else:
+        offered = Q(active=True)
+        if rapid_review is not None:
+            offered |= Q(rapid_reviews=rapid_review)
+        self.fields["agencies"].queryset = Agency.objects.filter(offered).distinct().order_by("name")
+        if rapid_review is None:
             self.fields["started_on"].required = True
             for name in ("meeting_on", "submitted_to_panel_on", "panel_response_on", "panel_response_summary"):
                 del self.fields[name]
+        else:
+            del self.fields["started_on"]
 
 
 class DecisionForm(_CrispyForm):
@@ -121,10 +138,6 @@ class StageForm(_CrispyForm):
 def _line_text(label, help_text="", **kwargs):
     """A one-line free-text box, with the same warning as the longer ones."""
     return forms.CharField(label=label, help_text=f"{help_text} {NO_IDENTIFYING_DETAILS}".strip(), **kwargs)
-
-
-def _checkboxes(queryset, **kwargs):
-    return forms.ModelMultipleChoiceField(queryset=queryset, widget=forms.CheckboxSelectMultiple, **kwargs)
 
 
 class CommissionForm(_CrispyForm):

@@ -289,22 +289,23 @@ def practice_review_counts(*, year):
     )
 
 
-def published_reviews(*, year):
-    """The reviews published in the year, each with its findings and its recommendations, each recommendation
-    annotated with its actions in the shared tracker: `actions_total`, `actions_open`, `actions_complete`. Three
-    queries, however many reviews."""
+def with_action_counts(recommendations):
+    """The recommendations annotated with their actions in the shared tracker: `actions_total` and `actions_open`
+    (what `Recommendation.standing` reads), and `actions_complete`."""
     from governance.models import ActionStatus
     from governance.models.actions import CLOSED_STATUSES
 
-    recommendations = (
-        Recommendation.objects.select_related("agency")
-        .annotate(
-            actions_total=Count("actions"),
-            actions_open=Count("actions", filter=~Q(actions__status__in=CLOSED_STATUSES)),
-            actions_complete=Count("actions", filter=Q(actions__status=ActionStatus.COMPLETE)),
-        )
-        .order_by("number")
+    return recommendations.annotate(
+        actions_total=Count("actions"),
+        actions_open=Count("actions", filter=~Q(actions__status__in=CLOSED_STATUSES)),
+        actions_complete=Count("actions", filter=Q(actions__status=ActionStatus.COMPLETE)),
     )
+
+
+def published_reviews(*, year):
+    """The reviews published in the year, each with its findings and its recommendations, each recommendation
+    annotated with its actions in the shared tracker (`with_action_counts`). Three queries, however many reviews."""
+    recommendations = with_action_counts(Recommendation.objects.select_related("agency")).order_by("number")
     return list(
         PracticeReview.objects.filter(published_on__range=(year.start, year.end))
         .order_by("published_on", "code_name")

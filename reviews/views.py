@@ -5,19 +5,20 @@ and closure; the themes across reviews; and the deadlines dashboard. The busines
 the admin.
 
 Who sees what is decided in `reviews.permissions`: anyone else is refused (403) before a record is looked up.
-Every opening of an incident's or a practice review's page is logged (`services.log_viewing`).
+Every opening of an incident's or a practice review's page is logged (`services.log_viewing`), and so is every
+page that shows one again (a form sent back with its problems shows the whole page again); the admin logs its own
+pages the same way (`reviews.admin.LogsViewingAdmin`).
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import ListView, TemplateView
 
 from governance.models import Action
-from governance.models.actions import CLOSED_STATUSES
 from lscp.forms_page import GET_AND_POST, ServiceFormListView, ServiceFormView
 from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import RoleRequiredMixin
@@ -74,6 +75,20 @@ class CaseReviewReaderMixin(RoleRequiredMixin):
 class CaseReviewEditorMixin(CaseReviewReaderMixin):
     def has_role(self, roles):
         return permissions.can_change_case_reviews(roles)
+
+
+class LogsViewingMixin:
+    """Each rendering of a page that shows an incident's or a practice review's records is an opening of it, and
+    is logged: the page opened, and the page shown again with a form sent back with its problems (everything is on
+    it again). A refusal (403), a missing record (404) and a redirect after saving show nothing and log nothing."""
+
+    def viewed_record(self):
+        """{"incident": ...} or {"practice_review": ...}: the record the page shows."""
+        raise NotImplementedError
+
+    def render_to_response(self, context, **response_kwargs):
+        services.log_viewing(by=self.request.user, **self.viewed_record())
+        return super().render_to_response(context, **response_kwargs)
 
 
 # Serious incidents.
@@ -149,10 +164,13 @@ def _submitted_on(incident):
         return None
 
 
-class IncidentPageMixin:
+class IncidentPageMixin(LogsViewingMixin):
     """An incident's page: the incident, its rapid review and the forms that move it on."""
 
     template_name = "reviews/incident_detail.html"
+
+    def viewed_record(self):
+        return {"incident": self.get_incident()}
 
     def get_incident(self):
         if not hasattr(self, "_incident"):
@@ -211,7 +229,7 @@ class IncidentPageMixin:
                     initial={"notified_on": incident.notified_panel_on, "panel_reference": incident.panel_reference}
                 ),
             )
-            context.setdefault("rapid_review_form", RapidReviewForm(started=rapid_review is not None))
+            context.setdefault("rapid_review_form", RapidReviewForm(rapid_review=rapid_review))
             if rapid_review is not None:
                 context.setdefault(
                     "decision_form",
@@ -229,9 +247,7 @@ class IncidentPageMixin:
 
 
 class IncidentDetailView(IncidentPageMixin, CaseReviewReaderMixin, TemplateView):
-    def get(self, request, *args, **kwargs):
-        services.log_viewing(by=request.user, incident=self.get_incident())
-        return super().get(request, *args, **kwargs)
+    pass
 
 
 class IncidentFormView(IncidentPageMixin, CaseReviewEditorMixin, ServiceFormView):
@@ -265,14 +281,17 @@ class RapidReviewView(IncidentFormView):
     success_message = "The rapid review of %(code)s is recorded."
 
     def get_form_kwargs(self):
-        return {"started": self.rapid_review() is not None}
+        return {"rapid_review": self.rapid_review()}
 
     def save(self, form):
         data = form.cleaned_data
         rapid_review = self.rapid_review()
         if rapid_review is None:
             services.start_rapid_review(
-                incident=self.get_incident(), started_on=data["started_on"], by=self.request.user
+                incident=self.get_incident(),
+                started_on=data["started_on"],
+                agencies=data["agencies"],
+                by=self.request.user,
             )
             return
         changes = {
@@ -283,6 +302,7 @@ class RapidReviewView(IncidentFormView):
         services.record_rapid_review(
             rapid_review=rapid_review,
             meeting_dates=[data["meeting_on"]] if data["meeting_on"] else None,
+            agencies=data["agencies"],
             by=self.request.user,
             **changes,
         )
@@ -398,8 +418,11 @@ def timeline(review):
     return [{"label": label, "date": day, "state": state} for label, day, state in steps]
 
 
-class PracticeReviewPageMixin:
+class PracticeReviewPageMixin(LogsViewingMixin):
     template_name = "reviews/practice_review_detail.html"
+
+    def viewed_record(self):
+        return {"practice_review": self.get_review()}
 
     def get_review(self):
         if not hasattr(self, "_review"):
@@ -412,16 +435,13 @@ class PracticeReviewPageMixin:
     def get_recommendations(self):
         if not hasattr(self, "_recommendations"):
             self._recommendations = list(
-                Recommendation.objects.filter(review=self.get_review())
+                selectors.with_action_counts(Recommendation.objects.filter(review=self.get_review()))
                 .select_related("agency")
                 .prefetch_related(
                     Prefetch(
                         "actions",
                         queryset=Action.objects.select_related("owner_agency").order_by("due_date", "pk"),
                     )
-                )
-                .annotate(
-                    open_actions=Count("actions", filter=~Q(actions__status__in=CLOSED_STATUSES)),
                 )
             )
         return self._recommendations
@@ -487,24 +507,31 @@ class PracticeReviewPageMixin:
 
 
 class PracticeReviewDetailView(PracticeReviewPageMixin, CaseReviewReaderMixin, TemplateView):
-    def get(self, request, *args, **kwargs):
-        services.log_viewing(by=request.user, practice_review=self.get_review())
-        return super().get(request, *args, **kwargs)
+    pass
+
+
+def review_section_url(review, section):
+    """The review's page, opened at one of its sections (each has that id and a heading)."""
+    return f"{reverse('reviews:practice_review', args=[review.pk])}#{section}"
 
 
 class PracticeReviewFormView(PracticeReviewPageMixin, CaseReviewEditorMixin, ServiceFormView):
-    """A form of the practice review's page, posted: on success back to the page with a message; else the page
-    with the form's problems on its fields, what was typed kept, and nothing saved (each service is one
-    transaction)."""
+    """A form of the practice review's page, posted: on success back to the page, at the form's section, with a
+    message; else the page with the form's problems on its fields and its disclosure open, what was typed kept, and
+    nothing saved (each service is one transaction)."""
+
+    # The id of the page's section the form is in, where the page opens after saving.
+    section = ""
 
     def message_values(self, saved):
         return {"code": self.get_review()}
 
     def get_success_url(self, saved):
-        return reverse("reviews:practice_review", args=[self.get_review().pk])
+        return review_section_url(self.get_review(), self.section)
 
 
 class PracticeReviewStageView(PracticeReviewFormView):
+    section = "steps"
     form_class = StageForm
     form_name = "stage_form"
     success_message = "The step of %(code)s is recorded."
@@ -518,6 +545,7 @@ class PracticeReviewStageView(PracticeReviewFormView):
 
 
 class HoldView(PracticeReviewFormView):
+    section = "steps"
     form_class = HoldForm
     form_name = "hold_form"
     success_message = "Whether %(code)s is held pending another process is recorded."
@@ -534,6 +562,7 @@ class HoldView(PracticeReviewFormView):
 
 
 class FindingView(PracticeReviewFormView):
+    section = "findings"
     form_class = FindingForm
     form_name = "finding_form"
     success_message = "The finding is added to %(code)s."
@@ -546,14 +575,17 @@ class FindingView(PracticeReviewFormView):
 class FindingRemoveView(PracticeReviewFormView):
     """Removes a finding added by mistake (its history keeps it)."""
 
+    section = "findings"
+
     def post(self, request, *args, **kwargs):
         finding = get_object_or_404(Finding, pk=self.kwargs["finding"], review=self.get_review())
         services.remove_finding(finding=finding, by=request.user)
         messages.success(request, f"Finding {finding.number} is removed from {self.get_review()}.")
-        return redirect("reviews:practice_review", pk=self.get_review().pk)
+        return redirect(review_section_url(self.get_review(), self.section))
 
 
 class RecommendationView(PracticeReviewFormView):
+    section = "recommendations"
     form_class = RecommendationForm
     form_name = "recommendation_form"
     success_message = "The recommendation is added to %(code)s."
@@ -571,6 +603,7 @@ class RecommendationView(PracticeReviewFormView):
 
 
 class RaiseActionView(PracticeReviewFormView):
+    section = "recommendations"
     form_class = RaiseActionForm
     form_name = "action_form"
     success_message = "The action is raised in the action tracker from a recommendation of %(code)s."
@@ -596,6 +629,7 @@ class RaiseActionView(PracticeReviewFormView):
 
 
 class PublicationView(PracticeReviewFormView):
+    section = "publication"
     form_class = PublicationForm
     form_name = "publication_form"
     success_message = "The publication of %(code)s is recorded."
@@ -612,6 +646,7 @@ class PublicationView(PracticeReviewFormView):
 
 
 class NotPublishedView(PracticeReviewFormView):
+    section = "publication"
     form_class = NotPublishedForm
     form_name = "not_published_form"
     success_message = "The reason %(code)s is not published is recorded."
@@ -623,6 +658,7 @@ class NotPublishedView(PracticeReviewFormView):
 
 
 class ClosureView(PracticeReviewFormView):
+    section = "publication"
     form_class = ClosureForm
     form_name = "closure_form"
     success_message = "%(code)s is closed."
@@ -635,6 +671,7 @@ class ClosureView(PracticeReviewFormView):
 
 
 class DisseminationView(PracticeReviewFormView):
+    section = "dissemination"
     form_class = DisseminationForm
     form_name = "dissemination_form"
     success_message = "The dissemination of the learning of %(code)s is recorded."
@@ -654,10 +691,10 @@ class DisseminationView(PracticeReviewFormView):
 # The steps with a page of their own: editing a finding, a recommendation's status, and the confirmations.
 
 
-class PracticeReviewStepView(CaseReviewEditorMixin, ServiceFormView):
+class PracticeReviewStepView(LogsViewingMixin, CaseReviewEditorMixin, ServiceFormView):
     """A page of its own for one step of a practice review: GET shows the form (or the confirmation), POST does
-    the step through its service and goes back to the review's page. Opening it is logged like opening the
-    review's page, since it shows the review's records; a form sent back with its problems is not an opening."""
+    the step through its service and goes back to the review's page. Showing it is logged like opening the
+    review's page, since it shows the review's records, and so is showing it again with its problems."""
 
     http_method_names = GET_AND_POST
     template_name = "reviews/practice_review_step.html"
@@ -665,6 +702,8 @@ class PracticeReviewStepView(CaseReviewEditorMixin, ServiceFormView):
     intro = ""
     button = ""
     danger = False
+    # The section of the review's page it goes back to.
+    section = ""
 
     def get_review(self):
         if not hasattr(self, "_review"):
@@ -675,7 +714,7 @@ class PracticeReviewStepView(CaseReviewEditorMixin, ServiceFormView):
         return {"code": self.get_review()}
 
     def get_success_url(self, saved):
-        return reverse("reviews:practice_review", args=[self.get_review().pk])
+        return review_section_url(self.get_review(), self.section)
 
     def get_title(self):
         return self.title % {"code": self.get_review()}
@@ -689,13 +728,13 @@ class PracticeReviewStepView(CaseReviewEditorMixin, ServiceFormView):
         service refuses it anyway, with the same message."""
         return ""
 
-    def get(self, request, *args, **kwargs):
-        services.log_viewing(by=request.user, practice_review=self.get_review())
-        return super().get(request, *args, **kwargs)
+    def viewed_record(self):
+        return {"practice_review": self.get_review()}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             review=self.get_review(),
+            back_url=self.get_success_url(None),
             title=self.get_title(),
             intro=self.intro,
             details=self.details(),
@@ -708,6 +747,7 @@ class PracticeReviewStepView(CaseReviewEditorMixin, ServiceFormView):
 
 
 class FindingEditView(PracticeReviewStepView):
+    section = "findings"
     form_class = FindingEditForm
     title = "Edit a finding of %(code)s"
     intro = "Change the learning point or the learning themes it is tagged with. The finding's history keeps both."
@@ -741,9 +781,9 @@ class FindingEditView(PracticeReviewStepView):
 class RecommendationStatusView(PracticeReviewStepView):
     form_class = RecommendationStatusForm
     intro = (
-        "The partnership's decision on the recommendation, which the annual report states: open while its actions "
-        "are under way, complete once they are all closed in the action tracker, or not taken forward, with the "
-        "reason."
+        "The partnership's decision on the recommendation, which the annual report states: open until it is done "
+        "(the annual report says whether actions are raised from it and under way), complete once every action "
+        "raised from it is closed in the action tracker, or not taken forward, with the reason."
     )
     button = "Save the status"
     success_message = "The status of the recommendation of %(code)s is saved."
@@ -751,10 +791,7 @@ class RecommendationStatusView(PracticeReviewStepView):
     def get_recommendation(self):
         if not hasattr(self, "_recommendation"):
             self._recommendation = get_object_or_404(
-                Recommendation.objects.select_related("agency").annotate(
-                    open_actions=Count("actions", filter=~Q(actions__status__in=CLOSED_STATUSES)),
-                    all_actions=Count("actions"),
-                ),
+                selectors.with_action_counts(Recommendation.objects.select_related("agency")),
                 pk=self.kwargs["recommendation"],
                 review=self.get_review(),
             )
@@ -762,6 +799,9 @@ class RecommendationStatusView(PracticeReviewStepView):
 
     def get_title(self):
         return f"Status of recommendation {self.get_recommendation().number} of {self.get_review()}"
+
+    def get_success_url(self, saved):
+        return review_section_url(self.get_review(), f"recommendation-{self.get_recommendation().pk}")
 
     def get_form_kwargs(self):
         recommendation = self.get_recommendation()
@@ -772,12 +812,12 @@ class RecommendationStatusView(PracticeReviewStepView):
         return [
             ("Recommendation", recommendation.text),
             ("Made to", recommendation.addressee),
-            ("Status now", recommendation.get_status_display()),
+            ("Status now", recommendation.standing),
             (
                 "Actions in the tracker",
-                f"{recommendation.open_actions} of {recommendation.all_actions} open"
-                if recommendation.all_actions
-                else "None raised",
+                f"{recommendation.actions_open} of {recommendation.actions_total} open"
+                if recommendation.actions_total
+                else "None raised yet",
             ),
         ]
 
@@ -794,6 +834,7 @@ class RecommendationStatusView(PracticeReviewStepView):
 class DisseminationRemoveView(PracticeReviewStepView):
     """Asks before removing a dissemination recorded by mistake; only the POST removes it."""
 
+    section = "dissemination"
     form_class = ConfirmForm
     title = "Remove a dissemination of %(code)s"
     intro = "Remove this record of how the learning was spread? Its history keeps it, with your name."
@@ -826,6 +867,7 @@ class DisseminationRemoveView(PracticeReviewStepView):
 class UndoNotPublishedView(PracticeReviewStepView):
     """Takes back "not published": the review's publication is undecided again."""
 
+    section = "publication"
     form_class = ReasonForm
     title = "Undo “not published” for %(code)s"
     intro = (
@@ -862,6 +904,7 @@ class UndoNotPublishedView(PracticeReviewStepView):
 class ReopenView(PracticeReviewStepView):
     """Reopens a closed review: the business manager's alone (`permissions.can_reopen_reviews`)."""
 
+    section = "publication"
     form_class = ReasonForm
     title = "Reopen %(code)s"
     intro = (

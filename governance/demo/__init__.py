@@ -73,7 +73,7 @@ MACE_PANEL = {
     "kind": "linked_board",
     "purpose": (
         "The panel shared by Hammersmith & Fulham, Kensington and Chelsea and Westminster that coordinates the "
-        "response to children at risk of exploitation (seed 000)."
+        "response to children at risk of exploitation."
     ),
     "meeting_frequency": "monthly",
 }

@@ -1,7 +1,7 @@
-"""Demo case review records from seed 000 (the data in data.py), written through the workflow services so the
-demo runs every guard: rapid reviews with their decisions, the Holland Park School learning review with its
-findings, recommendations and dissemination, the two reviews started in 2023, national reviews and an inspection.
-Each record is found by its code name or title first, so loading again changes nothing."""
+"""Demo case review records from the K&C and Westminster annual report 2022/23 (the data in data.py), written through
+the workflow services so the demo runs every guard: rapid reviews with their decisions, the Holland Park School learning
+review with its findings, recommendations and dissemination, the two reviews started in 2023, national reviews and an
+inspection. Each record is found by its code name or title first, so loading again changes nothing."""
 
 import runpy
 from collections import Counter

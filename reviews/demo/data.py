@@ -1,16 +1,16 @@
 """Demo case review records for 2022/23, modelled on the Kensington and Chelsea and Westminster LSCP annual report
-2022/23 (seed 000), "Learning from local reviews", "Learning from national reviews" and "Learning from inspection
+2022/23, its chapters "Learning from local reviews", "Learning from national reviews" and "Learning from inspection
 reports".
 
 Plain literals only, so the demo loader and tests can read them without Django.
 
-From the seed: the Holland Park School learning review (what it looked at, its six findings, its recommendation to
-the LADO service, the school's action plan and the assurance given), the two non-statutory reviews started in
-January and March 2023 (the second with the Safeguarding Adults Executive Board), the national reviews considered
-and the local response to each, the Ofsted inspection of the partnership's one children's home, and the learning
-from local rapid reviews reaching the GP forums.
+From the annual report: the Holland Park School learning review (what it looked at, its six findings, its recommendation
+to the LADO service, the school's action plan and the assurance given), the two non-statutory reviews started in January
+and March 2023 (the second with the Safeguarding Adults Executive Board), the national reviews considered and the local
+response to each, the Ofsted inspection of the partnership's one children's home, and the learning from local rapid
+reviews reaching the GP forums.
 
-Illustrative (the seed does not give them): every exact day where the seed gives a month or nothing (a month alone
+Illustrative (the annual report does not give them): every exact day where it gives a month or nothing (a month alone
 is written as its first day), the reviewers' and review group's make-up, and the four 2022/23 rapid reviews, which
 are fictional cases under fictional code names with no personal detail: three sent to the Panel on time and one
 late, over the Queen's state funeral and Christmas bank holidays. No child, relative or individual is named or
@@ -174,7 +174,7 @@ LIVE_INCIDENT = {
     "aware_working_days_ago": 2,
 }
 
-# Organisations the seed names that the demo registry has no record of.
+# Organisations the annual report names that the demo registry has no record of.
 NEW_AGENCIES = {"Holland Park School": {"sector": "education", "boroughs": ["RBKC"]}}
 
 PRACTICE_REVIEWS = [
@@ -398,10 +398,10 @@ INSPECTION_REPORTS = [
     },
 ]
 
-# The actions raised in the shared tracker from the Holland Park School review's recommendations (seed 000: "the
-# school's new leadership have been working to an action plan and both the school and the LADO service have
-# provided assurance and updates about progress"). By recommendation number: (title, owner agency, due in days
-# from the load, status, completed days before the load or None).
+# The actions raised in the shared tracker from the Holland Park School review's recommendations (the K&C and
+# Westminster annual report 2022/23: "the school's new leadership have been working to an action plan and both the
+# school and the LADO service have provided assurance and updates about progress"). By recommendation number: (title,
+# owner agency, due in days from the load, status, completed days before the load or None).
 RECOMMENDATION_ACTIONS = {
     ("Holland Park School", 1): [
         (

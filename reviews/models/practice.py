@@ -32,6 +32,9 @@ __all__ = [
     "AddressedTo",
     "RecommendationStatus",
     "CLOSED_RECOMMENDATION_STATUSES",
+    "RECOMMENDATION_NO_ACTION_YET",
+    "RECOMMENDATION_ACTIONS_UNDER_WAY",
+    "RECOMMENDATION_ACTIONS_ALL_CLOSED",
     "RecommendationQuerySet",
     "Recommendation",
     "DisseminationChannel",
@@ -425,12 +428,15 @@ class AddressedTo(models.TextChoices):
 
 
 class RecommendationStatus(models.TextChoices):
-    OPEN = "open", "Open: actions under way"
+    OPEN = "open", "Open"
     COMPLETE = "complete", "Complete"
     NOT_TAKEN_FORWARD = "not_taken_forward", "Not taken forward"
 
 
 CLOSED_RECOMMENDATION_STATUSES = (RecommendationStatus.COMPLETE, RecommendationStatus.NOT_TAKEN_FORWARD)
+RECOMMENDATION_NO_ACTION_YET = "Open: no action raised yet"
+RECOMMENDATION_ACTIONS_UNDER_WAY = "Open: actions under way"
+RECOMMENDATION_ACTIONS_ALL_CLOSED = "Open: its actions are all closed"
 
 
 class RecommendationQuerySet(models.QuerySet):
@@ -479,6 +485,19 @@ class Recommendation(models.Model):
 
     def __str__(self):
         return f"{self.review}: recommendation {self.number}"
+
+    @property
+    def standing(self):
+        """Where it stands, as the pages and the annual report say it: its status and, while it is open, whether
+        actions are raised and under way (one with no action raised is not "under way"). Reads the counts of its
+        actions annotated on the query, `actions_total` and `actions_open` (`selectors.with_action_counts`)."""
+        if self.status != RecommendationStatus.OPEN:
+            return self.get_status_display()
+        if not self.actions_total:
+            return RECOMMENDATION_NO_ACTION_YET
+        if self.actions_open:
+            return RECOMMENDATION_ACTIONS_UNDER_WAY
+        return RECOMMENDATION_ACTIONS_ALL_CLOSED
 
     @property
     def addressee(self):

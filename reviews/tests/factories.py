@@ -51,3 +51,22 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: n + 1)
     text = "The partnership reviews its guidance."
     addressed_to = "partnership"
+
+
+class FindingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.Finding"
+
+    review = factory.SubFactory(PracticeReviewFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = "Professionals did not share what they knew."
+
+
+class DisseminationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.Dissemination"
+
+    practice_review = factory.SubFactory(PracticeReviewFactory)
+    channel = "seven_minute_briefing"
+    date = date(2023, 1, 16)
+    audience = "Designated safeguarding leads in schools"

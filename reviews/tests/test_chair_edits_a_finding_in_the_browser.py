@@ -41,7 +41,7 @@ def test_the_chair_and_the_business_manager_change_a_findings_text_and_themes(cl
     response = client.post(
         edit_url(finding), {"finding-text": "Professionals did not ask why.", "finding-themes": [curiosity.pk]}
     )
-    assert response["Location"] == reverse("reviews:practice_review", args=[finding.review_id])
+    assert response["Location"] == reverse("reviews:practice_review", args=[finding.review_id]) + "#findings"
     finding.refresh_from_db()
     assert finding.text == "Professionals did not ask why."
     assert list(finding.themes.all()) == [curiosity]

@@ -1,5 +1,6 @@
-"""The demo's case reviews, from seed 000: loading the demo twice changes nothing (not even the change history),
-and the records are the ones the annual report describes, with rapid reviews on time and one late."""
+"""The demo's case reviews, from the K&C and Westminster annual report 2022/23: loading the demo twice changes nothing
+(not even the change history), and the records are the ones the annual report describes, with rapid reviews on time and
+one late."""
 
 import io
 
@@ -28,7 +29,7 @@ def test_loading_twice_changes_nothing():
     assert first["SeriousIncident"] == 5 and first["PracticeReview"] == 3 and first["HistoricalPracticeReview"] > 3
 
 
-def test_the_demo_records_are_the_seeds():
+def test_the_demo_records_are_the_annual_reports():
     call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
     holland_park = PracticeReview.objects.get(code_name="Holland Park School")
     assert holland_park.stage == ReviewStage.PUBLISHED

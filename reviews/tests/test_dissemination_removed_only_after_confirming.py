@@ -37,7 +37,10 @@ def test_the_confirmation_removes_nothing_and_its_post_removes_it(client, reques
     assert Dissemination.objects.filter(pk=dissemination.pk).exists()
 
     response = client.post(remove_url(dissemination))
-    assert response["Location"] == reverse("reviews:practice_review", args=[dissemination.practice_review_id])
+    assert (
+        response["Location"]
+        == reverse("reviews:practice_review", args=[dissemination.practice_review_id]) + "#dissemination"
+    )
     assert not Dissemination.objects.filter(pk=dissemination.pk).exists()
     removed = Dissemination.history.filter(id=dissemination.pk).latest("history_date")
     assert removed.history_type == "-" and removed.history_user == user and removed.audience == "Designated leads"

@@ -41,7 +41,7 @@ def test_not_published_is_undone_and_the_history_says_who_and_why(client, reques
     assert "The family asked that it is not." in page.content.decode()
 
     response = client.post(undo_url(review), {"reason": "The family now agree to publication."})
-    assert response["Location"] == reverse("reviews:practice_review", args=[review.pk])
+    assert response["Location"] == reverse("reviews:practice_review", args=[review.pk]) + "#publication"
     review.refresh_from_db()
     assert review.not_published_reason == "" and review.stage == ReviewStage.COMMISSIONED
     latest = review.history.latest("history_date")

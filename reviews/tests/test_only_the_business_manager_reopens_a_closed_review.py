@@ -38,7 +38,7 @@ def test_the_business_manager_reopens_with_the_reason_kept_in_the_history(client
     assert "1 March 2023" in client.get(reopen_url(review)).content.decode()
 
     response = client.post(reopen_url(review), {"reason": "The inquest found facts the review did not consider."})
-    assert response["Location"] == reverse("reviews:practice_review", args=[review.pk])
+    assert response["Location"] == reverse("reviews:practice_review", args=[review.pk]) + "#publication"
     review.refresh_from_db()
     assert review.closed_on is None and review.stage == ReviewStage.PUBLISHED
     latest = review.history.latest("history_date")

@@ -46,7 +46,9 @@ def test_a_recommendation_is_recorded_as_not_taken_forward_with_the_reason(clien
         status_url(recommendation),
         {"status-status": "not_taken_forward", "status-response": "Superseded by the national guidance."},
     )
-    assert response["Location"] == reverse("reviews:practice_review", args=[recommendation.review_id])
+    assert response["Location"] == (
+        reverse("reviews:practice_review", args=[recommendation.review_id]) + f"#recommendation-{recommendation.pk}"
+    )
     recommendation.refresh_from_db()
     assert recommendation.status == RecommendationStatus.NOT_TAKEN_FORWARD
     assert recommendation.response == "Superseded by the national guidance."

@@ -4,13 +4,19 @@ An app lets actions be raised from one of its models by declaring it in its own 
 `ACTION_SOURCES` of `ActionSource`s (governance's own is at the end of this file):
 
     # reviews/action_sources.py
+    from django.urls import reverse
+
     from governance.action_sources import ActionSource
+
+    from . import permissions
 
     ACTION_SOURCES = [
         ActionSource(
             "reviews.Recommendation",
             describe=lambda r: f"Recommendation {r.number} of the {r.review}",
             related=("review",),
+            url=lambda r: reverse("reviews:practice_review", args=[r.review_id]),
+            may_open=lambda roles, r: permissions.can_see_case_reviews(roles),
         ),
     ]
 
@@ -21,6 +27,10 @@ the model's validation, the admin's filter and inline, and the spreadsheet impor
 also declare `actions = GenericRelation("governance.Action", content_type_field="source_type",
 object_id_field="source_id")`, so that deleting a record deletes the actions raised from it, and add
 `governance.admin.SourcedActionInline` to its admin.
+
+A source whose records have a page gives its address (`url`) and the rule of that page (`may_open`, the very
+function its view checks): the action's page links to the record only for those the page opens to, and names it
+in plain text for the others.
 """
 
 from collections.abc import Callable
@@ -49,8 +59,18 @@ class ActionSource:
     # The record in a phrase for the action's page ("Priority 2 activity: Neglect toolkit"). None:
     # "<Label>: <str(record)>".
     describe: Callable[[object], str] | None = None
-    # What `describe` reads beyond the record itself, fetched with it in one query (select_related).
+    # What `describe`, `url` and `may_open` read beyond the record itself, fetched with it in one query
+    # (select_related).
     related: tuple[str, ...] = ()
+    # The address of the page that shows the record, and who may open it: `may_open(roles, record)`, the rule that
+    # page's view checks (from the source app's permissions.py), so that a link never leads to a refusal. Both or
+    # neither: None, the record has no page of its own and is named without a link.
+    url: Callable[[object], str] | None = None
+    may_open: Callable[[object, object], bool] | None = None
+
+    def __post_init__(self):
+        if (self.url is None) != (self.may_open is None):
+            raise ValueError(f"The action source {self.model} needs both `url` and `may_open`, or neither.")
 
     @property
     def model_class(self):
@@ -80,6 +100,20 @@ class ActionSource:
         if self.describe is not None:
             return self.describe(record)
         return f"{capfirst(self.kind)}: {record}"
+
+    def link(self, roles, record):
+        """The address of the record's page if this user may open it, else ""."""
+        if self.url is None or not self.may_open(roles, record):
+            return ""
+        return self.url(record)
+
+
+@dataclass(frozen=True)
+class SourceOnPage:
+    """The record an action comes from, as its page shows it: a phrase, and a link when the user may follow it."""
+
+    description: str = ""
+    url: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -128,14 +162,30 @@ def content_types():
     return [(source, by_model[source.model_class]) for source in sources]
 
 
-def describe_source(action):
-    """The record `action` comes from, in a phrase for its page ("" when it comes from none, or from a record
-    that no longer exists or a kind no longer registered). One query at most."""
+def _source_and_record(action):
+    """(the registered source, the record) `action` comes from, or (None, None) when it comes from none, or from a
+    record that no longer exists or a kind no longer registered. One query at most."""
     if action.source_type_id is None:
-        return ""
+        return None, None
     source = source_for(ContentType.objects.get_for_id(action.source_type_id))  # cached: no query
     record = source.load(action.source_id) if source is not None else None
-    return source.description(record) if record is not None else ""
+    return (source, record) if record is not None else (None, None)
+
+
+def describe_source(action):
+    """The record `action` comes from, in a phrase ("" when it comes from none, or from a record that no longer
+    exists or a kind no longer registered). One query at most."""
+    source, record = _source_and_record(action)
+    return source.description(record) if source is not None else ""
+
+
+def source_on_page(action, roles):
+    """The record `action` comes from, for the action's page seen by `roles`: its phrase, and the address of its
+    page when it has one this user may open. One query at most."""
+    source, record = _source_and_record(action)
+    if source is None:
+        return SourceOnPage()
+    return SourceOnPage(source.description(record), source.link(roles, record))
 
 
 @contextmanager

@@ -18,7 +18,8 @@ def can_use_action_tracker(roles):
 
 
 def action_scope(roles):
-    """A filter for the actions this user may see and update (`Action.objects.filter(...)`)."""
+    """A filter for the actions this user may see and update (`Action.objects.filter(...)`): the lists' form of
+    `can_see_action`, which an action's page checks."""
     if roles.is_manager:
         return Q()
     scope = Q(pk__in=[])

@@ -15,6 +15,7 @@ the user belongs to, so a rule about "the Case Review Subgroup" (a name from the
 (a kind) is answered without another query.
 """
 
+import inspect
 from dataclasses import dataclass, field
 
 from django.contrib.auth.mixins import AccessMixin
@@ -143,11 +144,22 @@ def roles_for(user):
 
 
 def for_templates(rule):
-    """An app's permission rule `rule(roles)` as a template filter (`{% if roles|can_see_case_reviews %}`): a page
-    rendered without the roles context processor (an error page) shows what the public sees."""
+    """An app's permission rule `rule(roles)` as a template filter (`{% if roles|can_see_case_reviews %}`), or a rule
+    about one record, `rule(roles, record)`, as a filter taking the record (`{% if roles|can_see_action:action %}`):
+    a page rendered without the roles context processor (an error page) shows what the public sees."""
 
-    def check(roles):
-        return rule(roles if isinstance(roles, UserRoles) else ANONYMOUS)
+    def public_if_none(roles):
+        return roles if isinstance(roles, UserRoles) else ANONYMOUS
+
+    if len(inspect.signature(rule).parameters) == 2:
+
+        def check(roles, record):
+            return rule(public_if_none(roles), record)
+
+    else:
+
+        def check(roles):
+            return rule(public_if_none(roles))
 
     check.__name__ = rule.__name__
     return check

@@ -1,6 +1,10 @@
 """Recommendations of a practice review raise actions in the shared tracker (governance.Action)."""
 
+from django.urls import reverse
+
 from governance.action_sources import ActionSource
+
+from . import permissions
 
 
 def _describe_recommendation(recommendation):
@@ -13,5 +17,8 @@ ACTION_SOURCES = [
         label="review recommendation",
         describe=_describe_recommendation,
         related=("review",),
+        url=lambda recommendation: reverse("reviews:practice_review", args=[recommendation.review_id]),
+        # The review's page is open to whoever may read case reviews (reviews.views.CaseReviewReaderMixin).
+        may_open=lambda roles, recommendation: permissions.can_see_case_reviews(roles),
     ),
 ]

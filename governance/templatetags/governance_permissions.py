@@ -1,4 +1,5 @@
-"""The governance permission rules for templates: `{% if roles|can_use_action_tracker %}`."""
+"""The governance permission rules for templates: `{% if roles|can_use_action_tracker %}`, and about one action
+`{% if roles|can_see_action:action %}` (the rule its page checks: link an action only for those it opens to)."""
 
 from django import template
 
@@ -11,6 +12,7 @@ register = template.Library()
 
 for _rule in (
     permissions.can_use_action_tracker,
+    permissions.can_see_action,
     permissions.can_use_challenge_log,
     permissions.can_log_challenges,
     permissions.can_use_statements,

@@ -177,3 +177,8 @@ def test_governance_describes_a_priority_activity_with_its_priority_number(clien
     client.force_login(manager)
     page = client.get(reverse("governance:action", args=[action.pk])).content.decode()
     assert "Priority 2 activity: Neglect toolkit" in page
+
+
+def test_a_source_that_links_to_its_records_page_says_who_may_open_it():
+    with pytest.raises(ValueError, match="needs both `url` and `may_open`"):
+        ActionSource("partnership.Meeting", url=lambda meeting: reverse("partnership:meeting", args=[meeting.pk]))

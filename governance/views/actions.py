@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -39,12 +40,16 @@ class ActionTrackerRequiredMixin(RoleRequiredMixin):
         return Action.objects.filter(permissions.action_scope(self.roles))
 
     def get_action(self):
-        """The action in the URL, or 404 if there is none this user may see."""
+        """The action in the URL, or 404 if there is none this user may see. The rule is `can_see_action`, the one
+        the pages that link to an action check (`{% if roles|can_see_action:action %}`), so no link leads here in
+        vain."""
         if not hasattr(self, "_action"):
-            self._action = get_object_or_404(
-                self.visible_actions().select_related("owner_agency", "owner_person", "lead_body"),
-                pk=self.kwargs["pk"],
+            action = get_object_or_404(
+                Action.objects.select_related("owner_agency", "owner_person", "lead_body"), pk=self.kwargs["pk"]
             )
+            if not permissions.can_see_action(self.roles, action):
+                raise Http404("No such action.")
+            self._action = action
         return self._action
 
 
@@ -94,7 +99,7 @@ class ActionDetailView(ActionTrackerRequiredMixin, DetailView):
             today=today,
             soon=today + timedelta(days=action_services.DIGEST_WINDOW_DAYS),
             updates=updates,
-            source_description=action_sources.describe_source(action),
+            source=action_sources.source_on_page(action, self.roles),
             can_update=permissions.can_update_action(self.roles, action),
             **kwargs,
         )
@@ -138,7 +143,7 @@ class EvidenceDownloadView(ActionTrackerRequiredMixin, View):
     """Evidence is not public: it is served only to those who may see the action, through this view."""
 
     def get(self, request, pk):
-        update = get_object_or_404(
-            ActionUpdate.objects.select_related("action").filter(action__in=self.visible_actions()), pk=pk
-        )
+        update = get_object_or_404(ActionUpdate.objects.select_related("action"), pk=pk)
+        if not permissions.can_see_action(self.roles, update.action):
+            raise Http404("No such file.")
         return file_download(update.evidence, what="evidence")

@@ -85,6 +85,16 @@ def _approval_token():
     return {"token": links.approval_token(_example_booking("awaiting_approval"))}
 
 
+def _details_token():
+    from . import links
+
+    booking = _example_booking("booked")
+    delegate = booking.delegate
+    was = {"job_role": delegate.job_role, "line_manager_email": delegate.line_manager_email}
+    typed = {"job_role": "Headteacher", "line_manager_email": "governors@school.example.org"}
+    return {"token": links.details_token(delegate=delegate, booking=booking, was=was, typed=typed)}
+
+
 PAGES = {
     "training:calendar": Page(EVERYONE),
     "training:course": Page(EVERYONE, _course),
@@ -96,6 +106,11 @@ PAGES = {
     ],
     "training:manage_booking": Page(EVERYONE, _manage_token),
     "training:approval": Page(EVERYONE, _approval_token),
+    # The delegate confirms the details given with a booking, by the link sent to their recorded work e-mail.
+    "training:delegate_details": [
+        Page(EVERYONE, _details_token),
+        Page(EVERYONE, _details_token, method="post"),
+    ],
     "training:book_team": [
         Page(EVERYONE, _session),
         Page(EVERYONE, _session, method="post"),

@@ -11,6 +11,7 @@ urlpatterns = [
     path("training/sessions/<int:pk>/book/", bookings.BookView.as_view(), name="book"),
     path("training/bookings/<str:token>/", bookings.ManageBookingView.as_view(), name="manage_booking"),
     path("training/approvals/<str:token>/", bookings.ApprovalView.as_view(), name="approval"),
+    path("training/my-details/<str:token>/", bookings.DelegateDetailsView.as_view(), name="delegate_details"),
     path("training/sessions/<int:pk>/book-team/", organiser.TeamBookingView.as_view(), name="book_team"),
     # The organiser pages.
     path("training/organise/", organiser.SessionListView.as_view(), name="organise"),

@@ -26,9 +26,11 @@ from ..models import (
     Booking,
     BookingStatus,
     CourseSession,
+    Delegate,
     SessionStatus,
 )
 from . import bookings as booking_services
+from . import delegates as delegate_services
 
 REGISTER_NOT_STARTED = "The session has not started yet: take the register on the day."
 REGISTER_CANCELLED = "The session was cancelled: it has no register."
@@ -60,6 +62,10 @@ TEAM_ROW_TWICE = "Row %(row)s: %(email)s is also on row %(first)s: book each per
 TEAM_ROW_ALREADY_BOOKED = "Row %(row)s: %(name)s already has a booking on this session."
 TEAM_ROW_NEEDS_MANAGER = "Row %(row)s: this course needs the line manager's approval: give %(name)s's manager's e-mail."
 TEAM_ROW_MANAGER_IS_DELEGATE = "Row %(row)s: give %(name)s's line manager's e-mail, not their own."
+TEAM_ROW_NOT_ELIGIBLE = (
+    "Row %(row)s: this course is for %(sectors)s only, and our records of %(name)s's work e-mail address show another "
+    "sector."
+)
 
 
 # The register.
@@ -231,6 +237,22 @@ def _row_errors(*, rows, session):
                     problem(TEAM_ROW_MANAGER_IS_DELEGATE, "line_manager_email", row, name=who)
         elif course.needs_manager_approval:
             problem(TEAM_ROW_NEEDS_MANAGER, "line_manager_email", row, name=who)
+    # Those whose record says they work in a sector the course is not for, found in one query: the sector typed
+    # for the team does not get them in.
+    codes = course.sector_codes()
+    if codes:
+        known = (
+            Delegate.objects.annotate(lower_email=Lower("email"))
+            .filter(lower_email__in=list(first_row_of))
+            .select_related("agency")
+        )
+        names = {row: (staff.get("name") or "").strip() for row, staff in rows}
+        sectors = booking_services._list(booking_services._sector_label(code) for code in codes)
+        for delegate in known:
+            if booking_services.known_sectors(delegate) - set(codes):
+                row = first_row_of[delegate.lower_email]
+                # The name typed, not the record's: whoever books learns nothing of the record.
+                problem(TEAM_ROW_NOT_ELIGIBLE, "email", row, name=names[row] or "this member of staff", sectors=sectors)
     # Those already booked on the session, found in one query (the addresses compared in lower case).
     booked = set(
         Booking.objects.annotate(lower_email=Lower("delegate__email"))
@@ -251,16 +273,8 @@ def _team_errors(*, session, administrator_email, agency, organisation, sector, 
     errors = {}
     if not (administrator_email or "").strip():
         errors["administrator_email"] = [TEAM_NEEDS_ADMINISTRATOR]
-    if sector and not course.is_open_to(sector):
-        errors["sector"] = [
-            booking_services.NOT_ELIGIBLE
-            % {
-                "sectors": booking_services._list(
-                    booking_services._sector_label(code) for code in course.sector_codes()
-                ),
-                "sector": booking_services._sector_label(sector).lower(),
-            }
-        ]
+    for field, message in booking_services.eligibility_errors(course, sector=sector, agency=agency).items():
+        errors[field] = [message]
     if not agency and not (organisation or "").strip():
         errors["organisation"] = [DELEGATE_NEEDS_ORGANISATION]
     if not staff:
@@ -316,19 +330,17 @@ def book_team(*, session, administrator_email, agency, organisation, sector, sta
         raise ValidationError(errors)
 
     taken = booking_services.places_taken(session)
-    bookings = []
+    bookings, checks = [], []
     for _row, person in staff:
-        delegate = booking_services._delegate_for(
-            email=person["email"],
-            details={
-                "name": person["name"].strip(),
-                "agency": agency,
-                "organisation": "" if agency else organisation.strip(),
-                "sector": sector,
-                "job_role": (person.get("job_role") or "").strip(),
-                "line_manager_email": (person.get("line_manager_email") or "").strip(),
-            },
-        )
+        details = {
+            "name": person["name"].strip(),
+            "agency": agency,
+            "organisation": "" if agency else organisation.strip(),
+            "sector": sector,
+            "job_role": (person.get("job_role") or "").strip(),
+            "line_manager_email": (person.get("line_manager_email") or "").strip(),
+        }
+        delegate, created = delegate_services.find_or_make(email=person["email"], details=details)
         if taken >= session.places_limit:
             status = BookingStatus.WAITING_LIST
         else:
@@ -341,12 +353,20 @@ def book_team(*, session, administrator_email, agency, organisation, sector, sta
             created_at=now,
             status_changed_at=now,
             booked_by_email=administrator_email,
+            line_manager_email=details["line_manager_email"],
             approval_requested_at=now if status == BookingStatus.AWAITING_APPROVAL else None,
         )
         booking.full_clean()
         booking.save()
         bookings.append(booking)
+        if not created:
+            # The details typed are this booking's; the delegate's record changes only if they confirm them.
+            was, typed = delegate_services.typed_changes(delegate, details)
+            if typed:
+                checks.append((booking, was, typed))
     transaction.on_commit(lambda: _tell_team(bookings, administrator_email))
+    if checks:
+        transaction.on_commit(lambda: [delegate_services.ask_to_confirm(*check) for check in checks])
     return bookings
 
 

@@ -27,6 +27,12 @@ def can_organise_training(roles):
     return roles.is_manager or roles.is_chair_of(name=settings.TRAINING_BODY_NAME)
 
 
+def can_see_own_bookings(roles):
+    """A practitioner with an account (the "Delegates" group) sees their own bookings on their home page: those of
+    the delegate with their account's e-mail (training/selectors/practitioner.py)."""
+    return roles.is_delegate
+
+
 def _example_session():
     """A coming session to open: the first in the calendar, or one made for the check when there is none (the
     demo's programme is of a past year)."""

@@ -124,6 +124,15 @@ PAGES = {
     # The organiser pages.
     "training:organise": Page(ORGANISERS),
     "training:organise_session": Page(ORGANISERS, _session),
+    # Adding a session, and changing a coming one: an empty form comes back with its problems.
+    "training:add_session": [
+        Page(ORGANISERS),
+        Page(ORGANISERS, method="post"),
+    ],
+    "training:edit_session": [
+        Page(ORGANISERS, _session),
+        Page(ORGANISERS, _session, method="post"),
+    ],
     "training:register": [
         Page(ORGANISERS, _session),
         # An empty register comes back with its problems (here: the session has not started).

@@ -15,7 +15,9 @@ urlpatterns = [
     path("training/sessions/<int:pk>/book-team/", organiser.TeamBookingView.as_view(), name="book_team"),
     # The organiser pages.
     path("training/organise/", organiser.SessionListView.as_view(), name="organise"),
+    path("training/organise/sessions/new/", organiser.SessionFormView.as_view(), name="add_session"),
     path("training/organise/sessions/<int:pk>/", organiser.SessionView.as_view(), name="organise_session"),
+    path("training/organise/sessions/<int:pk>/edit/", organiser.SessionFormView.as_view(), name="edit_session"),
     path("training/organise/sessions/<int:pk>/register/", organiser.RegisterView.as_view(), name="register"),
     path(
         "training/organise/sessions/<int:pk>/register.<str:format>",

@@ -16,7 +16,7 @@ from training.models import BookingStatus, CourseSession
 from training.tests.factories import BookingFactory, CourseFactory, CourseSessionFactory
 
 pytestmark = pytest.mark.django_db
-ADD = reverse("training:add_session")
+ADD = "/training/organise/sessions/new/"
 
 
 @pytest.fixture

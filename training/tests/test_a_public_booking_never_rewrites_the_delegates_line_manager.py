@@ -147,3 +147,11 @@ def test_the_public_form_writes_nothing_onto_a_known_delegates_record(client, de
         "Teacher",
         "St Mary's Primary School",
     )
+
+
+def test_the_register_lists_the_line_manager_given_with_each_booking(client, manager, approval_course, delegate):
+    session = CourseSessionFactory(course=approval_course)
+    book_place(session=session, **place_details(line_manager_email=REAL_MANAGER))
+    client.force_login(manager)
+    csv = client.get(reverse("training:register_export", kwargs={"pk": session.pk, "format": "csv"})).content.decode()
+    assert REAL_MANAGER in csv

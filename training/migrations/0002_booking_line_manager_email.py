@@ -4,16 +4,16 @@ delegate's record had when this migration ran (the one their approval e-mails we
 from django.db import migrations, models
 from django.db.models import OuterRef, Subquery
 
-HELP_TEXT = (
-    "The line manager given with this booking: where the course needs approval, the approval link goes to them."
-)
+HELP_TEXT = "The line manager given with this booking: where the course needs approval, the approval link goes to them."
 
 
 def copy_the_records_line_manager(apps, schema_editor):
     Booking = apps.get_model("training", "Booking")
     Delegate = apps.get_model("training", "Delegate")
     Booking.objects.filter(line_manager_email="").update(
-        line_manager_email=Subquery(Delegate.objects.filter(pk=OuterRef("delegate_id")).values("line_manager_email")[:1])
+        line_manager_email=Subquery(
+            Delegate.objects.filter(pk=OuterRef("delegate_id")).values("line_manager_email")[:1]
+        )
     )
 
 

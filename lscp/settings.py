@@ -209,6 +209,11 @@ TRAINING_BODY_NAME = env.str("TRAINING_BODY_NAME", default="Learning and Develop
 # an office behind one address; a script booking or e-mailing at scale is stopped.
 BOOKING_RATE_LIMIT = env.int("BOOKING_RATE_LIMIT", default=20)
 BOOKING_RATE_LIMIT_MINUTES = env.int("BOOKING_RATE_LIMIT_MINUTES", default=10)
+# The pages reached by the links e-mailed to delegates and line managers (manage or cancel a booking, approve a
+# place, an evaluation, confirm a delegate's new details) take at most TRAINING_LINK_RATE_LIMIT submissions from
+# one address in TRAINING_LINK_RATE_LIMIT_MINUTES, counted together; then 429 until the window is over.
+TRAINING_LINK_RATE_LIMIT = env.int("TRAINING_LINK_RATE_LIMIT", default=30)
+TRAINING_LINK_RATE_LIMIT_MINUTES = env.int("TRAINING_LINK_RATE_LIMIT_MINUTES", default=10)
 # The registry body that is the Quality Assurance subgroup (seed 004; "Best Practice and Performance" in the demo's
 # registry): its chairs record the multi-agency and single-agency audits and import the data set; its members read
 # them and the data set's exceptions report.
@@ -235,6 +240,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "lscp.signin.locked_out"
 AXES_CLIENT_IP_CALLABLE = "lscp.signin.client_ip"
+# Asking for a link to choose a new password (lscp/password_reset.py): at most PASSWORD_RESET_RATE_LIMIT requests
+# from one address, and PASSWORD_RESET_EMAIL_RATE_LIMIT for one e-mail address whoever asks, in
+# PASSWORD_RESET_RATE_LIMIT_MINUTES; then 429 and no e-mail. Counted whether or not an account has the address.
+PASSWORD_RESET_RATE_LIMIT = env.int("PASSWORD_RESET_RATE_LIMIT", default=10)
+PASSWORD_RESET_EMAIL_RATE_LIMIT = env.int("PASSWORD_RESET_EMAIL_RATE_LIMIT", default=3)
+PASSWORD_RESET_RATE_LIMIT_MINUTES = env.int("PASSWORD_RESET_RATE_LIMIT_MINUTES", default=60)
 
 # Content-Security-Policy on every response (lscp/middleware.py; the same shape as Django 6's SECURE_CSP,
 # so the upgrade swaps the middleware). No inline scripts or styles anywhere: scripts and CSS are static files.

@@ -5,6 +5,7 @@ from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 
 from .financial_year import FinancialYearConverter
+from .password_reset import PasswordResetView
 from .site import partnership_name
 from .views import HomeView
 
@@ -22,7 +23,8 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Choosing a password: the link e-mailed to a new account or from the business manager's admin action,
     # and "Forgotten your password?" on the sign-in page.
-    path("accounts/password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    # Throttled per address and per e-mail address typed (lscp/password_reset.py).
+    path("accounts/password-reset/", PasswordResetView.as_view(), name="password_reset"),
     path("accounts/password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "accounts/password-reset/<uidb64>/<token>/",

@@ -92,3 +92,37 @@ def evaluation_url(booking, stage):
 def certificate_url(booking):
     path = reverse("training:certificate", kwargs={"token": certificate_token(booking)})
     return settings.SITE_URL.rstrip("/") + path
+
+
+# A delegate's new details. Booking needs no sign-in, so details typed with a booking never change the delegate's
+# record by themselves: when they differ from it, the delegate is e-mailed, at the address on their record, a link
+# carrying the record's values at that moment ("was") and the typed ones ("typed"). Following it, they confirm the
+# change; the record is changed only if it still holds the "was" values (training/services/delegates.py).
+DETAILS_SALT = "training.delegate-details"
+DETAILS_LINK_MAX_AGE = timedelta(days=30)
+
+
+def details_token(*, delegate, booking, was, typed):
+    payload = {"delegate": delegate.pk, "booking": booking.pk, "was": was, "typed": typed}
+    return signing.dumps(payload, salt=DETAILS_SALT, compress=True)
+
+
+def details_from_token(token):
+    """{"delegate": id, "booking": id, "was": {...}, "typed": {...}}; raises `ExpiredLink` or `BadLink`."""
+    data = signing.loads(token, salt=DETAILS_SALT, max_age=DETAILS_LINK_MAX_AGE)
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("delegate"), int)
+        or not isinstance(data.get("booking"), int)
+        or not isinstance(data.get("was"), dict)
+        or not isinstance(data.get("typed"), dict)
+        or set(data["was"]) != set(data["typed"])
+        or not data["typed"]
+    ):
+        raise BadLink("The link does not name a delegate and their new details.")
+    return data
+
+
+def details_url(*, delegate, booking, was, typed):
+    token = details_token(delegate=delegate, booking=booking, was=was, typed=typed)
+    return settings.SITE_URL.rstrip("/") + reverse("training:delegate_details", kwargs={"token": token})

@@ -27,6 +27,12 @@ def can_organise_training(roles):
     return roles.is_manager or roles.is_chair_of(name=settings.TRAINING_BODY_NAME)
 
 
+def can_see_own_bookings(roles):
+    """A practitioner with an account (the "Delegates" group) sees their own bookings on their home page: those of
+    the delegate with their account's e-mail (training/selectors/practitioner.py)."""
+    return roles.is_delegate
+
+
 def _example_session():
     """A coming session to open: the first in the calendar, or one made for the check when there is none (the
     demo's programme is of a past year)."""
@@ -85,6 +91,16 @@ def _approval_token():
     return {"token": links.approval_token(_example_booking("awaiting_approval"))}
 
 
+def _details_token():
+    from . import links
+
+    booking = _example_booking("booked")
+    delegate = booking.delegate
+    was = {"job_role": delegate.job_role, "line_manager_email": delegate.line_manager_email}
+    typed = {"job_role": "Headteacher", "line_manager_email": "governors@school.example.org"}
+    return {"token": links.details_token(delegate=delegate, booking=booking, was=was, typed=typed)}
+
+
 PAGES = {
     "training:calendar": Page(EVERYONE),
     "training:course": Page(EVERYONE, _course),
@@ -96,6 +112,11 @@ PAGES = {
     ],
     "training:manage_booking": Page(EVERYONE, _manage_token),
     "training:approval": Page(EVERYONE, _approval_token),
+    # The delegate confirms the details given with a booking, by the link sent to their recorded work e-mail.
+    "training:delegate_details": [
+        Page(EVERYONE, _details_token),
+        Page(EVERYONE, _details_token, method="post"),
+    ],
     "training:book_team": [
         Page(EVERYONE, _session),
         Page(EVERYONE, _session, method="post"),
@@ -103,6 +124,15 @@ PAGES = {
     # The organiser pages.
     "training:organise": Page(ORGANISERS),
     "training:organise_session": Page(ORGANISERS, _session),
+    # Adding a session, and changing a coming one: an empty form comes back with its problems.
+    "training:add_session": [
+        Page(ORGANISERS),
+        Page(ORGANISERS, method="post"),
+    ],
+    "training:edit_session": [
+        Page(ORGANISERS, _session),
+        Page(ORGANISERS, _session, method="post"),
+    ],
     "training:register": [
         Page(ORGANISERS, _session),
         # An empty register comes back with its problems (here: the session has not started).

@@ -11,10 +11,13 @@ urlpatterns = [
     path("training/sessions/<int:pk>/book/", bookings.BookView.as_view(), name="book"),
     path("training/bookings/<str:token>/", bookings.ManageBookingView.as_view(), name="manage_booking"),
     path("training/approvals/<str:token>/", bookings.ApprovalView.as_view(), name="approval"),
+    path("training/my-details/<str:token>/", bookings.DelegateDetailsView.as_view(), name="delegate_details"),
     path("training/sessions/<int:pk>/book-team/", organiser.TeamBookingView.as_view(), name="book_team"),
     # The organiser pages.
     path("training/organise/", organiser.SessionListView.as_view(), name="organise"),
+    path("training/organise/sessions/new/", organiser.SessionFormView.as_view(), name="add_session"),
     path("training/organise/sessions/<int:pk>/", organiser.SessionView.as_view(), name="organise_session"),
+    path("training/organise/sessions/<int:pk>/edit/", organiser.SessionFormView.as_view(), name="edit_session"),
     path("training/organise/sessions/<int:pk>/register/", organiser.RegisterView.as_view(), name="register"),
     path(
         "training/organise/sessions/<int:pk>/register.<str:format>",

@@ -175,3 +175,18 @@ def test_behind_the_proxy_the_logged_address_is_the_one_the_proxy_added(rf, sett
     assert client_ip(request) == "10.0.0.2"  # the header is anyone's to write
     settings.BEHIND_PROXY = True
     assert client_ip(request) == "203.0.113.9"  # not the client-chosen first entry
+
+
+def test_the_lockout_page_says_when_signing_in_opens_again_in_retry_after(client, member):
+    for _ in range(5):
+        sign_in(client, "wrong")
+    response = sign_in(client, PASSWORD)
+    assert response.status_code == 429
+    cooloff = settings.AXES_COOLOFF_TIME.total_seconds()
+    assert cooloff - 60 < int(response["Retry-After"]) <= cooloff
+    last = AccessAttempt.objects.filter(username="member").latest("attempt_time")
+    AccessAttempt.objects.filter(pk=last.pk).update(attempt_time=last.attempt_time - timedelta(minutes=10))
+    response = sign_in(client, PASSWORD)
+    assert response.status_code == 429
+    assert cooloff - 11 * 60 < int(response["Retry-After"]) <= cooloff - 10 * 60 + 1
+    assert "about 5 minutes" in response.content.decode()

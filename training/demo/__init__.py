@@ -1,5 +1,6 @@
-"""Demo training records: the 2022/23 programme of seed 000 (data.py), with its bookings, registers and
-evaluations synthesised from a fixed random seed.
+"""Demo training records: the 2022/23 programme of the K&C and Westminster annual report 2022/23 (data.py), with
+its bookings, registers and evaluations synthesised from a fixed random seed; then a coming term dated from the
+day the demo is loaded, and the demo `delegate` login's own bookings (coming.py).
 
 The whole plan (sessions, delegates, bookings, evaluations and scores) is drawn first from `random.Random(SEED)`,
 whatever the database holds, so every load plans the same records; then each record is written only if it is not
@@ -17,6 +18,7 @@ from collections import Counter
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from django.contrib.auth.models import User
 from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
@@ -37,6 +39,7 @@ from ..models import (
     SessionStatus,
 )
 from ..services.evaluations import add_months
+from . import coming
 
 TRAINING = runpy.run_path(str(Path(__file__).with_name("data.py")))
 STAGES = ("before", "after", "follow_up")
@@ -178,6 +181,7 @@ def _ensure_courses(agencies, made):
                 category=row["category"],
                 duration=row["duration"],
                 description=row["description"],
+                needs_manager_approval=row["title"] in TRAINING["NEEDS_MANAGER_APPROVAL"],
             )
             course.full_clean()
             course.save()
@@ -386,8 +390,17 @@ def load(*, stdout):
     bulk_create_with_history(scores, EvaluationScore)
     made["evaluations"] += len(new_evaluations)
 
+    coming.load(
+        training=TRAINING,
+        courses=courses,
+        agencies=agencies,
+        pool=delegates,
+        user=User.objects.filter(username="delegate").first(),
+        made=made,
+    )
+
     _analyse(
         [Delegate, CourseSession, Booking, Evaluation, EvaluationScore, Course, LearningOutcome],
     )
     summary = ", ".join(f"{count} {what}" for what, count in made.items() if count) or "nothing new"
-    stdout.write(f"Training: the 2022/23 programme ({summary}).")
+    stdout.write(f"Training: the 2022/23 programme and a coming term ({summary}).")

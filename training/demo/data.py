@@ -1,5 +1,5 @@
-"""Demo training records for 2022/23, from seed 000 (the Kensington and Chelsea and Westminster LSCP's annual report
-2022/23, "LSCP Multi Agency Training").
+"""Demo training records for 2022/23, from the Kensington and Chelsea and Westminster LSCP's annual report 2022/23
+("LSCP Multi Agency Training").
 
 From the seed: the partnership delivered **55 multi-agency workshops** in the year (core, specialist and managerial);
 the course titles (Introduction to Safeguarding Children; Multi-Agency Safeguarding and Child Protection Workshop
@@ -336,12 +336,13 @@ CHANGED_PRACTICE = 0.72
 NO_SHOW_RATE = 0.09
 CANCELLED_RATE = 0.06
 
-# The body that runs the programme (settings.TRAINING_BODY_NAME). Seed 004 (the arrangements) names the Learning
-# and Development Subgroup and its remit, paraphrased below, and says a local authority early years lead attends
-# it; seed 000's structure chart does not show it, so the registry's demo (from that chart) has no such body and
-# the training demo adds it. Its co-chairs are demo assumptions, as for the other subgroups (seed 004: subgroups
-# have co-chairs): the Bi-Borough Head of Safeguarding and Quality Assurance (the demo's `chair` login, who
-# co-chairs the Case Review Subgroup too, whose learning the programme teaches) and the ICB's Designated Nurse.
+# The body that runs the programme (settings.TRAINING_BODY_NAME). The 2019 partnership arrangements name the
+# Learning and Development Subgroup and its remit, paraphrased below, and say a local authority early years lead
+# attends it; the 2022/23 annual report's structure chart does not show it, so the registry's demo (from that chart)
+# has no such body and the training demo adds it. Its co-chairs are demo assumptions, as for the other subgroups
+# (the arrangements: subgroups have co-chairs): the Bi-Borough Head of Safeguarding and Quality Assurance (the
+# demo's `chair` login, who co-chairs the Case Review Subgroup too, whose learning the programme teaches) and the
+# ICB's Designated Nurse.
 # The early years lead is a new, fictional person; the others are the registry demo's people, one name per post.
 LEARNING_BODY = {
     "name": "Learning and Development Subgroup",
@@ -369,4 +370,49 @@ LEARNING_NEW_PEOPLE = {
         "agency": "Education RBKC/WCC",
         "email": "tamsin.odukoya@education-rbkc-wcc.example.org",
     },
+}
+
+# The coming term, dated from the day the demo is loaded, so that a newcomer finds sessions to book: (course title,
+# days from the load to the session (moved on to the next working day), start hour, online, capacity, places
+# booked, delegates on the waiting list). One session is nearly full and one full with a waiting list. Illustrative.
+COMING_PROGRAMME = [
+    ("Introduction to Safeguarding Children", 8, 9, False, 25, 11, 0),
+    ("Domestic Abuse and Safeguarding Children", 13, 9, False, 20, 19, 0),  # nearly full: one place left
+    ("Multi-Agency Safeguarding and Child Protection Workshop (level 3)", 17, 9, False, 20, 20, 3),  # full
+    ("Meet the LADO and Safer Recruitment", 22, 13, True, 20, 6, 0),
+    ("Understanding Child Trafficking and Modern Slavery", 27, 9, False, 20, 8, 0),
+    ("Child and Adolescent Mental Health and CAMHS Services", 34, 13, False, 20, 5, 0),
+    ("Introduction to Safeguarding Children", 41, 13, True, 25, 7, 0),
+    ("Harmful Practices: FGM, Forced Marriage and Honour-Based Abuse", 48, 9, False, 20, 4, 0),
+    ("Learning from Local and National Reviews", 55, 10, True, 30, 9, 0),
+    ("Multi-Agency Safeguarding and Child Protection Workshop (level 3)", 62, 9, False, 20, 6, 0),
+    ("Introduction to Systemic Practice", 69, 9, False, 24, 3, 0),
+    ("Domestic Abuse and Safeguarding Children", 76, 13, True, 20, 2, 0),
+    ("Meet the LADO and Safer Recruitment", 83, 13, False, 20, 1, 0),
+]
+# Courses whose places the delegate's line manager approves (the managerial course: the 2019 arrangements leave it
+# to each partnership; an assumption of the demo).
+NEEDS_MANAGER_APPROVAL = ["Meet the LADO and Safer Recruitment"]
+
+# The demo's `delegate` login (lscp/demo.py: Sam Okafor, delegate@example.org) is a practitioner on record: their
+# Delegate record has the login's e-mail (the home page finds a user's bookings by it). Their bookings show each
+# thing a practitioner may have to do: a place booked on a coming session, a place on the waiting list of the full
+# one, one awaiting their manager's approval, a session two weeks ago whose evaluation is waiting for them, and one
+# four months ago whose certificate is ready and whose follow-up evaluation is open. Fictional.
+DEMO_DELEGATE = {
+    "name": "Sam Okafor",
+    "email": "delegate@example.org",
+    "agency": "Central London Community Healthcare NHS Trust",
+    "job_role": "Health visitor",
+    "line_manager_email": "health.visiting.lead@clch.example.org",
+    # (course title, when: an index into COMING_PROGRAMME or days before the load (negative), status)
+    "bookings": [
+        ("Introduction to Safeguarding Children", 0, "booked"),
+        ("Multi-Agency Safeguarding and Child Protection Workshop (level 3)", 2, "waiting_list"),
+        ("Meet the LADO and Safer Recruitment", 3, "awaiting_approval"),
+        ("Child and Adolescent Mental Health and CAMHS Services", -14, "attended"),
+        ("Domestic Abuse and Safeguarding Children", -120, "attended"),
+    ],
+    # Past sessions of the demo delegate: how many others attended them.
+    "past_attendees": 12,
 }

@@ -2,12 +2,15 @@
 unmarked delegate, a member of staff already booked) are the services', whose errors the views put back on these
 forms with what was typed kept."""
 
+from datetime import datetime
+
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.utils import timezone
 
 from partnership.models import Agency, Sector
 
-from ..models import BookingStatus, Course, CourseSession, SessionStatus
+from ..models import DEFAULT_BOOKING_CLOSES_WORKING_DAYS, BookingStatus, Course, CourseSession, SessionStatus
 from ..selectors.organiser import COMING, PAST
 from ..services.attendance_import import FORMATS
 
@@ -142,3 +145,108 @@ class AttendanceImportForm(_CrispyForm):
         widget=forms.RadioSelect,
         initial="csv",
     )
+
+
+class SessionForm(_CrispyForm):
+    """A session's details, for the organisers. The day and the times are asked separately (a session is mostly
+    within one day); the service checks the rules (an end after the start, a venue or online, enough places for
+    those booked) and its messages go under these boxes."""
+
+    course = forms.ModelChoiceField(label="Course", queryset=Course.objects.order_by("title"))
+    date = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    starts = forms.TimeField(label="Starts at", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    ends = forms.TimeField(label="Ends at", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    end_date = forms.DateField(
+        label="Ends on, if not the same day",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="For a course over two days, the last day.",
+    )
+    online = forms.BooleanField(label="Online", required=False)
+    venue = forms.CharField(
+        label="Venue", max_length=300, required=False, help_text="The address, for a session in person."
+    )
+    joining_instructions = forms.CharField(
+        label="Joining instructions",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Sent to booked delegates: the meeting link for an online session, or directions and parking.",
+    )
+    trainers = forms.CharField(label="Trainers", max_length=300, required=False)
+    agencies = forms.ModelMultipleChoiceField(
+        label="Co-delivering agencies",
+        queryset=Agency.objects.filter(active=True).order_by("name"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text="Hold Ctrl (Cmd on a Mac) to choose more than one.",
+    )
+    # At least one: the service says so, with every other problem at once.
+    capacity = forms.IntegerField(label="Places", min_value=0, max_value=1000, help_text="In the room or online.")
+    overbooking_allowance = forms.IntegerField(
+        label="Overbooking allowance",
+        min_value=0,
+        max_value=1000,
+        initial=0,
+        help_text="Places booked beyond the capacity, because some delegates drop out.",
+    )
+    booking_closes_working_days = forms.IntegerField(
+        label="Booking closes this many working days before",
+        min_value=0,
+        max_value=60,
+        initial=DEFAULT_BOOKING_CLOSES_WORKING_DAYS,
+    )
+    cancellation_deadline = forms.DateField(
+        label="Cancel by",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Delegates who cancel after this day (or do not come) may be charged.",
+    )
+
+    # The service's field names that are not the form's.
+    SERVICE_FIELDS = {"starts_at": "starts", "ends_at": "ends", "booking_closes_on": "booking_closes_working_days"}
+
+    def __init__(self, *args, session=None, **kwargs):
+        if session is not None and "initial" not in kwargs:
+            starts, ends = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
+            kwargs["initial"] = {
+                "course": session.course_id,
+                "date": starts.date(),
+                "starts": starts.time(),
+                "ends": ends.time(),
+                "end_date": ends.date() if ends.date() != starts.date() else None,
+                "online": session.online,
+                "venue": session.venue,
+                "joining_instructions": session.joining_instructions,
+                "trainers": session.trainers,
+                "agencies": list(session.agencies.values_list("pk", flat=True)),
+                "capacity": session.capacity,
+                "overbooking_allowance": session.overbooking_allowance,
+                "booking_closes_working_days": session.booking_closes_working_days,
+                "cancellation_deadline": session.cancellation_deadline,
+            }
+        super().__init__(*args, **kwargs)
+
+    def service_arguments(self):
+        data = self.cleaned_data
+        zone = timezone.get_current_timezone()
+        starts_at = timezone.make_aware(datetime.combine(data["date"], data["starts"]), zone)
+        ends_at = timezone.make_aware(datetime.combine(data.get("end_date") or data["date"], data["ends"]), zone)
+        return {
+            "course": data["course"],
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            **{
+                name: data.get(name)
+                for name in (
+                    "venue",
+                    "online",
+                    "joining_instructions",
+                    "trainers",
+                    "agencies",
+                    "capacity",
+                    "overbooking_allowance",
+                    "booking_closes_working_days",
+                    "cancellation_deadline",
+                )
+            },
+        }

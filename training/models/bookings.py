@@ -128,6 +128,13 @@ class Booking(models.Model):
     booked_by_email = models.EmailField(
         blank=True, help_text="Who made the booking, when not the delegate (a team administrator)."
     )
+    # Who approves this booking, where the course needs approval: the line manager given with it, never the one
+    # on the delegate's record (which anyone typing the delegate's address could have chosen).
+    line_manager_email = models.EmailField(
+        blank=True,
+        help_text="The line manager given with this booking: where the course needs approval, the approval link "
+        "goes to them.",
+    )
     approval_requested_at = models.DateTimeField(null=True, blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
     promoted_at = models.DateTimeField(

@@ -20,7 +20,7 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -37,6 +37,7 @@ from ..models import (
     Delegate,
     SessionStatus,
 )
+from . import delegates as delegate_services
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +48,16 @@ BOOKING_CLOSED = (
     "Choose a later date from the calendar, or contact the training team."
 )
 NOT_ELIGIBLE = "This course is for %(sectors)s only. Choose a course open to %(sector)s staff from the calendar."
+NOT_ELIGIBLE_AGENCY = (
+    "This course is for %(sectors)s only, and %(agency)s is in the %(sector)s sector. Choose a course open to "
+    "%(sector)s staff from the calendar."
+)
+# Naming no sector: whoever typed the address may not be the delegate, and learns nothing of their record.
+NOT_ELIGIBLE_BY_RECORD = (
+    "This course is for %(sectors)s only, and our records of this work e-mail address show another sector. Choose a "
+    "course open to your sector from the calendar; if your work has changed, ask the partnership's training team "
+    "to update your record."
+)
 LINE_MANAGER_NEEDED = (
     "This course needs your line manager's approval: give their work e-mail address, and we will send them a link."
 )
@@ -85,30 +96,32 @@ def _refuse_if_not_bookable(session, *, now):
         )
 
 
-def _delegate_for(*, email, details):
-    """The delegate with this work e-mail (any capitals), or a new one with the details typed.
+def eligibility_errors(course, *, sector, agency=None, known=None):
+    """{field: message} when the course is not for this practitioner. Not only the sector typed is checked, but
+    everything known of them: the agency chosen, and, for a delegate already on record (`known`), the sector on
+    their record and their agency's, so that a sector typed round the rule does not get in."""
+    codes = course.sector_codes()
+    if not codes:
+        return {}
+    sectors = _list(_sector_label(code) for code in codes)
+    if sector and sector not in codes:
+        return {"sector": NOT_ELIGIBLE % {"sectors": sectors, "sector": _sector_label(sector).lower()}}
+    if agency is not None and agency.sector not in codes:
+        return {
+            "agency": NOT_ELIGIBLE_AGENCY
+            % {"sectors": sectors, "agency": agency.name, "sector": _sector_label(agency.sector).lower()}
+        }
+    if known is not None and any(code not in codes for code in known_sectors(known)):
+        return {"sector": NOT_ELIGIBLE_BY_RECORD % {"sectors": sectors}}
+    return {}
 
-    The booking form needs no sign-in, so whoever types a known address must not rewrite that person's record
-    (their line manager, who approves their bookings, least of all): a known delegate's details are only filled
-    where blank. The business manager corrects the rest in the admin, where the history keeps the old values."""
-    email = (email or "").strip()
-    delegate = Delegate.objects.filter(email__iexact=email).first() if email else None
-    if delegate is None:
-        delegate = Delegate(email=email)
-        for field, value in details.items():
-            setattr(delegate, field, value)
-    else:
-        for field, value in details.items():
-            if value and not getattr(delegate, field) and not (field == "organisation" and delegate.agency_id):
-                setattr(delegate, field, value)
-    delegate.full_clean(validate_constraints=False)
-    try:
-        with transaction.atomic():
-            delegate.save()
-    except IntegrityError:
-        # Someone booked with the same address at this moment: use the record they made.
-        delegate = Delegate.objects.get(email__iexact=email)
-    return delegate
+
+def known_sectors(delegate):
+    """The sectors a delegate's record says they work in: their own, and their agency's if they have one."""
+    found = {delegate.sector} if delegate.sector else set()
+    if delegate.agency_id:
+        found.add(delegate.agency.sector)
+    return found
 
 
 @transaction.atomic
@@ -133,16 +146,13 @@ def book_place(
     session = _locked_session(session)
     _refuse_if_not_bookable(session, now=now)
     course = session.course
+    email = (email or "").strip()
     line_manager_email = (line_manager_email or "").strip()
-    errors = {}
-    if sector and not course.is_open_to(sector):
-        errors["sector"] = NOT_ELIGIBLE % {
-            "sectors": _list(_sector_label(code) for code in course.sector_codes()),
-            "sector": _sector_label(sector).lower(),
-        }
+    known = Delegate.objects.select_related("agency").filter(email__iexact=email).first() if email else None
+    errors = eligibility_errors(course, sector=sector, agency=agency, known=known)
     if course.needs_manager_approval and not line_manager_email:
         errors["line_manager_email"] = LINE_MANAGER_NEEDED
-    elif line_manager_email and line_manager_email.lower() == (email or "").strip().lower():
+    elif line_manager_email and line_manager_email.lower() == email.lower():
         errors["line_manager_email"] = LINE_MANAGER_IS_DELEGATE
     details = {
         "name": name,
@@ -153,7 +163,7 @@ def book_place(
         "line_manager_email": line_manager_email,
     }
     try:
-        delegate = _delegate_for(email=email, details=details)
+        delegate, created = (known, False) if known else delegate_services.find_or_make(email=email, details=details)
     except ValidationError as error:
         raise ValidationError({**error.message_dict, **errors}) from error
     if errors:
@@ -174,11 +184,17 @@ def book_place(
         created_at=now,
         status_changed_at=now,
         booked_by_email=(booked_by_email or "").strip(),
+        line_manager_email=line_manager_email,
         approval_requested_at=now if status == BookingStatus.AWAITING_APPROVAL else None,
     )
     booking.full_clean()
     booking.save()
     transaction.on_commit(lambda: _tell_about_booking(booking))
+    if not created:
+        # The details typed are this booking's; the delegate's record changes only if they confirm them.
+        was, typed = delegate_services.typed_changes(delegate, details)
+        if typed:
+            transaction.on_commit(lambda: delegate_services.ask_to_confirm(booking, was, typed))
     return booking
 
 
@@ -335,11 +351,16 @@ def _tell_about_booking(booking):
 
 
 def _ask_line_manager(booking):
+    """The approval request goes to the line manager given with this booking, never to the one on the delegate's
+    record."""
+    if not booking.line_manager_email:
+        logger.warning("Booking %s awaits approval but has no line manager to ask.", booking.pk)
+        return
     _send(
         subject=f"Please approve a training place: {booking.delegate.name}, {booking.session.course.title}",
         template="training/emails/approval_request.txt",
         context=_context(booking, approval_url=links.approval_url(booking), max_age=links.APPROVAL_LINK_MAX_AGE.days),
-        to=[booking.delegate.line_manager_email],
+        to=[booking.line_manager_email],
     )
 
 

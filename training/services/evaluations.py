@@ -46,6 +46,10 @@ EVALUATION_ONLY_AFTER_ATTENDING = "This evaluation is for delegates who attended
 EVALUATION_BEFORE_TOO_LATE = "The session has already taken place: the evaluation before it is closed."
 EVALUATION_AFTER_TOO_EARLY = "The session has not taken place yet: this evaluation opens once it has."
 EVALUATION_FOLLOW_UP_TOO_EARLY = "The follow-up evaluation opens on %(date)s, three months after the session."
+EVALUATION_FOLLOW_UP_CLOSED = (
+    "The follow-up evaluation closed at the end of %(date)s, six months after the session: it asks how the training "
+    "changed your practice in the months just after it, so answers are not taken later. Thank you all the same."
+)
 SCORE_MISSING = "Give a score from 1 (not confident) to 5 (very confident) for this learning outcome."
 PRACTICE_CHANGED_MISSING = "Answer yes or no to this question."
 PRACTICE_CHANGE_MISSING = "Say how your practice has changed."
@@ -80,6 +84,11 @@ def follow_up_opens_on(session):
     return add_months(timezone.localdate(session.ends_at), FOLLOW_UP_AFTER_MONTHS)
 
 
+def follow_up_closes_on(session):
+    """The last day the follow-up may be answered: six months after the session."""
+    return add_months(timezone.localdate(session.ends_at), FOLLOW_UP_UNTIL_MONTHS)
+
+
 def _check_booking_may_answer(booking, stage, *, now):
     session = booking.session
     if booking.status not in LIVE_STATUSES:
@@ -97,6 +106,10 @@ def _check_booking_may_answer(booking, stage, *, now):
     if stage == EvaluationStage.FOLLOW_UP and timezone.localdate(now) < follow_up_opens_on(session):
         raise ValidationError(
             EVALUATION_FOLLOW_UP_TOO_EARLY % {"date": f"{follow_up_opens_on(session):%-d %B %Y}"}, code="too_early"
+        )
+    if stage == EvaluationStage.FOLLOW_UP and timezone.localdate(now) > follow_up_closes_on(session):
+        raise ValidationError(
+            EVALUATION_FOLLOW_UP_CLOSED % {"date": f"{follow_up_closes_on(session):%-d %B %Y}"}, code="too_late"
         )
 
 

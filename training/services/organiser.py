@@ -5,6 +5,8 @@ the team administrator's booking of several staff at once.
     move_booking   ── a delegate to another session of the same course, if it has a place; the place freed
                       goes to the first on the old session's waiting list
     cancel_session ── the session and every live booking cancelled by the organiser, everyone e-mailed
+    save_session   ── a session added, or a coming one changed: places never fewer than those taken; more places
+                      go to the waiting list; the delegates are told of a new date, time or place
     book_team      ── several staff on one session: every row checked first, nothing booked if one fails
     check_team_booking ── the same checks without booking, for a page whose own checks failed
 
@@ -23,12 +25,15 @@ from .. import links, tasks
 from ..models import (
     DELEGATE_NEEDS_ORGANISATION,
     LIVE_STATUSES,
+    SESSION_NEEDS_CAPACITY,
     Booking,
     BookingStatus,
     CourseSession,
+    Delegate,
     SessionStatus,
 )
 from . import bookings as booking_services
+from . import delegates as delegate_services
 
 REGISTER_NOT_STARTED = "The session has not started yet: take the register on the day."
 REGISTER_CANCELLED = "The session was cancelled: it has no register."
@@ -47,6 +52,21 @@ MOVE_TARGET_FULL = "That session has no place left (%(limit)s places, all taken)
 MOVE_ALREADY_BOOKED = "%(name)s already has a booking on that session."
 MOVABLE_STATUSES = (BookingStatus.AWAITING_APPROVAL, BookingStatus.BOOKED, BookingStatus.WAITING_LIST)
 
+SESSION_NEW_IN_THE_PAST = (
+    "A new session starts in the future. To record a session that has taken place, import its attendance."
+)
+SESSION_NOT_EDITABLE = "This session is %(state)s, so it can no longer be changed here."
+SESSION_COURSE_FIXED = (
+    "Delegates have booked this session, so its course cannot change: cancel it, and add a session of the other course."
+)
+SESSION_FEWER_THAN_TAKEN = (
+    "%(taken)s places are taken, so the capacity and the overbooking allowance together cannot be fewer: move or "
+    "cancel bookings first."
+)
+SESSION_CANCEL_BY_AFTER_START = "The day to cancel by must be on or before the day of the session."
+# A change to any of these is e-mailed to every delegate booked or waiting.
+WHEN_AND_WHERE = ("starts_at", "ends_at", "venue", "online", "joining_instructions")
+
 CANCEL_NEEDS_REASON = "Say why the session is cancelled: the delegates are told."
 CANCEL_NOT_SCHEDULED = "This session is %(state)s, so it cannot be cancelled."
 
@@ -60,6 +80,10 @@ TEAM_ROW_TWICE = "Row %(row)s: %(email)s is also on row %(first)s: book each per
 TEAM_ROW_ALREADY_BOOKED = "Row %(row)s: %(name)s already has a booking on this session."
 TEAM_ROW_NEEDS_MANAGER = "Row %(row)s: this course needs the line manager's approval: give %(name)s's manager's e-mail."
 TEAM_ROW_MANAGER_IS_DELEGATE = "Row %(row)s: give %(name)s's line manager's e-mail, not their own."
+TEAM_ROW_NOT_ELIGIBLE = (
+    "Row %(row)s: this course is for %(sectors)s only, and our records of %(name)s's work e-mail address show another "
+    "sector."
+)
 
 
 # The register.
@@ -155,6 +179,92 @@ def move_booking(*, booking, to_session, by=None, now=None):
     return booking, promoted
 
 
+# Adding and changing a session.
+
+
+@transaction.atomic
+def save_session(
+    *,
+    session=None,
+    by,
+    course,
+    starts_at,
+    ends_at,
+    venue,
+    online,
+    joining_instructions,
+    trainers,
+    agencies,
+    capacity,
+    overbooking_allowance,
+    booking_closes_working_days,
+    cancellation_deadline,
+    now=None,
+):
+    """Adds a session (`session` None) or changes a coming one. A new one starts in the future; a changed one is
+    still scheduled, keeps its course once booked, and has at least as many places (capacity + overbooking
+    allowance) as are taken; places added go to the waiting list at once. Every problem is raised at once, keyed by
+    field. The delegates booked or waiting are e-mailed a change of date, time or place once it is saved; the change
+    history records who made it. Returns the session."""
+    now = now or timezone.now()
+    errors = {}
+    if session is None:
+        session = CourseSession()
+        taken = 0
+        if starts_at and starts_at <= now:
+            errors["starts_at"] = [SESSION_NEW_IN_THE_PAST]
+        before = {}
+    else:
+        session = booking_services._locked_session(session)
+        if session.status != SessionStatus.SCHEDULED or session.starts_at <= now:
+            state = session.get_status_display().lower() if session.status != SessionStatus.SCHEDULED else "under way"
+            raise ValidationError(SESSION_NOT_EDITABLE % {"state": state}, code="state")
+        taken = booking_services.places_taken(session)
+        has_bookings = session.bookings.filter(status__in=LIVE_STATUSES).exists()
+        if has_bookings and course is not None and course.pk != session.course_id:
+            errors["course"] = [SESSION_COURSE_FIXED]
+        before = {field: getattr(session, field) for field in WHEN_AND_WHERE}
+    if capacity is not None and capacity < 1:
+        errors["capacity"] = [SESSION_NEEDS_CAPACITY]
+    elif capacity is not None and overbooking_allowance is not None and capacity + overbooking_allowance < taken:
+        errors["capacity"] = [SESSION_FEWER_THAN_TAKEN % {"taken": taken}]
+    if cancellation_deadline and starts_at and cancellation_deadline > timezone.localdate(starts_at):
+        errors["cancellation_deadline"] = [SESSION_CANCEL_BY_AFTER_START]
+
+    session.course = course
+    session.starts_at, session.ends_at = starts_at, ends_at
+    session.online = bool(online)
+    session.venue = "" if online else (venue or "").strip()
+    session.joining_instructions = (joining_instructions or "").strip()
+    session.trainers = (trainers or "").strip()
+    session.capacity, session.overbooking_allowance = capacity, overbooking_allowance
+    session.booking_closes_working_days = booking_closes_working_days
+    session.cancellation_deadline = cancellation_deadline
+    try:
+        session.full_clean(exclude=["booking_closes_on"])
+    except ValidationError as error:
+        given = {message for messages in errors.values() for message in messages}
+        for field, messages in error.message_dict.items():
+            errors.setdefault(field, []).extend(message for message in messages if message not in given)
+        errors = {field: messages for field, messages in errors.items() if messages}
+    if errors:
+        raise ValidationError(errors)
+    session._history_user = by
+    session.save()
+    session.agencies.set(agencies or [])
+    if before:
+        promoted = booking_services.fill_free_places(session=session, now=now)
+        changed = [field for field in WHEN_AND_WHERE if getattr(session, field) != before[field]]
+        if changed:
+            told = list(
+                Booking.objects.filter(session=session, status__in=MOVABLE_STATUSES)
+                .exclude(pk__in=[booking.pk for booking in promoted])
+                .select_related("delegate")
+            )
+            transaction.on_commit(lambda: [_tell_session_changed(booking, before) for booking in told])
+    return session
+
+
 # Cancelling a session.
 
 
@@ -231,6 +341,22 @@ def _row_errors(*, rows, session):
                     problem(TEAM_ROW_MANAGER_IS_DELEGATE, "line_manager_email", row, name=who)
         elif course.needs_manager_approval:
             problem(TEAM_ROW_NEEDS_MANAGER, "line_manager_email", row, name=who)
+    # Those whose record says they work in a sector the course is not for, found in one query: the sector typed
+    # for the team does not get them in.
+    codes = course.sector_codes()
+    if codes:
+        known = (
+            Delegate.objects.annotate(lower_email=Lower("email"))
+            .filter(lower_email__in=list(first_row_of))
+            .select_related("agency")
+        )
+        names = {row: (staff.get("name") or "").strip() for row, staff in rows}
+        sectors = booking_services._list(booking_services._sector_label(code) for code in codes)
+        for delegate in known:
+            if booking_services.known_sectors(delegate) - set(codes):
+                row = first_row_of[delegate.lower_email]
+                # The name typed, not the record's: whoever books learns nothing of the record.
+                problem(TEAM_ROW_NOT_ELIGIBLE, "email", row, name=names[row] or "this member of staff", sectors=sectors)
     # Those already booked on the session, found in one query (the addresses compared in lower case).
     booked = set(
         Booking.objects.annotate(lower_email=Lower("delegate__email"))
@@ -251,16 +377,8 @@ def _team_errors(*, session, administrator_email, agency, organisation, sector, 
     errors = {}
     if not (administrator_email or "").strip():
         errors["administrator_email"] = [TEAM_NEEDS_ADMINISTRATOR]
-    if sector and not course.is_open_to(sector):
-        errors["sector"] = [
-            booking_services.NOT_ELIGIBLE
-            % {
-                "sectors": booking_services._list(
-                    booking_services._sector_label(code) for code in course.sector_codes()
-                ),
-                "sector": booking_services._sector_label(sector).lower(),
-            }
-        ]
+    for field, message in booking_services.eligibility_errors(course, sector=sector, agency=agency).items():
+        errors[field] = [message]
     if not agency and not (organisation or "").strip():
         errors["organisation"] = [DELEGATE_NEEDS_ORGANISATION]
     if not staff:
@@ -316,19 +434,17 @@ def book_team(*, session, administrator_email, agency, organisation, sector, sta
         raise ValidationError(errors)
 
     taken = booking_services.places_taken(session)
-    bookings = []
+    bookings, checks = [], []
     for _row, person in staff:
-        delegate = booking_services._delegate_for(
-            email=person["email"],
-            details={
-                "name": person["name"].strip(),
-                "agency": agency,
-                "organisation": "" if agency else organisation.strip(),
-                "sector": sector,
-                "job_role": (person.get("job_role") or "").strip(),
-                "line_manager_email": (person.get("line_manager_email") or "").strip(),
-            },
-        )
+        details = {
+            "name": person["name"].strip(),
+            "agency": agency,
+            "organisation": "" if agency else organisation.strip(),
+            "sector": sector,
+            "job_role": (person.get("job_role") or "").strip(),
+            "line_manager_email": (person.get("line_manager_email") or "").strip(),
+        }
+        delegate, created = delegate_services.find_or_make(email=person["email"], details=details)
         if taken >= session.places_limit:
             status = BookingStatus.WAITING_LIST
         else:
@@ -341,12 +457,20 @@ def book_team(*, session, administrator_email, agency, organisation, sector, sta
             created_at=now,
             status_changed_at=now,
             booked_by_email=administrator_email,
+            line_manager_email=details["line_manager_email"],
             approval_requested_at=now if status == BookingStatus.AWAITING_APPROVAL else None,
         )
         booking.full_clean()
         booking.save()
         bookings.append(booking)
+        if not created:
+            # The details typed are this booking's; the delegate's record changes only if they confirm them.
+            was, typed = delegate_services.typed_changes(delegate, details)
+            if typed:
+                checks.append((booking, was, typed))
     transaction.on_commit(lambda: _tell_team(bookings, administrator_email))
+    if checks:
+        transaction.on_commit(lambda: [delegate_services.ask_to_confirm(*check) for check in checks])
     return bookings
 
 
@@ -362,6 +486,15 @@ def _tell_moved(booking, from_session):
     )
     if booking.status == BookingStatus.AWAITING_APPROVAL and booking.approved_at is None:
         booking_services._ask_line_manager(booking)
+
+
+def _tell_session_changed(booking, before):
+    booking_services._send(
+        subject=f"Your session has changed: {booking.session.course.title}",
+        template="training/emails/session_changed.txt",
+        context=booking_services._context(booking, before=before),
+        to=[booking.delegate.email],
+    )
 
 
 def _tell_session_cancelled(booking):

@@ -34,7 +34,7 @@ def test_the_delegate_cancels_by_their_link_and_may_book_again(client):
     session = CourseSessionFactory()
     booking = book_place(session=session, **place_details())
     url = reverse("training:manage_booking", kwargs={"token": links.manage_token(booking)})
-    response = client.post(url, follow=True)
+    response = client.post(url, {"confirmed": "1"}, follow=True)
     assert "Your booking is cancelled" in response.content.decode()
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CANCELLED_BY_DELEGATE and booking.cancelled_at <= timezone.now()

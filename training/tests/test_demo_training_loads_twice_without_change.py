@@ -1,6 +1,7 @@
 """The demo's training programme, from seed 000: loading the demo twice changes nothing (not even the change
 history), and the records give the seed's published figures: 55 workshops delivered in 2022/23, and the May 2022
-learning event with the Met Police attended by over 70 delegates."""
+learning event with the Met Police attended by over 70 delegates. (The coming term dated from the day of loading
+is not in 2022/23: test_demo_has_a_coming_term_to_book.py.)"""
 
 import io
 
@@ -25,7 +26,9 @@ def test_loading_twice_changes_nothing():
     first = counts()
     call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
     assert counts() == first
-    assert first["Course"] == 10 and first["CourseSession"] == 56 and first["Evaluation"] > 1000
+    start, end = YEAR.datetime_range()
+    in_the_year = CourseSession.objects.filter(starts_at__gte=start, starts_at__lt=end)
+    assert first["Course"] == 10 and in_the_year.count() == 56 and first["Evaluation"] > 1000
     assert first["HistoricalBooking"] == first["Booking"]
 
     assert impact.programme_totals(year=YEAR)["delivered"] == 55

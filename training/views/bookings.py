@@ -19,9 +19,10 @@ from lscp.ratelimit import RateLimitedPostMixin
 
 from .. import links
 from ..forms.bookings import BookingForm, DecisionForm
-from ..models import Booking, BookingStatus
+from ..models import Booking, BookingStatus, Delegate
 from ..selectors import bookings as booking_selectors
 from ..services import bookings as booking_services
+from ..services import delegates as delegate_services
 
 BOOKED_MESSAGES = {
     BookingStatus.BOOKED: "Your place is booked. We have e-mailed you a confirmation with a link to this page.",
@@ -37,6 +38,7 @@ BOOKED_MESSAGES = {
 CANCELLED_MESSAGE = "Your booking is cancelled. We have e-mailed you to confirm it."
 APPROVED_MESSAGE = "Thank you: the place is approved and booked, and %(name)s has been told."
 DECLINED_MESSAGE = "Thank you: the place is declined, and %(name)s has been told."
+DETAILS_UPDATED = "Your training record is updated."
 
 
 class CalendarView(TemplateView):
@@ -83,6 +85,17 @@ class BookingRateLimitMixin(RateLimitedPostMixin):
     rate_limit_scope = "training-booking"
     rate_limit_setting = "BOOKING_RATE_LIMIT"
     rate_limit_minutes_setting = "BOOKING_RATE_LIMIT_MINUTES"
+
+
+class LinkRateLimitMixin(RateLimitedPostMixin):
+    """The pages reached by links e-mailed to people with no account (manage or cancel a booking, approve a place,
+    an evaluation, confirm new details) share one count per address: settings.TRAINING_LINK_RATE_LIMIT submissions
+    in TRAINING_LINK_RATE_LIMIT_MINUTES, then 429 until the window is over (lscp/ratelimit.py)."""
+
+    rate_limit_scope = "training-links"
+    rate_limit_setting = "TRAINING_LINK_RATE_LIMIT"
+    rate_limit_minutes_setting = "TRAINING_LINK_RATE_LIMIT_MINUTES"
+    rate_limit_context = {"advice": "If this keeps happening, tell the partnership's training team."}
 
 
 class BookView(BookingRateLimitMixin, _SessionMixin, View):
@@ -139,7 +152,7 @@ class _SignedLinkView(View):
         return super().dispatch(request, *args, **kwargs)
 
 
-class ManageBookingView(_SignedLinkView):
+class ManageBookingView(LinkRateLimitMixin, _SignedLinkView):
     """The delegate's own page for one booking: where it stands, and a button to cancel it."""
 
     read_token = staticmethod(links.booking_id_from_manage_token)
@@ -148,6 +161,11 @@ class ManageBookingView(_SignedLinkView):
         return self._page()
 
     def post(self, request, *args, **kwargs):
+        # Cancelling gives the place away and cannot be undone: the first press asks, only the confirmation cancels.
+        if "confirmed" not in request.POST:
+            if self.booking.status not in booking_services.CANCELLABLE_STATUSES:
+                return self._page()
+            return self._page(template="training/manage_booking_confirm.html")
         try:
             booking_services.cancel_booking(booking=self.booking, by_delegate=True)
         except ValidationError as error:
@@ -155,11 +173,11 @@ class ManageBookingView(_SignedLinkView):
         messages.success(request, CANCELLED_MESSAGE)
         return redirect(request.path)
 
-    def _page(self, errors=()):
+    def _page(self, errors=(), template="training/manage_booking.html"):
         booking = self.booking
         return render(
             self.request,
-            "training/manage_booking.html",
+            template,
             {
                 "booking": booking,
                 "session": booking.session,
@@ -169,7 +187,7 @@ class ManageBookingView(_SignedLinkView):
         )
 
 
-class ApprovalView(_SignedLinkView):
+class ApprovalView(LinkRateLimitMixin, _SignedLinkView):
     """The line manager's page: approve or decline the place held for their member of staff."""
 
     read_token = staticmethod(links.booking_id_from_approval_token)
@@ -202,6 +220,53 @@ class ApprovalView(_SignedLinkView):
                 "booking": booking,
                 "session": booking.session,
                 "awaiting": booking.status == BookingStatus.AWAITING_APPROVAL,
+                "errors": errors,
+            },
+        )
+
+
+class DelegateDetailsView(LinkRateLimitMixin, View):
+    """The delegate confirms the details given with a booking, by the link sent to the work e-mail on their record
+    (training/services/delegates.py): the record and the new details side by side, and a button to update it."""
+
+    template_name = "training/delegate_details.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.link = links.details_from_token(kwargs["token"])
+        except links.ExpiredLink:
+            return _link_refused(request, expired=True)
+        except links.BadLink:
+            return _link_refused(request, expired=False)
+        self.delegate = Delegate.objects.select_related("agency").filter(pk=self.link["delegate"]).first()
+        if self.delegate is None:
+            return _link_refused(request, expired=False)
+        self.booking = Booking.objects.select_related("session__course").filter(pk=self.link["booking"]).first()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        return self._page()
+
+    def post(self, request, *args, **kwargs):
+        try:
+            delegate_services.confirm_details(
+                delegate_id=self.delegate.pk, was=self.link["was"], typed=self.link["typed"]
+            )
+        except ValidationError as error:
+            return self._page(errors=error.messages)
+        messages.success(request, DETAILS_UPDATED)
+        return redirect(request.path)
+
+    def _page(self, errors=()):
+        was, typed = self.link["was"], self.link["typed"]
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "delegate": self.delegate,
+                "booking": self.booking,
+                "changes": delegate_services.describe(was, typed),
+                "state": delegate_services.state_of(self.delegate, was, typed),
                 "errors": errors,
             },
         )

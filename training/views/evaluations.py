@@ -23,7 +23,7 @@ from ..forms.evaluations import EvaluationForm, ImpactYearForm
 from ..models import Booking, Evaluation, EvaluationStage
 from ..permissions import can_see_training_impact
 from ..services import evaluations as evaluation_services
-from .bookings import _link_refused
+from .bookings import LinkRateLimitMixin, _link_refused
 
 THANK_YOU = "Thank you: your evaluation is sent."
 QUESTIONS = {
@@ -42,7 +42,7 @@ def _booking(pk):
     )
 
 
-class EvaluationView(View):
+class EvaluationView(LinkRateLimitMixin, View):
     template_name = "training/evaluation.html"
 
     def dispatch(self, request, *args, **kwargs):
@@ -110,6 +110,7 @@ class EvaluationView(View):
                 "session": self.booking.session,
                 "stage": self.stage,
                 "answered": answered,
+                "closed": any(e.code == "too_late" for e in getattr(error, "error_list", [error])),
                 "reasons": error.messages,
                 "certificate_url": links.certificate_url(self.booking) if certificate else "",
             },

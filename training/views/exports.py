@@ -42,7 +42,8 @@ def register_rows(session):
             delegate.organisation_name,
             delegate.get_sector_display(),
             delegate.job_role,
-            delegate.line_manager_email,
+            # The line manager given with this booking (who approves it); the record's for older bookings.
+            booking.line_manager_email or delegate.line_manager_email,
             booking.get_status_display(),
             timezone.localtime(booking.created_at).strftime("%Y-%m-%d %H:%M"),
             booking.booked_by_email,

@@ -29,6 +29,7 @@ from ..forms.organiser import (
     MoveBookingForm,
     RegisterForm,
     SessionFilterForm,
+    SessionForm,
     StaffFormSet,
     TeamBookingForm,
 )
@@ -50,6 +51,9 @@ IMPORTED = (
 )
 IMPORT_REFUSED = "Nothing was imported: correct these problems in the file and upload it again."
 PROBLEMS_SHOWN = 200
+SESSION_ADDED = "The session is added to the calendar."
+SESSION_SAVED = "The session is saved.%(told)s"
+TOLD_OF_CHANGE = " The delegates booked or waiting are being e-mailed the new date, time or place."
 TEAM_BOOKED = "%(booked)s booked, %(waiting)s on the waiting list. Each has been e-mailed, and you have a summary."
 
 
@@ -164,6 +168,44 @@ class MoveBookingView(OrganiserRequiredMixin, ServiceFormView):
     def get_success_url(self, saved):
         # The booking is in the session it was moved to now.
         return reverse("training:organise_session", args=[self.get_booking().session_id])
+
+
+class SessionFormView(OrganiserRequiredMixin, ServiceFormView):
+    """Adding a session (no `pk`) or changing a coming one: the course, when and where, the trainers and
+    co-delivering agencies, the places and the booking rules."""
+
+    http_method_names = GET_AND_POST
+    template_name = "training/organise/session_form.html"
+    form_name = "f"
+    service_fields = SessionForm.SERVICE_FIELDS
+
+    def existing(self):
+        return self.get_session() if "pk" in self.kwargs else None
+
+    def make_form(self, data=None):
+        return SessionForm(data, session=self.existing())
+
+    def get_context_data(self, **kwargs):
+        session = self.existing()
+        editable = session is None or (session.status == "scheduled" and session.starts_at > timezone.now())
+        return super().get_context_data(session=session, editable=editable, **kwargs)
+
+    def save(self, form):
+        session = self.existing()
+        self._when_and_where = (
+            {field: getattr(session, field) for field in organiser_services.WHEN_AND_WHERE} if session else None
+        )
+        return organiser_services.save_session(session=session, by=self.request.user, **form.service_arguments())
+
+    def get_success_message(self, saved):
+        if self._when_and_where is None:
+            return SESSION_ADDED
+        changed = any(getattr(saved, field) != value for field, value in self._when_and_where.items())
+        live = saved.bookings.filter(status__in=organiser_services.MOVABLE_STATUSES).exists()
+        return SESSION_SAVED % {"told": TOLD_OF_CHANGE if changed and live else ""}
+
+    def get_success_url(self, saved):
+        return reverse("training:organise_session", args=[saved.pk])
 
 
 class CancelSessionView(OrganiserRequiredMixin, ServiceFormView):

@@ -409,9 +409,6 @@ class SpreadsheetResource(resources.ModelResource):
     # The model's constraints are checked row by row with a query each; a resource that checks them itself against
     # what it loaded once (a large import) turns this off.
     validate_constraints = True
-    # A formula cell (a CSV cell starting with "=", a workbook's formula) is refused with its row instead of read:
-    # for figures, whose workbook value is only what the formula last worked out (or nothing at all).
-    refuse_formulas = False
     # Links (foreign keys) whose records the cells' widgets read from the database: not looked up again row by row.
     checked_links = ()
 
@@ -435,32 +432,11 @@ class SpreadsheetResource(resources.ModelResource):
             result.total_rows = len(dataset)
             result.append_base_error(self.get_error_result_class()(error))
             return result
-        if self.refuse_formulas and (formulas := self.formula_cells(dataset)):
-            result = self.get_result_class()()
-            result.total_rows = len(dataset)
-            for number, cells in formulas.items():
-                errors = {heading: [FORMULA % {"formula": formula}] for heading, formula in cells}
-                result.append_invalid_row(number, {}, ValidationError(errors))
-            return result
         self._row_number = None
         self._first_row_of_id = {}
         self._first_row_with = {}
         kwargs["rollback_on_validation_errors"] = True  # all or nothing, whoever calls
         return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, use_transactions=True, **kwargs)
-
-    @staticmethod
-    def formula_cells(dataset):
-        """{record number: [(column heading, formula)]} for the dataset's formula cells: those ExcelFile found in a
-        workbook, and CSV cells starting with "=" (an export's escaped text starts with an apostrophe)."""
-        headings = [cell_text(heading) for heading in dataset.headers or []]
-        found = {}
-        for (number, index), formula in sorted(getattr(dataset, "formulas", {}).items()):
-            found.setdefault(number, []).append((headings[index], formula))
-        for number, row in enumerate(dataset, 1):
-            for index, value in enumerate(row):
-                if isinstance(value, str) and value.strip().startswith("="):
-                    found.setdefault(number, []).append((headings[index], value.strip()))
-        return found
 
     def tidy(self, dataset):
         """The dataset with its headings put in this resource's words, or a SpreadsheetError saying what is

@@ -19,7 +19,7 @@ from weasyprint import HTML
 
 from lscp.roles import RoleRequiredMixin
 from lscp.site import partnership_name
-from lscp.spreadsheets import SpreadsheetError, read_spreadsheet
+from lscp.spreadsheets import SpreadsheetError, read_spreadsheet, validate_import_file
 from reports.pdf_scopes import scope_header_cells
 from reports.rendering import DOCUMENT_BASE_URL, PDF_OPTIONS, StaticOnlyFetcher
 
@@ -114,6 +114,7 @@ class ImportForm(forms.Form):
         label="Spreadsheet",
         help_text="A CSV file or an Excel workbook (first sheet) with the columns Indicator, Borough code, Period, "
         "Category, Value, London and England.",
+        validators=[validate_import_file],
     )
 
     def clean_file(self):

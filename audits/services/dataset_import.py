@@ -75,6 +75,8 @@ ENGLAND = "England"
 COLUMNS = [ID_COLUMN, INDICATOR, BOROUGH, PERIOD, CATEGORY, VALUE, LONDON, ENGLAND]
 REQUIRED_COLUMNS = [INDICATOR, BOROUGH, PERIOD, VALUE]
 WHAT = "observation"
+# The import template's example row (lscp.spreadsheets.template), as docs/imports.md has it.
+EXAMPLE = {INDICATOR: "Children in need", BOROUGH: "RBKC", PERIOD: "Q4 2022/23", VALUE: "726", LONDON: "2120"}
 
 NO_SUCH_INDICATOR = "There is no indicator called “%(value)s”: add it in the admin first, or check its spelling."
 NOT_A_PERIOD = (

@@ -64,7 +64,7 @@ COLUMN_TWICE = "The column “%(column)s” appears twice."
 UNKNOWN_COLUMNS = "These columns are not part of the %(what)s import: %(columns)s."
 MISSING_COLUMNS = "These columns are required and missing: %(columns)s."
 SEMICOLONS = "The cells seem to be separated by semicolons: save the file as CSV with commas."
-EXPECTED_COLUMNS = "The columns are: %(columns)s (see docs/imports.md)."
+EXPECTED_COLUMNS = "The columns are: %(columns)s (the import page offers a template with them)."
 TOO_MANY_CELLS = "Row %(row)s has %(count)s cells but there are only %(width)s column headings."
 NOT_UTF8 = (
     "This file is not CSV text in UTF-8. If it is an Excel workbook, choose the xlsx format; if it is a "

@@ -677,17 +677,32 @@ def _bounded_width(row, blank):
     return row
 
 
-def csv_rows(content):
-    """The rows of a CSV file (bytes in UTF-8, or text), headings first, read as a stream: a file with more rows than
-    an import takes is refused when the reader gets there, before the rest is read."""
-    check_size(len(content))
+def _text_lines(content, encoding):
+    """A CSV file's lines as text, decoded as they are read (a StringIO would hold four bytes a character)."""
     if isinstance(content, bytes):
-        content = content.decode("utf-8-sig")
+        return io.TextIOWrapper(io.BytesIO(content), encoding=encoding, newline="")
+    return _lines_of(content)
+
+
+def _lines_of(text):
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start)
+        end = size if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+def csv_rows(content, encoding="utf-8-sig"):
+    """The rows of a CSV file (bytes, or text), headings first. The file is read as a stream twice: first to count its
+    rows without keeping any, so that a file with more rows than an import takes is refused having cost no more than
+    its own bytes, and stops being read there; then row by row, for the import."""
+    check_size(len(content))
     limit = settings.IMPORT_MAX_ROWS
-    for count, row in enumerate(csv.reader(io.StringIO(content))):
+    for count, _row in enumerate(csv.reader(_text_lines(content, encoding))):
         if count > limit:
             raise too_many_rows()
-        yield row
+    return csv.reader(_text_lines(content, encoding))
 
 
 def workbook_rows(content):
@@ -720,9 +735,7 @@ def workbook_rows(content):
 
 class CSVFile(base_formats.CSV):
     def create_dataset(self, in_stream, **kwargs):
-        check_size(len(in_stream))
-        text = in_stream.decode(self.encoding or "utf-8-sig") if isinstance(in_stream, bytes) else in_stream
-        lines = csv_rows(text)
+        lines = csv_rows(in_stream, self.encoding or "utf-8-sig")
         dataset = tablib.Dataset()
         headings = next(lines, None)
         if headings is None:

@@ -218,4 +218,8 @@ PAGES = {
     "audits:exceptions": Page(DATA_SET_READERS),
     "audits:exceptions_pdf": Page(DATA_SET_READERS),
     "audits:import_observations": Page(DATA_SET_IMPORTERS),
+    "audits:import_observations_template": [
+        Page(DATA_SET_IMPORTERS, lambda: {"file_format": "xlsx"}),
+        Page(DATA_SET_IMPORTERS, lambda: {"file_format": "csv"}),
+    ],
 }

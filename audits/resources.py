@@ -16,6 +16,7 @@ from .services.dataset_import import (
     BOROUGH,
     CATEGORY,
     ENGLAND,
+    EXAMPLE,
     INDICATOR,
     LONDON,
     NO_SUCH_INDICATOR,
@@ -49,6 +50,7 @@ class ObservationResource(SpreadsheetResource):
     england = Column("england", ENGLAND, Number())
 
     export_select_related = ("indicator", "borough", "category")
+    example = EXAMPLE
 
     class Meta(SpreadsheetResource.Meta):
         model = Observation

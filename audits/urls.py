@@ -17,6 +17,11 @@ urlpatterns = [
     path("data-set/exceptions/", dataset.ExceptionsView.as_view(), name="exceptions"),
     path("data-set/exceptions.pdf", dataset.ExceptionsPdfView.as_view(), name="exceptions_pdf"),
     path("data-set/import/", dataset.ImportObservationsView.as_view(), name="import_observations"),
+    path(
+        "data-set/import/template.<str:file_format>",
+        dataset.ObservationsTemplateView.as_view(),
+        name="import_observations_template",
+    ),
 ]
 
 urlpatterns += [

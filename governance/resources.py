@@ -69,6 +69,14 @@ class ContributionResource(FinanceLineResource):
     order = Column("order", "Order", WholeNumber(), default=0)
 
     export_select_related = ("borough", "agency")
+    # The template's example row (lscp.spreadsheets.template), as docs/imports.md has it.
+    example = {
+        "Year": "2023/24",
+        "Borough code": "RBKC",
+        "Label": "LSCP training",
+        "Amount": "1611.21",
+        "Order": "1",
+    }
 
     class Meta(SpreadsheetResource.Meta):
         model = Contribution
@@ -80,6 +88,14 @@ class ExpenditureLineResource(FinanceLineResource):
     category = Column("category", "Category", Choice(ExpenditureCategory.choices, "category"), required=True)
     note = Column("note", "Note")
 
+    example = {
+        "Year": "2023/24",
+        "Borough code": "WCC",
+        "Category": "Other",
+        "Note": "TASP membership fee",
+        "Amount": "250.00",
+    }
+
     class Meta(SpreadsheetResource.Meta):
         model = ExpenditureLine
         name = "Expenditure lines"
@@ -87,6 +103,8 @@ class ExpenditureLineResource(FinanceLineResource):
 
 
 class ReservesBroughtForwardResource(FinanceLineResource):
+    example = {"Year": "2023/24", "Borough code": "RBKC", "Amount": "-2500.75"}
+
     class Meta(SpreadsheetResource.Meta):
         model = ReservesBroughtForward
         name = "Reserves brought forward"
@@ -110,6 +128,16 @@ class ActionResource(SpreadsheetResource):
     completed_on = Column("completed_on", "Completed on", Day())
 
     export_select_related = ("source_type", "owner_agency", "owner_person", "lead_body")
+    example = {
+        "Title": "Refresh the neglect toolkit",
+        "Description": "Bring the toolkit in line with the new national guidance.",
+        "Owner agency": "Metropolitan Police",
+        "Owner person (work e-mail)": "dana.officer@met.police.uk",
+        "Lead body": "Case Review Subgroup",
+        "Due date": "31/03/2027",
+        "Status": "On track",
+        "RAG rating": "Amber",
+    }
 
     class Meta(SpreadsheetResource.Meta):
         model = Action

@@ -226,6 +226,13 @@ if any(days < 0 for days in REVIEW_REMINDER_LEAD_DAYS):
 # Uploaded documents: papers, minutes, terms of reference.
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 
+# Spreadsheet imports (lscp/spreadsheets): a file is refused, before its rows are read, when it has more than
+# IMPORT_MAX_ROWS rows below its headings, or when it (a CSV file), or a workbook's contents once unzipped, take more
+# than IMPORT_MAX_UNPACKED_BYTES: a small workbook can unzip to hundreds of megabytes. 200,000 rows of an import's
+# widest columns come to about 100 MB in a workbook.
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=200_000)
+IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=150 * 1024 * 1024)
+
 # Sign-in throttling (django-axes). After AXES_FAILURE_LIMIT wrong passwords for one user name, with no
 # successful sign-in between and none older than AXES_COOLOFF_MINUTES, that user name is locked for
 # AXES_COOLOFF_MINUTES, wherever the tries come from: guessing one account from many addresses is stopped too.

@@ -83,6 +83,14 @@ class AgencyResource(SpreadsheetResource):
     active = Column("active", "Active", YesNo(), default=True)
 
     export_prefetch_related = ("boroughs",)
+    # The template's example row (lscp.spreadsheets.template), as docs/imports.md has it.
+    example = {
+        "Name": "St Mary's Primary School",
+        "Sector": "Education",
+        "Statutory partner": "no",
+        "Borough codes": "RBKC, WCC",
+        "Active": "yes",
+    }
 
     class Meta(SpreadsheetResource.Meta):
         model = Agency
@@ -98,6 +106,13 @@ class PersonResource(SpreadsheetResource):
     phone = Column("phone", "Work phone")
 
     export_select_related = ("agency",)
+    example = {
+        "Name": "Sam Taylor",
+        "Job title": "Designated safeguarding lead",
+        "Agency": "Metropolitan Police",
+        "Work e-mail": "sam.taylor@met.police.uk",
+        "Work phone": "+44 20 7946 0000",
+    }
 
     class Meta(SpreadsheetResource.Meta):
         model = Person
@@ -118,6 +133,13 @@ class MembershipResource(SpreadsheetResource):
     end = Column("end", "To", Day())
 
     export_select_related = ("person", "body", "agency")
+    example = {
+        "Person (work e-mail)": "dana.officer@met.police.uk",
+        "Body": "Case Review Subgroup",
+        "Role": "Member",
+        "Representing": "Metropolitan Police",
+        "From": "01/04/2023",
+    }
 
     class Meta(SpreadsheetResource.Meta):
         model = Membership
@@ -209,6 +231,12 @@ class AttendanceResource(SpreadsheetResource):
     deputy_agency = Column("deputy_agency", "Deputy's agency", ByKey(Agency, "name", NO_SUCH_AGENCY))
 
     export_select_related = ("meeting__body", "membership__person", "deputy_agency")
+    example = {
+        "Meeting date": "18/05/2023",
+        "Body": "LSCP Partnership",
+        "Member (work e-mail)": "dana.officer@met.police.uk",
+        "Attendance": "Attended",
+    }
 
     class Meta(SpreadsheetResource.Meta):
         model = Attendance

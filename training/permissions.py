@@ -154,6 +154,10 @@ PAGES = {
         Page(ORGANISERS),
         Page(ORGANISERS, method="post"),
     ],
+    "training:import_attendance_template": [
+        Page(ORGANISERS, lambda: {"file_format": "xlsx"}),
+        Page(ORGANISERS, lambda: {"file_format": "csv"}),
+    ],
 }
 
 

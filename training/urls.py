@@ -35,6 +35,11 @@ urlpatterns = [
         organiser.AttendanceImportView.as_view(),
         name="import_attendance",
     ),
+    path(
+        "training/organise/attendance/import/template.<str:file_format>",
+        organiser.AttendanceImportTemplateView.as_view(),
+        name="import_attendance_template",
+    ),
     # Evaluations, certificates and impact.
     path("training/evaluations/<str:token>/", evaluations.EvaluationView.as_view(), name="evaluation"),
     path("training/certificates/<str:token>/", evaluations.CertificateView.as_view(), name="certificate"),

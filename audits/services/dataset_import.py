@@ -75,6 +75,8 @@ ENGLAND = "England"
 COLUMNS = [ID_COLUMN, INDICATOR, BOROUGH, PERIOD, CATEGORY, VALUE, LONDON, ENGLAND]
 REQUIRED_COLUMNS = [INDICATOR, BOROUGH, PERIOD, VALUE]
 WHAT = "observation"
+# The import template's example row (lscp.spreadsheets.template), as docs/imports.md has it.
+EXAMPLE = {INDICATOR: "Children in need", BOROUGH: "RBKC", PERIOD: "Q4 2022/23", VALUE: "726", LONDON: "2120"}
 
 NO_SUCH_INDICATOR = "There is no indicator called “%(value)s”: add it in the admin first, or check its spelling."
 NOT_A_PERIOD = (
@@ -232,8 +234,6 @@ def import_observations(*, sheet, by=None, dry_run=False, preview=False, now=Non
     except SpreadsheetError as error:
         return ObservationImport(problems=[Problem(None, "", str(error))])
     formulas = _formulas(names, rows, sheet.formulas)
-    if formulas:
-        return ObservationImport(problems=formulas)
     for attempt in (1, 2):
         try:
             with transaction.atomic():
@@ -243,7 +243,7 @@ def import_observations(*, sheet, by=None, dry_run=False, preview=False, now=Non
                     with connection.cursor() as cursor:
                         table = connection.ops.quote_name(Observation._meta.db_table)
                         cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
-                result = _import(names, rows, by=by, now=now, preview=preview, write=not dry_run)
+                result = _import(names, rows, formulas, by=by, now=now, preview=preview, write=not dry_run)
                 if result.problems or dry_run:
                     transaction.set_rollback(True)
             return result
@@ -258,8 +258,9 @@ def import_observations(*, sheet, by=None, dry_run=False, preview=False, now=Non
 
 
 def _formulas(names, rows, workbook_formulas):
-    """A formula cell is refused, by row and column, before anything else: its value is only what the formula last
-    worked out (or nothing at all, for a workbook written by a program)."""
+    """{row number: {column: formula}} of the formula cells, each refused by its row and column (its value is only what
+    the formula last worked out, or nothing at all for a workbook written by a program), with the other problems of
+    its row and of the rest of the file: the cell itself is not read."""
     found = {}
     for (number, index), formula in workbook_formulas.items():
         if index < len(names) and names[index] and number <= len(rows):
@@ -268,14 +269,13 @@ def _formulas(names, rows, workbook_formulas):
         for index, value in enumerate(row):
             if isinstance(value, str) and names[index] and value.lstrip().startswith("="):
                 found.setdefault(number, {})[index] = value.strip()
-    return [
-        Problem(number + 1, names[index], FORMULA % {"formula": formula})
-        for number in sorted(found)
-        for index, formula in sorted(found[number].items())
-    ]
+    return {
+        number + 1: {names[index]: formula for index, formula in sorted(cells.items())}
+        for number, cells in found.items()
+    }
 
 
-def _import(names, rows, *, by, now, preview, write):
+def _import(names, rows, formulas, *, by, now, preview, write):
     width = len(names)
     position = {name: index for index, name in enumerate(names) if name}
     order = [position.get(column, width) for column in COLUMNS]
@@ -304,11 +304,13 @@ def _import(names, rows, *, by, now, preview, write):
     # The rows' cells read, before the values already recorded are looked up for the indicators and periods named.
     problems, read = [], []
     for number, (cells, values) in enumerate(zip(texts, raw, strict=True), start=2):
-        if not any(cells):
+        formula_in = formulas.get(number, {})
+        if not any(cells) and not formula_in:
             continue  # an empty line: skipped, and the rows after it keep their numbers
-        found = []
+        # A formula cell has its problem; it is not read (nor counted as empty), and the row's other cells are checked.
+        found = [Problem(number, column, FORMULA % {"formula": formula}) for column, formula in formula_in.items()]
         pk = None
-        if cells[i_id]:
+        if cells[i_id] and ID_COLUMN not in formula_in:
             try:
                 pk = _whole_number(values[i_id])
             except ValueError:
@@ -320,6 +322,8 @@ def _import(names, rows, *, by, now, preview, write):
             (BOROUGH, i_borough, read_borough),
             (PERIOD, i_period, read_period),
         ):
+            if column in formula_in:
+                continue
             if not cells[i]:
                 found.append(Problem(number, column, REQUIRED))
                 continue
@@ -333,7 +337,7 @@ def _import(names, rows, *, by, now, preview, write):
             else:
                 period = parsed
         own = categories.get(indicator.pk, []) if indicator else []
-        if indicator is not None:
+        if indicator is not None and CATEGORY not in formula_in:
             if cells[i_category]:
                 if not own:
                     found.append(Problem(number, CATEGORY, OBSERVATION_HAS_NO_CATEGORIES % {"indicator": indicator}))
@@ -359,6 +363,8 @@ def _import(names, rows, *, by, now, preview, write):
                 }
                 found.append(Problem(number, CATEGORY, message))
         for column, i in ((VALUE, i_value), (LONDON, i_london), (ENGLAND, i_england)):
+            if column in formula_in:
+                continue
             if not cells[i]:
                 if column == VALUE:
                     found.append(Problem(number, column, REQUIRED))

@@ -19,14 +19,15 @@ from weasyprint import HTML
 
 from lscp.roles import RoleRequiredMixin
 from lscp.site import partnership_name
-from lscp.spreadsheets import SpreadsheetError, read_spreadsheet
+from lscp.spreadsheets import SpreadsheetError, read_spreadsheet, validate_import_file
+from lscp.spreadsheets.template import ImportTemplate, template_links, template_response
 from reports.pdf_scopes import scope_header_cells
 from reports.rendering import DOCUMENT_BASE_URL, PDF_OPTIONS, StaticOnlyFetcher
 
 from .. import permissions
 from ..charts import TrendPair, trend_chart
 from ..selectors.dataset import Quarter, format_change, format_value, quarterly_exceptions, quarters_with_observations
-from ..services.dataset_import import import_observations
+from ..services.dataset_import import COLUMNS, EXAMPLE, import_observations
 
 NOT_A_SPREADSHEET = "Upload a CSV file (.csv, saved as CSV UTF-8) or an Excel workbook (.xlsx)."
 IMPORTED = "Imported the observations: %(new)s new, %(updated)s updated, %(skipped)s unchanged."
@@ -114,6 +115,7 @@ class ImportForm(forms.Form):
         label="Spreadsheet",
         help_text="A CSV file or an Excel workbook (first sheet) with the columns Indicator, Borough code, Period, "
         "Category, Value, London and England.",
+        validators=[validate_import_file],
     )
 
     def clean_file(self):
@@ -134,7 +136,12 @@ class ImportObservationsView(RoleRequiredMixin, View):
         return permissions.can_import_data_set(roles)
 
     def get(self, request):
-        return render(request, self.template_name, {"form": ImportForm()})
+        return render(request, self.template_name, self._context(ImportForm()))
+
+    @staticmethod
+    def _context(form, problems=()):
+        links = template_links(lambda file_format: reverse("audits:import_observations_template", args=[file_format]))
+        return {"form": form, "problems": problems, "template_links": links}
 
     def post(self, request):
         form = ImportForm(request.POST, request.FILES)
@@ -155,4 +162,17 @@ class ImportObservationsView(RoleRequiredMixin, View):
                         IMPORTED % {"new": result.new, "updated": result.updated, "skipped": result.unchanged},
                     )
                     return redirect(reverse("audits:exceptions"))
-        return render(request, self.template_name, {"form": form, "problems": problems})
+        return render(request, self.template_name, self._context(form, problems))
+
+
+OBSERVATIONS_TEMPLATE = ImportTemplate("observations-template", COLUMNS, EXAMPLE)
+
+
+class ObservationsTemplateView(RoleRequiredMixin, View):
+    """/data-set/import/template.xlsx (or .csv): the import's columns and an example row, to start a file from."""
+
+    def has_role(self, roles):
+        return permissions.can_import_data_set(roles)
+
+    def get(self, request, file_format):
+        return template_response(OBSERVATIONS_TEMPLATE, file_format)

@@ -54,7 +54,7 @@ WRONG_COLUMNS = {
     "unknown column": (
         [["Name", "Sector", "Notes"], ["Kids Company", "Voluntary", "call back"]],
         "These columns are not part of the agency import: “Notes”. The columns are: ID, Name, Sector, "
-        "Statutory partner, Borough codes, Active (see docs/imports.md).",
+        "Statutory partner, Borough codes, Active (the import page offers a template with them).",
     ),
     "required column missing": (
         [["Name", "Active"], ["Kids Company", "yes"]],

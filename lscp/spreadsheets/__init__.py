@@ -18,11 +18,14 @@ import csv
 import io
 import math
 import re
+import struct
+import zipfile
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 import tablib
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from import_export import resources, widgets
 from import_export.fields import Field
@@ -30,6 +33,7 @@ from import_export.formats import base_formats
 from import_export.results import Result, RowResult
 
 from lscp.financial_year import FinancialYear
+from lscp.validators import describe_size
 
 ID_COLUMN = "ID"
 
@@ -60,7 +64,7 @@ COLUMN_TWICE = "The column “%(column)s” appears twice."
 UNKNOWN_COLUMNS = "These columns are not part of the %(what)s import: %(columns)s."
 MISSING_COLUMNS = "These columns are required and missing: %(columns)s."
 SEMICOLONS = "The cells seem to be separated by semicolons: save the file as CSV with commas."
-EXPECTED_COLUMNS = "The columns are: %(columns)s (see docs/imports.md)."
+EXPECTED_COLUMNS = "The columns are: %(columns)s (the import page offers a template with them)."
 TOO_MANY_CELLS = "Row %(row)s has %(count)s cells but there are only %(width)s column headings."
 NOT_UTF8 = (
     "This file is not CSV text in UTF-8. If it is an Excel workbook, choose the xlsx format; if it is a "
@@ -70,6 +74,24 @@ UNREADABLE = (
     "This file could not be read as %(format)s. Check that the format chosen matches the file: csv for a "
     "CSV file, xlsx for an Excel workbook."
 )
+TOO_MANY_ROWS = (
+    "This file has more than %(limit)s rows below its headings: an import takes at most %(limit)s rows at a time. "
+    "Split it into smaller files and import each in turn (and delete any empty rows below the last record)."
+)
+TOO_BIG = (
+    "This file is %(size)s: an import takes at most %(limit)s. Split it into smaller files and import each in turn."
+)
+TOO_BIG_UNPACKED = (
+    "This workbook is %(size)s, but its contents come to %(unpacked)s once unzipped: an import takes at most "
+    "%(limit)s. Split it into smaller files and import each in turn."
+)
+TOO_MANY_COLUMNS = (
+    "This file has cells as far as column %(letter)s: an import has at most %(limit)s columns. Check that the first "
+    "sheet is the one to import, and delete the cells to the right of the records."
+)
+# No import has more than a dozen columns: a file wider than this is not one, and reading it could make a few bytes
+# into millions of empty cells (every row is padded to the widest).
+MAX_COLUMNS = 50
 
 # A cell starting with one of these is taken as a formula when a CSV file is opened in a spreadsheet program:
 # a CSV export puts an apostrophe before it (the programs' own mark for "text") and an import takes it off.
@@ -409,9 +431,6 @@ class SpreadsheetResource(resources.ModelResource):
     # The model's constraints are checked row by row with a query each; a resource that checks them itself against
     # what it loaded once (a large import) turns this off.
     validate_constraints = True
-    # A formula cell (a CSV cell starting with "=", a workbook's formula) is refused with its row instead of read:
-    # for figures, whose workbook value is only what the formula last worked out (or nothing at all).
-    refuse_formulas = False
     # Links (foreign keys) whose records the cells' widgets read from the database: not looked up again row by row.
     checked_links = ()
 
@@ -435,32 +454,11 @@ class SpreadsheetResource(resources.ModelResource):
             result.total_rows = len(dataset)
             result.append_base_error(self.get_error_result_class()(error))
             return result
-        if self.refuse_formulas and (formulas := self.formula_cells(dataset)):
-            result = self.get_result_class()()
-            result.total_rows = len(dataset)
-            for number, cells in formulas.items():
-                errors = {heading: [FORMULA % {"formula": formula}] for heading, formula in cells}
-                result.append_invalid_row(number, {}, ValidationError(errors))
-            return result
         self._row_number = None
         self._first_row_of_id = {}
         self._first_row_with = {}
         kwargs["rollback_on_validation_errors"] = True  # all or nothing, whoever calls
         return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, use_transactions=True, **kwargs)
-
-    @staticmethod
-    def formula_cells(dataset):
-        """{record number: [(column heading, formula)]} for the dataset's formula cells: those ExcelFile found in a
-        workbook, and CSV cells starting with "=" (an export's escaped text starts with an apostrophe)."""
-        headings = [cell_text(heading) for heading in dataset.headers or []]
-        found = {}
-        for (number, index), formula in sorted(getattr(dataset, "formulas", {}).items()):
-            found.setdefault(number, []).append((headings[index], formula))
-        for number, row in enumerate(dataset, 1):
-            for index, value in enumerate(row):
-                if isinstance(value, str) and value.strip().startswith("="):
-                    found.setdefault(number, []).append((headings[index], value.strip()))
-        return found
 
     def tidy(self, dataset):
         """The dataset with its headings put in this resource's words, or a SpreadsheetError saying what is
@@ -611,22 +609,144 @@ class SpreadsheetResource(resources.ModelResource):
         return queryset.select_related(*self.export_select_related).prefetch_related(*self.export_prefetch_related)
 
 
+# Bounds. A file is measured before it is read (its size; a workbook's contents as its zip directory declares them;
+# a workbook's own count of its rows), and read no further than an import takes, so that no file holds a server for
+# minutes or fills its memory: a 2 MB workbook of repeated rows can unzip to half a gigabyte.
+
+
+def too_many_rows():
+    limit = settings.IMPORT_MAX_ROWS
+    return SpreadsheetError(TOO_MANY_ROWS % {"limit": f"{limit:,}"})
+
+
+def check_size(size):
+    """Refuses a file bigger than an import reads (a CSV file, or a workbook as it is uploaded)."""
+    limit = settings.IMPORT_MAX_UNPACKED_BYTES
+    if size > limit:
+        raise SpreadsheetError(TOO_BIG % {"size": describe_size(size), "limit": describe_size(limit, limit=True)})
+
+
+def validate_import_file(upload):
+    """An import form's file field validator: the uploaded file's size, known before a byte of it is read into
+    memory (Django keeps a large upload in a temporary file)."""
+    try:
+        check_size(upload.size)
+    except SpreadsheetError as error:
+        raise ValidationError(str(error), code="file_size") from None
+
+
+# A workbook's zip directory: a dozen entries or so, a few kilobytes. Its size is read from the zip's end record
+# first, as listing a directory of millions of entries would itself take the memory this guards.
+MAX_ZIP_DIRECTORY_BYTES = 1024 * 1024
+_ZIP_END = b"PK\x05\x06"
+
+
+def check_unpacked_size(content):
+    """Refuses a workbook whose contents unzip to more than an import reads, from the sizes its zip directory declares,
+    before openpyxl opens it. A declared size is a bound: Python's zip reader never unpacks a part beyond it (a part
+    that holds more fails its check, and the file is unreadable)."""
+    check_size(len(content))
+    end = content.rfind(_ZIP_END, max(0, len(content) - 22 - 65535))
+    if end >= 0 and len(content) >= end + 22:
+        (directory_bytes,) = struct.unpack_from("<L", content, end + 12)
+        if directory_bytes > MAX_ZIP_DIRECTORY_BYTES:
+            raise SpreadsheetError(UNREADABLE % {"format": "xlsx"})
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    limit = settings.IMPORT_MAX_UNPACKED_BYTES
+    if unpacked > limit:
+        raise SpreadsheetError(
+            TOO_BIG_UNPACKED
+            % {
+                "size": describe_size(len(content)),
+                "unpacked": describe_size(unpacked),
+                "limit": describe_size(limit, limit=True),
+            }
+        )
+
+
+def _bounded_width(row, blank):
+    """The row, refused if it has cells beyond MAX_COLUMNS (empty cells there are dropped)."""
+    if len(row) > MAX_COLUMNS:
+        row = list(row)
+        while len(row) > MAX_COLUMNS and blank(row[-1]):
+            row.pop()
+        if len(row) > MAX_COLUMNS:
+            letter = column_letter(len(row) - 1)
+            raise SpreadsheetError(TOO_MANY_COLUMNS % {"letter": letter, "limit": MAX_COLUMNS})
+    return row
+
+
+def _text_lines(content, encoding):
+    """A CSV file's lines as text, decoded as they are read (a StringIO would hold four bytes a character)."""
+    if isinstance(content, bytes):
+        return io.TextIOWrapper(io.BytesIO(content), encoding=encoding, newline="")
+    return _lines_of(content)
+
+
+def _lines_of(text):
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start)
+        end = size if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+def csv_rows(content, encoding="utf-8-sig"):
+    """The rows of a CSV file (bytes, or text), headings first. The file is read as a stream twice: first to count its
+    rows without keeping any, so that a file with more rows than an import takes is refused having cost no more than
+    its own bytes, and stops being read there; then row by row, for the import."""
+    check_size(len(content))
+    limit = settings.IMPORT_MAX_ROWS
+    for count, _row in enumerate(csv.reader(_text_lines(content, encoding))):
+        if count > limit:
+            raise too_many_rows()
+    return csv.reader(_text_lines(content, encoding))
+
+
+def workbook_rows(content):
+    """The rows of a workbook's first sheet (its cells' values), headings first. Refused before openpyxl opens it when
+    its contents unzip to more than an import reads, before a row is read when the sheet says it has more rows than an
+    import takes (its dimension), and otherwise when the reader gets past that many. Rows are as the file has them,
+    not padded to the size the sheet declares (which could be any)."""
+    import openpyxl
+
+    check_unpacked_size(content)
+    book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    try:
+        sheet = book.worksheets[0]
+        limit = settings.IMPORT_MAX_ROWS
+        if (sheet.max_row or 0) > limit + 1:
+            raise too_many_rows()
+        sheet.reset_dimensions()
+        rows = []
+        for row in sheet.iter_rows(values_only=True):
+            if len(rows) > limit:  # the headings and as many rows as an import takes are read already
+                raise too_many_rows()
+            rows.append(list(_bounded_width(row, _blank)))
+        return rows
+    finally:
+        book.close()
+
+
 # File formats: CSV and Excel workbooks only, read so that the row numbers in messages are the spreadsheet's.
 
 
 class CSVFile(base_formats.CSV):
     def create_dataset(self, in_stream, **kwargs):
-        text = in_stream.decode(self.encoding or "utf-8-sig") if isinstance(in_stream, bytes) else in_stream
-        rows = list(csv.reader(io.StringIO(text)))
+        lines = csv_rows(in_stream, self.encoding or "utf-8-sig")
         dataset = tablib.Dataset()
-        if not rows:
+        headings = next(lines, None)
+        if headings is None:
             return dataset
         # tablib drops empty lines, which would shift the numbers of the rows after them: keep every line.
-        width = len(rows[0])
-        if not any(cell.strip() for cell in rows[0]):
+        if not any(cell.strip() for cell in headings):
             raise SpreadsheetError(NO_HEADINGS)
-        dataset.headers = rows[0]
-        for number, row in enumerate(rows[1:], start=2):
+        headings = _bounded_width(headings, _blank)
+        width = len(headings)
+        dataset.headers = headings
+        for number, row in enumerate(lines, start=2):
             if len(row) > width and any(cell.strip() for cell in row[width:]):
                 raise SpreadsheetError(TOO_MANY_CELLS % {"row": number, "count": len(row), "width": width})
             dataset.append((row + [""] * width)[:width])
@@ -635,35 +755,31 @@ class CSVFile(base_formats.CSV):
 
 class ExcelFile(base_formats.XLSX):
     def create_dataset(self, in_stream, *, formulas=True):
-        import openpyxl
-
-        book = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
-        try:
-            rows = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
-        finally:
-            book.close()
+        rows = workbook_rows(in_stream)
         dataset = tablib.Dataset()
         if not rows:
             return dataset
-        dataset.formulas = self._formulas(in_stream) if formulas else {}
-        width = max(len(row) for row in rows)
+        dataset.formulas = self._formulas(in_stream, len(rows)) if formulas else {}
+        width = max(1, *(len(row) for row in rows))
         dataset.headers = (rows[0] + [None] * width)[:width]
         for row in rows[1:]:
             dataset.append((row + [None] * width)[:width])
         return dataset
 
     @staticmethod
-    def _formulas(in_stream):
+    def _formulas(in_stream, rows_read):
         """{(record number, column index): formula} of the first sheet (the values above are what the formulas
-        last worked out: a resource that refuses formulas needs to know which cells they were)."""
+        last worked out: a resource that refuses formulas needs to know which cells they were), in the rows read."""
         import openpyxl
 
         book = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=False)
         try:
+            sheet = book.worksheets[0]
+            sheet.reset_dimensions()
             return {
                 (number, index): str(cell.value)
-                for number, row in enumerate(book.worksheets[0].iter_rows(min_row=2), 1)
-                for index, cell in enumerate(row)
+                for number, row in enumerate(sheet.iter_rows(min_row=2, max_row=rows_read), 1)
+                for index, cell in enumerate(row[:MAX_COLUMNS])
                 if getattr(cell, "data_type", None) == "f"
             }
         finally:
@@ -718,13 +834,14 @@ FILE_FORMATS = {"csv": "CSV", "xlsx": "Excel workbook"}
 
 
 def _csv_sheet(content):
-    text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
-    lines = list(csv.reader(io.StringIO(text)))
-    if not lines:
+    lines = csv_rows(content)
+    headings = next(lines, None)
+    if headings is None:
         raise SpreadsheetError(NO_HEADINGS)
-    headings, width = lines[0], len(lines[0])
+    headings = _bounded_width(headings, _blank)
+    width = len(headings)
     rows = []
-    for number, row in enumerate(lines[1:], start=2):
+    for number, row in enumerate(lines, start=2):
         if len(row) != width:
             if len(row) > width and any(cell.strip() for cell in row[width:]):
                 raise SpreadsheetError(TOO_MANY_CELLS % {"row": number, "count": len(row), "width": width})

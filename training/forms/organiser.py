@@ -8,6 +8,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
+from lscp.spreadsheets import validate_import_file
 from partnership.models import Agency, Sector
 
 from ..models import DEFAULT_BOOKING_CLOSES_WORKING_DAYS, BookingStatus, Course, CourseSession, SessionStatus
@@ -138,7 +139,11 @@ StaffFormSet = forms.formset_factory(StaffRowForm, extra=0, max_num=TEAM_MAX_ROW
 
 
 class AttendanceImportForm(_CrispyForm):
-    file = forms.FileField(label="The file", help_text="A CSV file (UTF-8) or an Excel workbook (.xlsx).")
+    file = forms.FileField(
+        label="The file",
+        help_text="A CSV file (UTF-8) or an Excel workbook (.xlsx).",
+        validators=[validate_import_file],
+    )
     file_format = forms.ChoiceField(
         label="Its format",
         choices=[(key, key.upper()) for key in FORMATS],

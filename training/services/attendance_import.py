@@ -54,6 +54,17 @@ JOB_ROLE = "Job role"
 ATTENDANCE = "Attendance"
 COLUMNS = [COURSE, SESSION_DATE, SESSION_START, NAME, EMAIL, AGENCY, ORGANISATION, SECTOR, JOB_ROLE, ATTENDANCE]
 REQUIRED_COLUMNS = [COURSE, SESSION_DATE, SESSION_START, NAME, EMAIL, ATTENDANCE]
+# The import template's example row (lscp.spreadsheets.template), as docs/imports.md has it.
+EXAMPLE = {
+    COURSE: "Neglect: recognising and responding",
+    SESSION_DATE: "12/10/2022",
+    SESSION_START: "09:30",
+    NAME: "Dana Officer",
+    EMAIL: "dana.officer@met.police.uk",
+    AGENCY: "Metropolitan Police",
+    JOB_ROLE: "Designated safeguarding lead",
+    ATTENDANCE: "Attended",
+}
 
 NO_SUCH_COURSE = "There is no course called “%(value)s” in the catalogue: write its title as in the admin."
 NOT_A_TIME = "“%(value)s” is not a time of day: write it as 09:30 or 14:00."

@@ -19,6 +19,7 @@ from lscp.forms import add_service_errors
 from lscp.forms_page import GET_AND_POST, ServiceFormView
 from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import RoleRequiredMixin
+from lscp.spreadsheets.template import ImportTemplate, template_links, template_response
 
 from .. import permissions
 from ..forms.organiser import (
@@ -37,7 +38,7 @@ from ..models import Booking, CourseSession
 from ..selectors import bookings as booking_selectors
 from ..selectors import organiser as organiser_selectors
 from ..services import organiser as organiser_services
-from ..services.attendance_import import COLUMNS, REQUIRED_COLUMNS, import_attendance
+from ..services.attendance_import import COLUMNS, EXAMPLE, REQUIRED_COLUMNS, import_attendance
 from ..services.organiser import REGISTER_STATUSES
 from .bookings import BookingRateLimitMixin
 
@@ -269,8 +270,21 @@ class AttendanceImportView(OrganiserRequiredMixin, View):
             "problem_count": len(problems),
             "refused": IMPORT_REFUSED if problems else "",
             "columns": [(column, column in REQUIRED_COLUMNS) for column in COLUMNS],
+            "template_links": template_links(
+                lambda file_format: reverse("training:import_attendance_template", args=[file_format])
+            ),
         }
         return render(self.request, self.template_name, context)
+
+
+ATTENDANCE_TEMPLATE = ImportTemplate("training-attendance-template", COLUMNS, EXAMPLE)
+
+
+class AttendanceImportTemplateView(OrganiserRequiredMixin, View):
+    """The attendance import's columns and an example row, as a workbook or CSV, to start a file from."""
+
+    def get(self, request, file_format):
+        return template_response(ATTENDANCE_TEMPLATE, file_format)
 
 
 # The team administrator's public form.

@@ -36,7 +36,7 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles
 
 # The benchmarks (print figures): the report build (benchmarks/report_build.py), then public booking under load
 # and the attendance import (benchmarks/booking.py), then the data set import (benchmarks/observations.py), then

@@ -63,8 +63,10 @@ def _is_transactional(item):
 @pytest.fixture(autouse=True)
 def _media_root_and_eager_tasks(request, tmp_path, settings):
     """Each test stores files in its own folder (a demo test: a copy of the demo's files), and runs Celery
-    tasks in-process unless it asks for the real worker (`live_worker`)."""
+    tasks in-process, at once and never in a background thread, unless it asks for the real worker (`live_worker`)
+    or the threads (`settings.BACKGROUND_TASKS_IN_THREADS = True`, lscp/background.py)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.BACKGROUND_TASKS_IN_THREADS = False
     if "demo" in request.fixturenames:
         shutil.copytree(request.getfixturevalue("_demo_data_set"), settings.MEDIA_ROOT)
     previous = celery_app.conf.task_always_eager

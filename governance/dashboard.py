@@ -4,9 +4,8 @@ from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
 from lscp.dashboard import Panel
-from lscp.financial_year import FinancialYear
 
-from . import permissions
+from . import permissions, selectors
 from .forms.actions import OVERDUE
 from .models import Action, AgencyStatement, StatementStatus
 
@@ -38,8 +37,8 @@ def actions(request, roles):
 def our_statement(request, roles):
     if not permissions.can_write_statements(roles):
         return None
-    year = FinancialYear.current().previous
-    statement = AgencyStatement.objects.filter(agency_id=roles.agency_id, year=year).only("status").first()
+    # The year the statements pages open on: the report being put together.
+    year, statement = selectors.reporting_year_and_statement(agency_id=roles.agency_id)
     return {"my_statement": statement, "statement_year": year}
 
 

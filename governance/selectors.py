@@ -4,7 +4,9 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+
+from lscp.financial_year import FinancialYear
 
 
 @dataclass(frozen=True)
@@ -284,3 +286,45 @@ def glossary_terms():
     from .models import GlossaryTerm
 
     return list(GlossaryTerm.objects.all())
+
+
+def _latest_draft_report_years():
+    """The draft annual reports, latest year first: the years the partnership is gathering statements for."""
+    from reports.models import AnnualReport, ReportStatus
+
+    return AnnualReport.objects.filter(status=ReportStatus.DRAFT).order_by("-year")
+
+
+def latest_draft_report_year():
+    """The latest draft report's year, as a one-row query of `year` (a subquery, or `.first()`)."""
+    return _latest_draft_report_years().values_list("year", flat=True)[:1]
+
+
+def reporting_year():
+    """The year the statements are being written for: the latest draft annual report's (the report being put
+    together), or without one the last financial year (statements look back on a year ended). Never a year not yet
+    begun. One query."""
+    current = FinancialYear.current()
+    latest = latest_draft_report_year().first()
+    return latest if latest is not None and latest <= current else current.previous
+
+
+def reporting_year_and_statement(*, agency_id):
+    """(the reporting year, this agency's statement for it or None), in one query when there is a draft report (the
+    home page's panel: its query count is pinned), two otherwise."""
+    from .models import AgencyStatement
+
+    current = FinancialYear.current()
+    status_of = AgencyStatement.objects.filter(agency_id=agency_id, year=OuterRef("year")).values("status")[:1]
+    latest = (
+        _latest_draft_report_years()
+        .annotate(statement_status=Subquery(status_of))
+        .values("year", "statement_status")
+        .first()
+    )
+    if latest is not None and latest["year"] <= current:
+        status = latest["statement_status"]
+        statement = AgencyStatement(agency_id=agency_id, year=latest["year"], status=status) if status else None
+        return latest["year"], statement
+    year = current.previous
+    return year, AgencyStatement.objects.filter(agency_id=agency_id, year=year).only("status").first()

@@ -9,10 +9,16 @@ played by the demo logins.
 `lscp/tests/test_every_url_declares_who_may_open_it.py` walks the whole URLconf, fails on any URL no app
 declares, and checks every declaration for every role against the demo. The rule a view enforces stays in
 the app's permission functions; `PAGES` is what the app promises them to give.
+
+An app may also list, in a set `CACHEABLE_FOR_THE_PUBLIC`, the URL names whose page shows the public nothing
+personal (the course calendar, the published reports): only the public's copy of those may be kept by browsers
+and caches. Every other response, and every response to a signed-in user, is `Cache-Control: no-store`
+(lscp/middleware.py), so a page a new app adds is private until the app says otherwise.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .registries import app_modules
 from .testing import ROLES
@@ -53,4 +59,18 @@ def registered_pages():
             if name in found:
                 raise ValueError(f"The URL {name!r} is declared by two apps.")
             found[name] = list(pages) if isinstance(pages, list | tuple) else [pages]
+    return found
+
+
+@lru_cache(maxsize=1)
+def cacheable_for_the_public():
+    """The URL names every installed app lists in `CACHEABLE_FOR_THE_PUBLIC`: pages whose public copy shows nothing
+    personal. Each must be a page the public may open (`PAGES`)."""
+    found = frozenset(
+        name for module in app_modules("permissions") for name in getattr(module, "CACHEABLE_FOR_THE_PUBLIC", ())
+    )
+    declared = registered_pages()
+    private = sorted(name for name in found if not any("anonymous" in page.allowed for page in declared.get(name, ())))
+    if private:
+        raise ValueError(f"Listed as cacheable for the public but not a public page: {', '.join(private)}.")
     return found

@@ -9,7 +9,7 @@ Keep a panel to one or two queries (aggregate, don't loop): the home page's quer
 
 Orders used so far (leave gaps): 10 the partnership this year · 12 your training bookings · 15 statements waiting ·
 20 bodies you chair · 25 chapters to write · 30 actions · 35 case review deadlines · 40 your agency's statement ·
-50 your memberships
+45 your agency's Section 11 return · 50 your memberships
 """
 
 from collections.abc import Callable

@@ -10,6 +10,10 @@ viewed (the longest URL the path starts with) is marked `aria-current="page"`.
 Orders used so far (leave gaps): 10 Partnership (bodies, agencies, attendance) · 30 Actions ·
 40 Assurance (challenge log, statements, Section 11, audits) · 60 Case reviews · 70 Training · 80 Annual reports ·
 90 Admin
+
+The home page opens the same doors: every menu link the user sees, and the pages an app lists in `HOME` (NavLinks
+shown on the home page only, such as the training organiser pages or a chair's chapters), in order, so that each
+role finds from home every page its bodies give it. A link's `description` says what the public finds behind it.
 """
 
 from collections.abc import Callable
@@ -34,6 +38,7 @@ class NavLink:
     order: int
     visible: Callable = everyone  # (roles) -> bool
     menu: str = ""  # the drop-down it folds into; empty: on the bar itself
+    description: str = ""  # what the page is for, in a sentence: the public's home page says it under the link
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,34 @@ def registered_links():
     if twice:
         raise ValueError(f"Menu links declared twice: {', '.join(sorted(twice))}")
     return tuple(sorted(found, key=lambda link: (link.order, link.label)))
+
+
+@lru_cache(maxsize=1)
+def registered_home_links():
+    """Every menu link and every app's home-only links (`HOME`), in order; a URL name only once."""
+    found = {}
+    for link in (
+        *registered_links(),
+        *(link for module in app_modules("navigation") for link in getattr(module, "HOME", [])),
+    ):
+        found.setdefault(link.url_name, link)
+    return tuple(sorted(found.values(), key=lambda link: (link.order, link.label)))
+
+
+@dataclass(frozen=True)
+class Door:
+    label: str
+    url: str
+    description: str = ""
+
+
+def doors_for(roles):
+    """The home page's links for a user with these roles: each page their roles open that the apps list."""
+    return [
+        Door(label=link.label, url=reverse(link.url_name), description=link.description)
+        for link in registered_home_links()
+        if link.visible(roles)
+    ]
 
 
 def menu_for(roles, path):

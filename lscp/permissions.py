@@ -17,3 +17,7 @@ PAGES = {
     # Browsers ask for it whatever the page says: a redirect to the static file.
     "favicon": Page(EVERYONE),
 }
+
+# The public's copy of these shows nothing personal, so browsers and caches may keep it; every other response is
+# `Cache-Control: no-store` (lscp/middleware.py).
+CACHEABLE_FOR_THE_PUBLIC = {"home", "favicon"}

@@ -3,12 +3,14 @@ from django.template.loader import render_to_string
 from django.views.generic import TemplateView
 
 from lscp.dashboard import registered_panels
+from lscp.navigation import doors_for
 from lscp.roles import roles_for
 from lscp.site import site_context
 
 
 class HomeView(TemplateView):
-    """One dashboard: the panels every installed app shows this user, in order (lscp/dashboard.py)."""
+    """One dashboard: the panels every installed app shows this user, in order (lscp/dashboard.py), and the links to
+    every page their roles open (lscp/navigation.py); for the public, the partnership's open doors."""
 
     template_name = "home.html"
 
@@ -19,7 +21,8 @@ class HomeView(TemplateView):
             context = panel.context(self.request, roles)
             if context is not None:
                 panels.append(render_to_string(panel.template, {"roles": roles, **context}, request=self.request))
-        return super().get_context_data(panels=panels, **kwargs)
+        # The pages this user's roles open, so that home leads everywhere their work is (lscp/navigation.py).
+        return super().get_context_data(panels=panels, doors=doors_for(roles), **kwargs)
 
 
 def server_error(request):

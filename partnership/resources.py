@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from import_export import widgets
 
+from lscp.dates import long_date
 from lscp.spreadsheets import (
     ID_COLUMN,
     ByKey,
@@ -320,7 +321,7 @@ class AttendanceResource(SpreadsheetResource):
             person = self._cell(member, row)
             matches = [m for m in members if m.person_id == person.pk]
             if not matches:
-                message = ATTENDANCE_NOT_A_MEMBER % {"person": person, "body": body, "date": f"{day:%d %b %Y}"}
+                message = ATTENDANCE_NOT_A_MEMBER % {"person": person, "body": body, "date": long_date(day)}
                 raise ValidationError({member.column_name: message})
             return matches[0]
         if not role:

@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from lscp.dates import long_date
+
 from .models import (
     HELD_MEETING_REGISTER_INCOMPLETE,
     HELD_MEETING_REGISTER_MISSING,
@@ -66,7 +68,7 @@ def save_meeting_with_register(*, meeting, register):
         if not attendance.membership.is_current_on(meeting.date):
             errors.append(
                 f"{attendance.membership.person} has attendance recorded but was not a member on "
-                f"{meeting.date:%d %b %Y}; change their line first."
+                f"{long_date(meeting.date)}; change their line first."
             )
     if meeting.status == MeetingStatus.HELD:
         if any(a.status == AttendanceStatus.NOT_RECORDED for a in to_save):

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView, UpdateView, View
 
+from lscp.dates import long_date
 from lscp.downloads import file_download
 from lscp.financial_year import FinancialYear
 from lscp.pagination import ForgivingPaginationMixin
@@ -247,7 +248,7 @@ class MeetingRegisterMixin(BodyChairRequiredMixin):
             if meeting.pk and self.meeting is None:
                 meeting.pk = None
             return self.render(form, register, on, errors=error.messages)
-        messages.success(request, f"The meeting of {meeting.body} on {meeting.date:%d %B %Y} was saved.")
+        messages.success(request, f"The meeting of {meeting.body} on {long_date(meeting.date)} was saved.")
         return redirect(meeting)
 
 
@@ -369,7 +370,7 @@ class AttendanceCsvView(BusinessManagerRequiredMixin, View):
                 continue
             writer.writerow([])
             writer.writerow([f"{matrix.body.name}: attendance meeting by meeting, {year}"])
-            dates = [f"{meeting.date:%d %b %Y}" for meeting in matrix.meetings]
+            dates = [long_date(meeting.date) for meeting in matrix.meetings]
             writer.writerow(["Role", "Member", "Organisation", *dates, "Attended", "Expected", "Rate (%)"])
             for row in matrix.rows:
                 writer.writerow(

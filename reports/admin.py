@@ -33,6 +33,10 @@ class BuildInline(admin.TabularInline):
         "finished_at",
         "page_count",
         "file_size",
+        # How the build went, for whoever looks after the server (the report's page leaves them out).
+        "gather_seconds",
+        "render_seconds",
+        "write_seconds",
         "query_count",
         "error",
     ]

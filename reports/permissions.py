@@ -112,3 +112,6 @@ PAGES = {
     # Returning a draft to draft is refused with a message: the page is reached, nothing changes.
     "reports:workflow": Page(MANAGER_ONLY, lambda: {**_draft_year(), "action": "draft"}, method="post"),
 }
+
+# The published reports are public documents: the public's copy may be cached (lscp/access.py).
+CACHEABLE_FOR_THE_PUBLIC = {"reports:list", "reports:report", "reports:published_pdf"}

@@ -11,6 +11,9 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from lscp.background import queue_after_commit
+from lscp.dates import long_date
+
 from .models import AnnualReport, BuildStatus, NarrativeSection, ReportBuild, ReportStatus
 from .sections import narrative_sections, section_by_key
 from .selectors import report_chapters
@@ -142,12 +145,13 @@ def save_narrative(*, report, key, text, edited_by):
 
 
 def request_build(*, report, requested_by=None):
-    """Queues a build; the job starts only once this transaction has committed."""
+    """Queues a build; the job starts only once this transaction has committed, on a worker or (without one) in the
+    background, never in the request that asks for it (lscp/background.py)."""
     from .tasks import build_annual_report
 
     with transaction.atomic():
         build = ReportBuild.objects.create(report=report, requested_by=requested_by, stage="Waiting for a worker")
-        transaction.on_commit(lambda: build_annual_report.delay(build.pk))
+        queue_after_commit(build_annual_report, build.pk)
     return build
 
 
@@ -296,7 +300,7 @@ def publish_report(*, report, build=None, published_on=None):
     if last_edit is not None and build.queued_at < last_edit:
         raise ValidationError(
             BUILD_OUT_OF_DATE,
-            params={"build": build.pk, "edited": timezone.localtime(last_edit).strftime("%d %b %Y %H:%M")},
+            params={"build": build.pk, "edited": long_date(last_edit, with_time=True)},
         )
     report.status = ReportStatus.PUBLISHED
     report.published_on = published_on or timezone.localdate()

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from governance.models import Action
+from lscp.dates import long_date
 from lscp.working_days import add_working_days, working_days_between
 
 from .deadlines import DeadlineState
@@ -148,9 +149,7 @@ def start_rapid_review(*, incident, started_on, agencies=(), by=None):
     incident = SeriousIncident.objects.select_for_update().get(pk=incident.pk)
     existing = RapidReview.objects.filter(incident=incident).first()
     if existing is not None:
-        raise ValidationError(
-            RAPID_REVIEW_ALREADY_STARTED % {"code": incident, "date": f"{existing.started_on:%d %b %Y}"}
-        )
+        raise ValidationError(RAPID_REVIEW_ALREADY_STARTED % {"code": incident, "date": long_date(existing.started_on)})
     rapid_review = _save(RapidReview(incident=incident, started_on=started_on), by)
     if agencies:
         rapid_review.agencies.set(agencies)
@@ -301,7 +300,7 @@ def undo_not_published(*, review, reason, by=None):
     review = _locked(review)
     if review.closed_on:
         raise ValidationError(
-            UNDO_NOT_PUBLISHED_OF_A_CLOSED_REVIEW % {"code": review, "date": f"{review.closed_on:%d %b %Y}"}
+            UNDO_NOT_PUBLISHED_OF_A_CLOSED_REVIEW % {"code": review, "date": long_date(review.closed_on)}
         )
     if not review.not_published_reason:
         raise ValidationError(NOT_RECORDED_AS_NOT_PUBLISHED % {"code": review})
@@ -329,7 +328,7 @@ def close_review(*, review, closed_on, reason="", by=None):
     are open it closes only with `reason`."""
     review = PracticeReview.objects.select_for_update().get(pk=review.pk)
     if review.closed_on:
-        raise ValidationError(ALREADY_CLOSED % {"date": f"{review.closed_on:%d %b %Y}"})
+        raise ValidationError(ALREADY_CLOSED % {"date": long_date(review.closed_on)})
     if review.stage not in (ReviewStage.PUBLISHED, ReviewStage.NOT_PUBLISHED):
         raise ValidationError({"closed_on": CLOSED_BEFORE_PUBLICATION_DECISION})
     reason = (reason or "").strip()
@@ -385,7 +384,7 @@ def edit_finding(*, finding, text, themes=(), by=None):
     finding it was already on, but is not added to another. A closed review's findings are not changed."""
     review = _locked(finding.review)
     if review.closed_on:
-        raise ValidationError(FINDING_OF_A_CLOSED_REVIEW % {"code": review, "date": f"{review.closed_on:%d %b %Y}"})
+        raise ValidationError(FINDING_OF_A_CLOSED_REVIEW % {"code": review, "date": long_date(review.closed_on)})
     finding = Finding.objects.select_for_update().get(pk=finding.pk)
     text = (text or "").strip()
     if not text:

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.views.generic import ListView, TemplateView
 
 from governance.models import Action
+from lscp.dates import long_date
 from lscp.forms_page import GET_AND_POST, ServiceFormListView, ServiceFormView
 from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import RoleRequiredMixin
@@ -768,7 +769,7 @@ class FindingEditView(PracticeReviewStepView):
     def unavailable(self):
         review = self.get_review()
         if review.closed_on:
-            return services.FINDING_OF_A_CLOSED_REVIEW % {"code": review, "date": f"{review.closed_on:%d %b %Y}"}
+            return services.FINDING_OF_A_CLOSED_REVIEW % {"code": review, "date": long_date(review.closed_on)}
         return ""
 
     def save(self, form):
@@ -889,7 +890,7 @@ class UndoNotPublishedView(PracticeReviewStepView):
         if review.closed_on:
             return services.UNDO_NOT_PUBLISHED_OF_A_CLOSED_REVIEW % {
                 "code": review,
-                "date": f"{review.closed_on:%d %b %Y}",
+                "date": long_date(review.closed_on),
             }
         if not review.not_published_reason:
             return services.NOT_RECORDED_AS_NOT_PUBLISHED % {"code": review}

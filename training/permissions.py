@@ -161,6 +161,10 @@ PAGES = {
 }
 
 
+# The course calendar and the course and session pages show the public nothing personal: their public copy may be
+# cached (lscp/access.py). The booking forms, the signed-link pages and the organiser pages are never cached.
+CACHEABLE_FOR_THE_PUBLIC = {"training:calendar", "training:course", "training:session"}
+
 # Evaluations, certificates and impact (training/views/evaluations.py).
 #
 # The evaluation and certificate pages are reached by signed links e-mailed to delegates, like the manage link.

@@ -1,10 +1,11 @@
 """The demo's audits and Section 11 records (the literals in assurance_data.py): seed 001's standards and example
-ratings in two cycles (a pilot, then 2022–23 with returns at every stage), the NRM multi-agency audit of September
-2022 with its cases, findings, recommendations and actions, two single-agency audits, and a lay member.
+ratings in two cycles (a pilot, then 2022–23 with returns at every stage) and a cycle open now with no return yet, the
+NRM multi-agency audit of September 2022 with its cases, findings, recommendations and actions, two single-agency
+audits, and a lay member.
 
-The Section 11 cycles are closed, so the returns are written as they stood (the services refuse to start a return in
-a closed cycle); the actions for standards not fully met and everything about the audits go through the services.
-Each record is found by its natural key first, so loading again changes nothing."""
+The first two Section 11 cycles are closed, so the returns are written as they stood (the services refuse to start a
+return in a closed cycle); the actions for standards not fully met and everything about the audits go through the
+services. Each record is found by its natural key first, so loading again changes nothing."""
 
 import runpy
 from datetime import date, datetime, time, timedelta
@@ -14,6 +15,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from governance.models import Action, Priority
+from lscp.financial_year import FinancialYear
 from partnership.models import Agency, Body, Person
 
 from ..models import (
@@ -138,6 +140,40 @@ def load_section11(manager):
             agency_return = _return(cycle, row, manager, accepted)
             if agency_return.status == "accepted":
                 accepted[agency_return.agency_id] = agency_return
+    load_open_cycle(standard_set)
+
+
+# The cycle open now: dated from the day the demo is loaded, so that the demo partner (the National Probation Service)
+# has a return to start and complete, and their home page says when it is due. Found by its name (the financial year
+# it opens in), so loading again the same year changes nothing; the closed cycles above are untouched.
+OPEN_CYCLE_OPENED_DAYS_AGO = 14
+OPEN_CYCLE_OPEN_FOR_DAYS = 12 * 7
+OPEN_CYCLE_AGENCIES = [
+    "National Probation Service",
+    "North West London Integrated Care Board",
+    "Metropolitan Police Service, Central West Basic Command Unit",
+    "Central London Community Healthcare NHS Trust",
+    "Imperial College Healthcare NHS Trust",
+]
+
+
+def load_open_cycle(standard_set):
+    opens_on = timezone.localdate() - timedelta(days=OPEN_CYCLE_OPENED_DAYS_AGO)
+    year = FinancialYear.for_date(opens_on)
+    name = f"Section 11 audit {year.start_year}–{(year.start_year + 1) % 100:02d}"
+    cycle = Cycle.objects.filter(name=name).first()
+    if cycle is not None:
+        return cycle
+    cycle = Cycle(
+        name=name,
+        standard_set=standard_set,
+        opens_on=opens_on,
+        closes_on=opens_on + timedelta(days=OPEN_CYCLE_OPENED_DAYS_AGO + OPEN_CYCLE_OPEN_FOR_DAYS),
+    )
+    cycle.full_clean()
+    cycle.save()
+    cycle.agencies.set(Agency.objects.filter(name__in=OPEN_CYCLE_AGENCIES))
+    return cycle
 
 
 def load_nrm_audit(manager):

@@ -2,6 +2,8 @@
 
 from django.utils import timezone
 
+from lscp.dates import long_date
+
 CASE_REFERENCE_HELP = (
     "The agency's own case code or number (for example “PRB-0412” or “Case 7”): never a child's or family "
     "member's name or initials, and nothing else that could identify them."
@@ -27,4 +29,4 @@ def not_before(errors, obj, field, earlier_field):
     value, earlier = getattr(obj, field), getattr(obj, earlier_field)
     if value and earlier and value < earlier:
         label = obj._meta.get_field(earlier_field).verbose_name
-        errors.setdefault(field, DATE_BEFORE % {"other": label, "date": f"{earlier:%d %b %Y}"})
+        errors.setdefault(field, DATE_BEFORE % {"other": label, "date": long_date(earlier)})

@@ -16,6 +16,7 @@ from django.db.models import Q, Value
 from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
+from lscp.dates import long_date
 from lscp.fields import LimitedTextField
 from partnership.models import LocalAuthority
 
@@ -183,7 +184,7 @@ class Observation(models.Model):
 
     def __str__(self):
         category = f" – {self.category}" if self.category_id else ""
-        return f"{self.indicator}{category}, {self.borough}, {self.period_start:%d %b %Y}"
+        return f"{self.indicator}{category}, {self.borough}, {long_date(self.period_start)}"
 
     def clean(self):
         errors = {}
@@ -196,8 +197,8 @@ class Observation(models.Model):
             elif self.period_end != expected:
                 errors["period_end"] = OBSERVATION_PERIOD_DOES_NOT_FIT % {
                     "kind": self.get_period_kind_display().lower(),
-                    "start": f"{self.period_start:%d %b %Y}",
-                    "expected": f"{expected:%d %b %Y}",
+                    "start": long_date(self.period_start),
+                    "expected": long_date(expected),
                 }
         if self.indicator_id:
             # .all(), not a values query: an import prefetches each indicator's categories once for all its rows.

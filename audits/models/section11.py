@@ -22,6 +22,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from lscp.dates import long_date
 from lscp.fields import LimitedTextField
 from lscp.validators import validate_document
 from partnership.models import Agency
@@ -264,7 +265,7 @@ class Scrutiny(models.Model):
         verbose_name_plural = "scrutinies"
 
     def __str__(self):
-        return f"Scrutiny of {self.agency_return}, {timezone.localtime(self.recorded_at):%d %b %Y}"
+        return f"Scrutiny of {self.agency_return}, {long_date(self.recorded_at)}"
 
 
 class NoticeKind(models.TextChoices):

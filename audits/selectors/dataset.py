@@ -31,6 +31,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from lscp.dates import long_date
 from lscp.financial_year import FinancialYear
 from lscp.percentages import largest_remainder_percentages
 
@@ -161,9 +162,12 @@ class Quarter:
 
 
 def quarters_with_observations():
-    """The quarters some observation falls within, latest first. One query."""
-    months = Observation.objects.dates("period_start", "month", order="DESC")
-    return list(dict.fromkeys(Quarter.containing(month) for month in months))
+    """The quarters some observation lies wholly within (the quarters `quarterly_exceptions` has rows for: a year's
+    or a half-year's figure belongs to no quarter), latest first. One query, over the distinct periods, not the
+    observations."""
+    periods = Observation.objects.values_list("period_start", "period_end").distinct()
+    quarters = {Quarter.containing(start) for start, end in periods if end <= Quarter.containing(start).end}
+    return sorted(quarters, key=lambda quarter: quarter.start, reverse=True)
 
 
 @dataclass
@@ -192,12 +196,14 @@ def period_label(kind, start, end):
     if kind == PeriodKind.MONTH:
         return f"{start:%B %Y}"
     if kind == PeriodKind.QUARTER:
-        return Quarter(start).label if start.day == 1 and start.month in (1, 4, 7, 10) else f"{start:%d %b %Y} quarter"
+        return (
+            Quarter(start).label if start.day == 1 and start.month in (1, 4, 7, 10) else f"{long_date(start)} quarter"
+        )
     if kind == PeriodKind.YEAR:
         if start.month == 4 and start.day == 1:
             return FinancialYear(start.year).label
-        return f"year from {start:%d %b %Y}"
-    return f"{start:%d %B %Y}".lstrip("0")
+        return f"year from {long_date(start)}"
+    return long_date(start)
 
 
 def quarterly_exceptions(*, quarter):

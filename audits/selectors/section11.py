@@ -3,7 +3,7 @@ and the ratings grid (agency × standard)."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, Value
+from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -24,6 +24,22 @@ def open_cycles_for(agency_id, *, today=None):
     for cycle in cycles:
         cycle.agency_return = returns.get(cycle.pk)
     return cycles
+
+
+def open_returns_summary(agency_id, *, today=None):
+    """The cycles open today with the agency in scope, each with `return_id` and `return_status` (None: no return
+    yet), soonest due first: the home page's panel. One query."""
+    today = today or timezone.localdate()
+    agency_return = Return.objects.filter(agency_id=agency_id, cycle=OuterRef("pk"))
+    return list(
+        Cycle.objects.filter(agencies=agency_id, opens_on__lte=today, closes_on__gte=today)
+        .annotate(
+            return_id=Subquery(agency_return.values("pk")[:1]),
+            return_status=Subquery(agency_return.values("status")[:1]),
+        )
+        .only("pk", "name", "closes_on")
+        .order_by("closes_on", "name")
+    )
 
 
 def past_returns_for(agency_id, *, today=None):

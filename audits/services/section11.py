@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from governance.models import Action
+from lscp.dates import long_date
 
 from ..models import (
     NOT_FULLY_MET,
@@ -96,8 +97,7 @@ def start_return(*, cycle, agency, by):
             return agency_return
     if not cycle.is_open:
         raise ValidationError(
-            CYCLE_NOT_OPEN
-            % {"cycle": cycle, "opens": f"{cycle.opens_on:%d %b %Y}", "closes": f"{cycle.closes_on:%d %b %Y}"}
+            CYCLE_NOT_OPEN % {"cycle": cycle, "opens": long_date(cycle.opens_on), "closes": long_date(cycle.closes_on)}
         )
     if agency_return is None:
         agency_return = Return(cycle=cycle, agency=agency)
@@ -137,7 +137,7 @@ def not_editable_message(agency_return):
         return RETURN_ACCEPTED
     submitted = timezone.localtime(agency_return.submitted_at) if agency_return.submitted_at else None
     return RETURN_NOT_WITH_AGENCY % {
-        "date": f"{submitted:%d %b %Y}" if submitted else "an earlier date",
+        "date": long_date(submitted) if submitted else "an earlier date",
         "status": agency_return.get_status_display().lower(),
     }
 

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from lscp.dates import long_date
 from lscp.working_days import add_working_days
 from partnership.models import Person
 
@@ -128,7 +129,7 @@ def invite_agencies(*, cycle, today=None):
     are left uninvited and listed, so the business manager can add a person. Refused once the cycle has closed."""
     today = today or timezone.localdate()
     if cycle.closes_on < today:
-        raise ValidationError(CYCLE_CLOSED_FOR_INVITATIONS % {"cycle": cycle, "closes": f"{cycle.closes_on:%d %b %Y}"})
+        raise ValidationError(CYCLE_CLOSED_FOR_INVITATIONS % {"cycle": cycle, "closes": long_date(cycle.closes_on)})
     plan = invitation_plan(cycle=cycle)
     link = _link("audits:start_return", cycle_pk=cycle.pk)
     done = Invitations(already_invited=plan.already_invited, without_representatives=plan.without_representatives)

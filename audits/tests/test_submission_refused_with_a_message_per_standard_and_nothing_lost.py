@@ -85,7 +85,9 @@ def test_a_file_is_evidence_enough_and_then_it_submits(client, opened, partner):
         data[f"rating_{standard.pk}"] = "fully_met"
         data[f"evidence_{standard.pk}"] = "" if number == 1 else f"Evidence {number}"
     data[f"files_{standards[1].pk}"] = SimpleUploadedFile("policy.pdf", b"%PDF-1.7\n% test\n")
-    response = client.post(reverse("audits:return", args=[opened.pk]), data)
+    asked = client.post(reverse("audits:return", args=[opened.pk]), data)  # the file is kept with the draft
+    assert asked.status_code == 200 and "Submit your return" in asked.content.decode()
+    response = client.post(reverse("audits:return", args=[opened.pk]), {"submit": "1", "confirmed": "1"})
     assert response.status_code == 302
     assert Return.objects.get(pk=opened.pk).status == "submitted"
 

@@ -114,6 +114,7 @@ class ReturnView(RoleRequiredMixin, View):
 
     form_template = "audits/section11/return_form.html"
     detail_template = "audits/section11/return_detail.html"
+    confirm_template = "audits/section11/return_confirm_submit.html"
 
     def has_role(self, roles):
         return permissions.can_use_section11(roles)
@@ -158,6 +159,8 @@ class ReturnView(RoleRequiredMixin, View):
         agency_return = self.get_return()
         if not permissions.is_own_return(self.roles, agency_return):
             raise Http404("No such return.")
+        if "confirmed" in request.POST:
+            return self.submit_confirmed(agency_return)
         responses = _responses(agency_return)
         form = ReturnForm(request.POST, request.FILES, responses=responses)
         if not permissions.can_edit_return(self.roles, agency_return):
@@ -177,19 +180,36 @@ class ReturnView(RoleRequiredMixin, View):
         if "submit" not in request.POST:
             messages.success(request, "Your draft was saved. Submit the return when every standard is ready.")
             return redirect("audits:return", pk=agency_return.pk)
-        try:
-            section11_services.submit_return(agency_return=agency_return, by=request.user)
-        except ValidationError as error:
+        # Submitting cannot be undone: the first press saves the draft (its files included) and checks it, then asks;
+        # only the confirmation submits.
+        problems = section11_services.submission_problems(agency_return)
+        if problems:
             # The draft is saved; what was typed stays on the page with a message under each standard.
             fresh = ReturnForm(request.POST, responses=_responses(agency_return))
             fresh.is_valid()
-            rest = add_service_errors(fresh, error, fields=fields, others_on_form=False)
+            rest = add_service_errors(fresh, ValidationError(problems), fields=fields, others_on_form=False)
             messages.warning(
                 request,
                 "Your answers were saved as a draft, but the return was not submitted: "
                 "put right each problem listed, then submit it again.",
             )
             return self.render_form(agency_return, fresh, service_errors=rest)
+        return render(
+            request,
+            self.confirm_template,
+            {"agency_return": agency_return, "responses": _responses(agency_return)},
+        )
+
+    def submit_confirmed(self, agency_return):
+        """The answer to "Submit your return?": submits the draft saved when the question was asked."""
+        request = self.request
+        try:
+            section11_services.submit_return(agency_return=agency_return, by=request.user)
+        except ValidationError as error:
+            # Changed since the question was asked (submitted by a colleague, or a file removed): the page says why.
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("audits:return", pk=agency_return.pk)
         messages.success(
             request,
             f"Your return for {agency_return.cycle} was submitted to the partnership. "

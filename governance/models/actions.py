@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from lscp.dates import long_date
 from lscp.fields import LimitedTextField
 from lscp.validators import validate_document
 from partnership.models import Agency, Body, Person
@@ -236,7 +237,7 @@ class ActionUpdate(models.Model):
         verbose_name = "progress update"
 
     def __str__(self):
-        return f"{self.action} – {self.date:%d %b %Y}"
+        return f"{self.action} – {long_date(self.date)}"
 
     def clean(self):
         if self.date and self.date > timezone.localdate():
@@ -266,4 +267,4 @@ class ActionDigest(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person}, week beginning {self.week_start:%d %b %Y}"
+        return f"{self.person}, week beginning {long_date(self.week_start)}"

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from lscp.dates import long_date
 from lscp.fields import LimitedTextField
 from partnership.models import Agency, Person
 
@@ -111,7 +112,7 @@ class ChallengeLogEntry(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.raised_by_agency} challenged {self.agency_challenged} ({self.raised_on:%d %b %Y})"
+        return f"{self.raised_by_agency} challenged {self.agency_challenged} ({long_date(self.raised_on)})"
 
     @property
     def is_open(self):

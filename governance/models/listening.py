@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from lscp.dates import long_date
 from lscp.fields import LimitedTextField
 from lscp.financial_year import FinancialYearField
 from partnership.models import LocalAuthority
@@ -45,7 +46,7 @@ class EngagementActivity(models.Model):
         verbose_name_plural = "engagement activities"
 
     def __str__(self):
-        return f"{self.group} – {self.date:%d %b %Y}"
+        return f"{self.group} – {long_date(self.date)}"
 
     def clean(self):
         errors = {}

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from lscp.dates import long_date
 from lscp.fields import LimitedTextField
 from lscp.financial_year import FinancialYearField
 from partnership.models import Agency, LocalAuthority
@@ -115,7 +116,7 @@ class Inspection(models.Model):
 
     def __str__(self):
         kind = f" {self.kind}" if self.kind else ""
-        return f"{self.inspectorate}{kind} – {self.date:%d %b %Y}"
+        return f"{self.inspectorate}{kind} – {long_date(self.date)}"
 
     def clean(self):
         errors = {}

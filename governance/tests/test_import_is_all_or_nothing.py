@@ -61,7 +61,7 @@ FAILING_FILES = {
             ["sam.nurse@nhs.example.org", "Case Review Subgroup", "Member", "2023-04-01", ""],
             ["dana.officer@met.example.org", "Case Review Subgroup", "Member", "01/01/2023", "31/12/2023"],
         ],
-        "Row 3: Dana Officer is already a member of Case Review Subgroup from 01 Apr 2020 to 31 Mar 2023",
+        "Row 3: Dana Officer is already a member of Case Review Subgroup from 1 April 2020 to 31 March 2023",
     ),
     "two overlapping memberships in the file": (
         Membership,
@@ -70,7 +70,7 @@ FAILING_FILES = {
             ["sam.nurse@nhs.example.org", "Case Review Subgroup", "Member", "2023-04-01", ""],
             ["sam.nurse@nhs.example.org", "Case Review Subgroup", "Adviser", "2024-01-01", ""],
         ],
-        "Row 3: Sam Nurse is already a member of Case Review Subgroup from 01 Apr 2023 (continuing)",
+        "Row 3: Sam Nurse is already a member of Case Review Subgroup from 1 April 2023 (continuing)",
     ),
     "membership ending before it starts": (
         Membership,

@@ -21,7 +21,7 @@ from lscp.roles import RoleRequiredMixin
 from partnership.models import Agency
 from reports.markdown import render_markdown
 
-from .. import permissions
+from .. import permissions, selectors
 from ..forms.statements import MAX_INSPECTIONS, DecisionForm, InspectionFormSet, StatementForm
 from ..models import AgencyStatement, Inspection, StatementStatus
 from ..services import statements as services
@@ -32,8 +32,9 @@ INSPECTIONS_PREFIX = "inspections"
 
 
 def reporting_year():
-    """Statements are written after the year they describe: the annual report looks back."""
-    return FinancialYear.current().previous
+    """The year the statements pages open on: the year of the report being put together (the latest draft), else
+    the last financial year. Statements are written after the year they describe: the annual report looks back."""
+    return selectors.reporting_year()
 
 
 def first_statement_year():
@@ -45,14 +46,25 @@ def first_statement_year():
 
     # One query: the statements' earliest year rides along the memberships' aggregate as a subquery (its Min
     # over the membership rows is the subquery's own value), and is asked for alone only when there is no member.
+    # The year the pages open on (the latest draft report's) rides along the same way.
     earliest_statement = AgencyStatement.objects.order_by("year").values("year")[:1]
+    year_field = AgencyStatement._meta.get_field("year")
     earliest = Membership.objects.aggregate(
         member=Min("start"),
-        statement=Min(Subquery(earliest_statement), output_field=AgencyStatement._meta.get_field("year")),
+        statement=Min(Subquery(earliest_statement), output_field=year_field),
+        report=Min(Subquery(selectors.latest_draft_report_year()), output_field=year_field),
     )
     if earliest["member"] is None:
-        earliest["statement"] = AgencyStatement.objects.aggregate(first=Min("year"))["first"]
-    found = [reporting_year()]
+        earliest |= AgencyStatement.objects.aggregate(
+            statement=Min("year"),
+            report=Min(Subquery(selectors.latest_draft_report_year()), output_field=year_field),
+        )
+        if earliest["statement"] is None:  # no row to carry the subquery: a partnership with no records yet
+            earliest["report"] = selectors.latest_draft_report_year().first()
+    current = FinancialYear.current()
+    found = [current.previous]
+    if earliest["report"] is not None and earliest["report"] <= current:
+        found.append(earliest["report"])
     if earliest["statement"] is not None:
         found.append(earliest["statement"])
     if earliest["member"] is not None:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from lscp.dates import long_date
 from lscp.fields import LimitedTextField
 from lscp.validators import validate_document
 
@@ -359,8 +360,8 @@ class Membership(models.Model):
                     params={
                         "person": self.person,
                         "body": self.body,
-                        "start": clash.start.strftime("%d %b %Y"),
-                        "end": f" to {clash.end:%d %b %Y}" if clash.end else " (continuing)",
+                        "start": long_date(clash.start),
+                        "end": f" to {long_date(clash.end)}" if clash.end else " (continuing)",
                     },
                 )
 
@@ -413,7 +414,7 @@ class Meeting(models.Model):
         indexes = [models.Index(fields=["body", "starts_at"]), models.Index(fields=["starts_at"])]
 
     def __str__(self):
-        return f"{self.body} – {timezone.localtime(self.starts_at):%d %b %Y}"
+        return f"{self.body} – {long_date(self.starts_at)}"
 
     def get_absolute_url(self):
         return reverse("partnership:meeting", args=[self.pk])
@@ -497,7 +498,7 @@ class Attendance(models.Model):
                     ValidationError(
                         ATTENDANCE_NOT_A_MEMBER,
                         code="not_a_member",
-                        params={"person": membership.person, "body": meeting.body, "date": f"{meeting.date:%d %b %Y}"},
+                        params={"person": membership.person, "body": meeting.body, "date": long_date(meeting.date)},
                     )
                 )
         if self.status == AttendanceStatus.DEPUTY and not self.deputy_name.strip():

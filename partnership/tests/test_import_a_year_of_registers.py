@@ -137,7 +137,7 @@ def bad_row(rows, number, **cells):
         ),
         (
             {"Member (work e-mail)": "outsider@agency.example.org"},
-            "Row 50, Member (work e-mail): Olive Outsider was not a member of LSCP Partnership on 13 Jul 2022.",
+            "Row 50, Member (work e-mail): Olive Outsider was not a member of LSCP Partnership on 13 July 2022.",
         ),
         (
             {"Attendance": "late"},

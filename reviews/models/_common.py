@@ -2,6 +2,8 @@
 
 from django.utils import timezone
 
+from lscp.dates import long_date
+
 NO_IDENTIFYING_DETAILS = (
     "Never write a child's or family member's name, address, date of birth or school, or anything else that "
     "could identify them: use the code name."
@@ -27,4 +29,4 @@ def not_before(errors, obj, field, earlier_field):
     value, earlier = getattr(obj, field), getattr(obj, earlier_field)
     if value and earlier and value < earlier:
         label = obj._meta.get_field(earlier_field).verbose_name
-        errors.setdefault(field, DATE_BEFORE % {"other": label, "date": f"{earlier:%d %b %Y}"})
+        errors.setdefault(field, DATE_BEFORE % {"other": label, "date": long_date(earlier)})

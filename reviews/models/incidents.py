@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from lscp.dates import long_date
 from lscp.fields import LimitedTextField
 from partnership.models import Agency, Body, LocalAuthority
 
@@ -206,7 +207,7 @@ class RapidReview(models.Model):
             if self.started_on and aware and self.started_on < aware:
                 errors.setdefault(
                     "started_on",
-                    f"A rapid review cannot start before the local authority became aware ({aware:%d %b %Y}).",
+                    f"A rapid review cannot start before the local authority became aware ({long_date(aware)}).",
                 )
         not_before(errors, self, "submitted_to_panel_on", "started_on")
         not_before(errors, self, "panel_response_on", "submitted_to_panel_on")
@@ -234,7 +235,7 @@ class RapidReviewMeeting(models.Model):
         constraints = [models.UniqueConstraint(fields=["rapid_review", "date"], name="rapid_review_meeting_once")]
 
     def __str__(self):
-        return f"{self.rapid_review.incident}: meeting on {self.date:%d %b %Y}"
+        return f"{self.rapid_review.incident}: meeting on {long_date(self.date)}"
 
     def clean(self):
         errors = {}

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
+from lscp.dates import long_date
 from lscp.fields import LimitedTextField
 from lscp.working_days import add_working_days, working_days_between
 from partnership.models import Agency, Body, LocalAuthority, Sector
@@ -378,11 +379,11 @@ class PracticeReview(models.Model):
                     field,
                     PUBLISHED_TOO_SOON_AFTER_SHARING
                     % {
-                        "date": f"{day:%d %b %Y}",
+                        "date": long_date(day),
                         "days": days,
-                        "shared": f"{self.shared_on:%d %b %Y}",
+                        "shared": long_date(self.shared_on),
                         "minimum": MIN_WORKING_DAYS_SHARED_BEFORE_PUBLICATION,
-                        "earliest": f"{self.earliest_publication():%d %b %Y}",
+                        "earliest": long_date(self.earliest_publication()),
                     },
                 )
         if self.publication_override_reason and not too_soon:
@@ -561,7 +562,7 @@ class Dissemination(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_channel_display()}, {self.date:%d %b %Y}"
+        return f"{self.get_channel_display()}, {long_date(self.date)}"
 
     def clean(self):
         errors = {}

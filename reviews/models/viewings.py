@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from lscp.dates import long_date
+
 from .incidents import SeriousIncident
 from .practice import PracticeReview
 
@@ -41,7 +43,8 @@ class ReviewViewing(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.incident or self.practice_review} viewed by {self.viewed_by} on {self.viewed_at:%d %b %Y %H:%M}"
+        when = long_date(self.viewed_at, with_time=True)
+        return f"{self.incident or self.practice_review} viewed by {self.viewed_by} on {when}"
 
     @property
     def record(self):

@@ -91,7 +91,7 @@ def test_a_closed_reviews_finding_is_not_changed(client, chair, finding):
     review.closed_on = date(2023, 3, 1)
     review.save()
     client.force_login(chair)
-    message = FINDING_OF_A_CLOSED_REVIEW % {"code": "Child E", "date": "01 Mar 2023"}
+    message = FINDING_OF_A_CLOSED_REVIEW % {"code": "Child E", "date": "1 March 2023"}
     page = client.get(edit_url(finding))
     text = html.unescape(page.content.decode())
     assert message in text and 'name="finding-text"' not in text

@@ -73,7 +73,7 @@ def test_a_closed_review_is_reopened_first(client, chair, review):
     review.closed_on = date(2023, 3, 1)
     review.save()
     client.force_login(chair)
-    message = UNDO_NOT_PUBLISHED_OF_A_CLOSED_REVIEW % {"code": "Child U", "date": "01 Mar 2023"}
+    message = UNDO_NOT_PUBLISHED_OF_A_CLOSED_REVIEW % {"code": "Child U", "date": "1 March 2023"}
     assert message in html.unescape(client.get(undo_url(review)).content.decode())
     response = client.post(undo_url(review), {"reason": "The family now agree."})
     assert response.status_code == 200 and message in html.unescape(response.content.decode())

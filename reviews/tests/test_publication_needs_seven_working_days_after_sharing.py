@@ -37,9 +37,9 @@ def test_a_publication_date_too_soon_after_sharing_is_refused(shared_review):
         "planned_publication_on": [
             PUBLISHED_TOO_SOON_AFTER_SHARING
             % {
-                "date": "09 May 2023",
+                "date": "9 May 2023",
                 "days": 6,
-                "shared": "27 Apr 2023",
+                "shared": "27 April 2023",
                 "minimum": 7,
                 "earliest": "10 May 2023",
             }

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from lscp.dates import long_date
 from lscp.financial_year import FinancialYear, FinancialYearField
 from partnership.models import Agency
 
@@ -70,7 +71,7 @@ class TrainingIncome(models.Model):
             self.year = FinancialYear.for_date(self.received_on)
         elif self.received_on and self.year and self.received_on not in FinancialYear.parse(self.year):
             errors["received_on"] = INCOME_RECEIVED_OUTSIDE_YEAR % {
-                "date": f"{self.received_on:%d %b %Y}",
+                "date": long_date(self.received_on),
                 "year": self.year,
             }
         if errors:

@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from lscp.dates import long_date
 from lscp.fields import LimitedTextField
 from lscp.working_days import add_working_days
 from partnership.models import Agency
@@ -108,7 +109,7 @@ class CourseSession(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.course} — {timezone.localtime(self.starts_at):%d %b %Y %H:%M}"
+        return f"{self.course} — {long_date(self.starts_at, with_time=True)}"
 
     def save(self, *args, **kwargs):
         if self.starts_at:

@@ -21,6 +21,8 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from lscp.background import queue_after_commit
+
 from .. import links, tasks
 from ..models import (
     DELEGATE_NEEDS_ORGANISATION,
@@ -134,7 +136,7 @@ def take_register(*, session, marks, by, now=None):
     if attended:
         # The after-session evaluation links, once the register is saved; each booking's sent marker stops a
         # second register (a correction) from sending them again.
-        transaction.on_commit(lambda: tasks.send_after_session_evaluations.delay(session.pk))
+        queue_after_commit(tasks.send_after_session_evaluations, session.pk)
     return attended
 
 

@@ -133,9 +133,10 @@ STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
-# Uploaded papers and minutes are not public: they are served only through permission-checked views,
-# so MEDIA_URL is never routed.
-MEDIA_URL = "/media-not-served/"
+# Uploaded papers and minutes are not public: they are served only through permission-checked views. MEDIA_URL,
+# the address Django gives a stored file (the admin's "Currently" link), sends the person to the download page of
+# the record that holds it (lscp/stored_files.py).
+MEDIA_URL = "/files/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

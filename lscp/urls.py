@@ -7,7 +7,7 @@ from django.views.generic import RedirectView
 from .financial_year import FinancialYearConverter
 from .password_reset import PasswordResetView
 from .site import partnership_name
-from .views import HomeView
+from .views import HomeView, StoredFileView
 
 register_converter(FinancialYearConverter, "fy")
 
@@ -38,6 +38,8 @@ urlpatterns = [
     ),
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", RedirectView.as_view(url=static("favicon.ico"), permanent=True), name="favicon"),
+    # A stored file's own address (MEDIA_URL): a redirect to its record's permission-checked download page.
+    path("files/<path:name>", StoredFileView.as_view(), name="stored_file"),
     path("admin/", admin.site.urls),
     path("", include("partnership.urls")),
     path("", include("governance.urls")),

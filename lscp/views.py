@@ -1,11 +1,15 @@
-from django.http import HttpResponseServerError
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404, HttpResponseServerError
 from django.template.loader import render_to_string
+from django.urls import resolve
+from django.views import View
 from django.views.generic import TemplateView
 
 from lscp.dashboard import registered_panels
 from lscp.navigation import doors_for
 from lscp.roles import roles_for
 from lscp.site import site_context
+from lscp.stored_files import download_url_of
 
 
 class HomeView(TemplateView):
@@ -28,3 +32,15 @@ class HomeView(TemplateView):
 def server_error(request):
     """The page for a server error: no request context and no database, which may be what failed."""
     return HttpResponseServerError(render_to_string("500.html", site_context()))
+
+
+class StoredFileView(LoginRequiredMixin, View):
+    """A stored file's own address (under MEDIA_URL) answers as the download page of the record holding the file,
+    which decides whether this person may have it (lscp/stored_files.py): the same file or the same refusal."""
+
+    def get(self, request, name):
+        url = download_url_of(name)
+        if url is None:
+            raise Http404("No such file.")
+        match = resolve(url)
+        return match.func(request, *match.args, **match.kwargs)

@@ -115,6 +115,16 @@ def _terms_of_reference(body_name):
     return example
 
 
+def _stored_file_of(example):
+    def stored_file():
+        from .models import Meeting
+
+        kwargs = example()
+        return {"name": getattr(Meeting.objects.get(pk=kwargs["pk"]), kwargs["kind"]).name}
+
+    return stored_file
+
+
 OWN_BODY = "Case Review Subgroup"  # the demo chair co-chairs it
 OTHER_BODY = "Best Practice and Performance Subgroup"
 LAST_YEAR = "2022-23"  # the demo's meetings
@@ -142,6 +152,9 @@ PAGES = {
         Page(ANYONE_IN_THE_PARTNERSHIP, _document_of_a_meeting("papers", OWN_BODY)),
         Page(ANYONE_IN_THE_PARTNERSHIP, _terms_of_reference(OTHER_BODY)),
     ],
+    # A stored file's own address (lscp/stored_files.py) answers as its record's download page: a meeting's papers
+    # here, so the same roles.
+    "stored_file": Page(ANYONE_IN_THE_PARTNERSHIP, _stored_file_of(_document_of_a_meeting("papers", OWN_BODY))),
     "partnership:attendance_index": Page(MANAGER_ONLY),
     "partnership:attendance": Page(MANAGER_ONLY, lambda: {"year": LAST_YEAR}),
     "partnership:attendance_csv": Page(MANAGER_ONLY, lambda: {"year": LAST_YEAR}),

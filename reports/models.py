@@ -133,6 +133,9 @@ class ReportBuild(models.Model):
     def get_download_url(self):
         return reverse("reports:build_download", args=[self.report.year, self.pk])
 
+    def file_download_url(self, field_name):
+        return self.get_download_url()
+
 
 class NarrativeSection(models.Model):
     """The words people write for a chapter (foreword, introduction …), in Markdown, shown sanitised."""

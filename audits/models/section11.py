@@ -19,6 +19,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -239,6 +240,9 @@ class EvidenceFile(models.Model):
     @property
     def filename(self):
         return self.file.name.rsplit("/", 1)[-1] if self.file else ""
+
+    def file_download_url(self, field_name):
+        return reverse("audits:evidence", args=[self.pk])
 
 
 class ScrutinyOutcome(models.TextChoices):

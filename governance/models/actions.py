@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -242,6 +243,9 @@ class ActionUpdate(models.Model):
     def clean(self):
         if self.date and self.date > timezone.localdate():
             raise ValidationError({"date": UPDATE_IN_FUTURE})
+
+    def file_download_url(self, field_name):
+        return reverse("governance:action_evidence", args=[self.pk])
 
 
 class ActionDigest(models.Model):

@@ -252,6 +252,9 @@ class Body(models.Model):
     def get_absolute_url(self):
         return reverse("partnership:body", args=[self.pk])
 
+    def file_download_url(self, field_name):
+        return reverse("partnership:document", args=["terms-of-reference", self.pk])
+
     @property
     def is_active(self):
         today = timezone.localdate()
@@ -418,6 +421,9 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("partnership:meeting", args=[self.pk])
+
+    def file_download_url(self, field_name):
+        return reverse("partnership:document", args=[field_name, self.pk])  # "papers" or "minutes"
 
     @property
     def date(self):

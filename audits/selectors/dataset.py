@@ -31,6 +31,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from lscp.dates import earliest, latest
 from lscp.financial_year import FinancialYear
 from lscp.percentages import largest_remainder_percentages
 
@@ -130,10 +131,12 @@ class Quarter:
 
     @classmethod
     def parse(cls, text):
-        """From its first day, 2023-01-01; ValueError for anything else."""
+        """From its first day, 2023-01-01, within the range the records may hold; ValueError for anything else."""
         day = date.fromisoformat(text)
         if day.day != 1 or day.month not in (1, 4, 7, 10):
             raise ValueError("Not the first day of a quarter.")
+        if not earliest() <= day <= latest():
+            raise ValueError("A quarter outside the range the records may hold.")
         return cls(day)
 
     @property
@@ -161,8 +164,12 @@ class Quarter:
 
 
 def quarters_with_observations():
-    """The quarters some observation falls within, latest first. One query."""
-    months = Observation.objects.dates("period_start", "month", order="DESC")
+    """The quarters some observation falls within, latest first. One query. Only those within the range the records
+    may hold (lscp.dates): a value stored with a date outside it (year 1, say, imported before the rule) belongs to no
+    financial year the report could name, and is left to be corrected in the admin."""
+    months = Observation.objects.filter(period_start__gte=earliest(), period_start__lte=latest()).dates(
+        "period_start", "month", order="DESC"
+    )
     return list(dict.fromkeys(Quarter.containing(month) for month in months))
 
 

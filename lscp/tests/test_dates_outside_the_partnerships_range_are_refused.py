@@ -150,7 +150,10 @@ def test_a_chair_recording_a_meeting_in_year_1_or_9999_is_told_the_range(client,
         response = client.post(reverse("partnership:meeting_create", args=[chaired_body.pk]), data)
         assert response.status_code == 200
         assert response.context["form"].errors["date"] == [range_message()]
-        assert f'value="{day}"' in response.content.decode()  # what was typed is kept
+        page = response.content.decode()
+        assert f'value="{day}"' in page  # what was typed is kept
+        latest = date(timezone.localdate().year + 5, 12, 31)
+        assert 'min="1990-01-01"' in page and f'max="{latest.isoformat()}"' in page  # the browser offers the range
     assert not chaired_body.meetings.exists()
 
 

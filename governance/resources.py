@@ -20,6 +20,7 @@ from partnership.resources import NO_SUCH_AGENCY, NO_SUCH_BODY, NO_SUCH_PERSON, 
 
 from . import action_sources
 from .models import (
+    ACTION_COMPLETED_IN_FUTURE,
     Action,
     ActionStatus,
     Contribution,
@@ -125,7 +126,7 @@ class ActionResource(SpreadsheetResource):
     rag = Column(
         "rag", "RAG rating", Choice(Rag.choices, "RAG rating", labels=[(r.value, r.name.title()) for r in Rag])
     )
-    completed_on = Column("completed_on", "Completed on", Day())
+    completed_on = Column("completed_on", "Completed on", Day(past=True, future_message=ACTION_COMPLETED_IN_FUTURE))
 
     export_select_related = ("source_type", "owner_agency", "owner_person", "lead_body")
     example = {

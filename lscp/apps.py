@@ -7,6 +7,9 @@ class LscpConfig(AppConfig):
     verbose_name = "LSCP manager"
 
     def ready(self):
+        from . import admin_dates
         from .roles_setup import ensure_role_groups
+
+        admin_dates.install()
 
         post_migrate.connect(ensure_role_groups, dispatch_uid="lscp_ensure_role_groups")

@@ -45,6 +45,16 @@ class FinancialYear:
         return cls(day.year if day.month >= 4 else day.year - 1)
 
     @classmethod
+    def for_stored_date(cls, day):
+        """The financial year of a date read from the database, which may be any date at all (one stored before the
+        range rule of lscp.dates, or straight into the database): a date before the records' range counts as its
+        first day, one after it as its last, so that a page listing years from the records never fails or lists
+        ten thousand of them. `for_date` is for dates known to be sensible (today, a checked form's)."""
+        from .dates import clamped
+
+        return cls.for_date(clamped(day))
+
+    @classmethod
     def current(cls):
         return cls.for_date(timezone.localdate())
 

@@ -240,6 +240,16 @@ if SECTION11_REMINDER_WORKING_DAYS < 0:
 if any(days < 0 for days in REVIEW_REMINDER_LEAD_DAYS):
     raise ImproperlyConfigured("REVIEW_REMINDER_LEAD_DAYS are working days before a deadline: 0 or more, e.g. 5,1.")
 
+# The range of dates a record may hold (lscp/dates.py): from 1 January of EARLIEST_RECORD_YEAR (the partnership's
+# earliest records) to 31 December LATEST_YEARS_AHEAD years from now; past-only dates (an incident, a notification, a
+# completion) end today. Forms, the admin and every import refuse a date outside it.
+EARLIEST_RECORD_YEAR = env.int("EARLIEST_RECORD_YEAR", default=1990)
+LATEST_YEARS_AHEAD = env.int("LATEST_YEARS_AHEAD", default=5)
+if not 1900 <= EARLIEST_RECORD_YEAR <= 2100:
+    raise ImproperlyConfigured("EARLIEST_RECORD_YEAR is the year of the partnership's earliest records, e.g. 1990.")
+if not 0 <= LATEST_YEARS_AHEAD <= 50:
+    raise ImproperlyConfigured("LATEST_YEARS_AHEAD is how many years ahead a date may be: 0 to 50, e.g. 5.")
+
 # Uploaded documents: papers, minutes, terms of reference.
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 

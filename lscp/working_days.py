@@ -1,6 +1,13 @@
-"""One working-day calendar for every deadline: Monday to Friday, less England and Wales bank holidays."""
+"""One working-day calendar for every deadline: Monday to Friday, less England and Wales bank holidays.
 
-from datetime import timedelta
+It answers for any date a record can hold, even one stored before the range rule of lscp.dates (year 1, 9999): a
+deadline that would fall past the calendar's last day is its last day (31 December 9999), and one before its first
+day its first; the working days between two dates are counted, not walked, so two dates thousands of years apart
+cost no more than two a week apart. Bank holidays are those of the `holidays` package, which knows none in year 1 or
+9999; they are looked up for the years the records may hold only, where they matter.
+"""
+
+from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
@@ -16,11 +23,15 @@ def is_working_day(day):
 
 
 def add_working_days(day, count):
-    """The date `count` working days after `day` (before it when negative)."""
+    """The date `count` working days after `day` (before it when negative); the calendar's last (or first) day when
+    that would fall beyond it."""
     step = 1 if count >= 0 else -1
     remaining = abs(count)
     while remaining:
-        day += timedelta(days=step)
+        try:
+            day += timedelta(days=step)
+        except OverflowError:
+            return date.max if step > 0 else date.min
         if is_working_day(day):
             remaining -= 1
     return day
@@ -28,9 +39,12 @@ def add_working_days(day, count):
 
 def working_days_between(start, end):
     """Working days after `start` up to and including `end` (0 when end is not after start)."""
-    count, day = 0, start
-    while day < end:
-        day += timedelta(days=1)
-        if is_working_day(day):
-            count += 1
+    if end <= start:
+        return 0
+    weeks, extra = divmod((end - start).days, 7)
+    count = weeks * 5 + sum(1 for offset in range(1, extra + 1) if (start.weekday() + offset) % 7 < 5)
+    from .dates import earliest, latest
+
+    for year in range(max(start.year, earliest().year), min(end.year, latest().year) + 1):
+        count -= sum(1 for holiday in _bank_holidays(year) if start < holiday <= end and holiday.weekday() < 5)
     return count

@@ -4,6 +4,8 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
+from lscp.dates import date_field
+
 from .models import ATTENDANCE_DEPUTY_NEEDS_NAME, AttendanceStatus, Body, Meeting, MeetingKind
 
 REGISTER_STATUS_CHOICES = [("", "— choose —")] + [
@@ -27,7 +29,7 @@ class BodyDetailsForm(forms.ModelForm):
 
 
 class MeetingForm(forms.ModelForm):
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), help_text="The day of the meeting.")
+    date = date_field(help_text="The day of the meeting.")
     time = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}), initial="10:00")
 
     class Meta:

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from lscp.dates import past_date, record_date
 from lscp.fields import LimitedTextField
 from lscp.financial_year import FinancialYearField
 
@@ -26,11 +27,11 @@ class AnnualReport(models.Model):
     year = FinancialYearField(unique=True, help_text="The financial year the report covers, e.g. 2022/23.")
     title = models.CharField(max_length=200, blank=True, help_text="Leave empty for “Annual report 2022/23”.")
     status = models.CharField(max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
-    approved_on = models.DateField(null=True, blank=True)
+    approved_on = models.DateField(null=True, blank=True, validators=past_date())
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    published_on = models.DateField(null=True, blank=True)
+    published_on = models.DateField(null=True, blank=True, validators=past_date())
     published_build = models.ForeignKey(
         "ReportBuild",
         on_delete=models.PROTECT,
@@ -86,8 +87,8 @@ class ReportBuild(models.Model):
     stage = models.CharField(max_length=100, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     queued_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True, validators=record_date())
+    finished_at = models.DateTimeField(null=True, blank=True, validators=record_date())
     pdf = models.FileField(upload_to=build_path, blank=True)
     page_count = models.PositiveIntegerField(null=True, blank=True)
     file_size = models.PositiveBigIntegerField(null=True, blank=True)
@@ -157,7 +158,7 @@ class NarrativeSection(models.Model):
     last_edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    last_edited_at = models.DateTimeField(null=True, blank=True)
+    last_edited_at = models.DateTimeField(null=True, blank=True, validators=record_date())
     history = HistoricalRecords()
 
     class Meta:

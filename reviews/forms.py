@@ -16,6 +16,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from lscp.dates import date_field
 from partnership.models import Agency, Body, BodyKind, LocalAuthority, Sector
 
 from .models import (
@@ -32,10 +33,6 @@ from .models import (
 )
 from .models._common import CODE_NAME_HELP, NO_IDENTIFYING_DETAILS
 from .services import REASON_TOO_LONG, STAGE_DATES, history_reason_max_length
-
-
-def _date_field(**kwargs):
-    return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs)
 
 
 def _free_text(label, help_text="", **kwargs):
@@ -61,8 +58,9 @@ class _CrispyForm(forms.Form):
 
 class IncidentForm(_CrispyForm):
     code_name = forms.CharField(max_length=60, help_text=CODE_NAME_HELP)
-    occurred_on = _date_field(label="Date of the incident")
-    la_aware_on = _date_field(
+    occurred_on = date_field(past=True, label="Date of the incident")
+    la_aware_on = date_field(
+        past=True,
         label="Local authority became aware on",
         initial=timezone.localdate,
         help_text="The National Panel must be notified within 5 working days of this date.",
@@ -81,7 +79,7 @@ class IncidentForm(_CrispyForm):
 
 
 class NotificationForm(_CrispyForm):
-    notified_on = _date_field(label="National Panel notified on")
+    notified_on = date_field(past=True, label="National Panel notified on")
     panel_reference = forms.CharField(label="National Panel reference", max_length=60, required=False)
 
 
@@ -90,16 +88,16 @@ class RapidReviewForm(_CrispyForm):
     its submission to the Panel and the Panel's response. The agencies are ticked as recorded: the form sets them as
     sent. An agency no longer active stays offered where it is already recorded."""
 
-    started_on = _date_field(label="Rapid review started on", required=False)
-    meeting_on = _date_field(label="Add a meeting on", required=False)
+    started_on = date_field(past=True, label="Rapid review started on", required=False)
+    meeting_on = date_field(past=True, label="Add a meeting on", required=False)
     agencies = _checkboxes(
         Agency.objects.none(),
         label="Agencies contributing",
         required=False,
         help_text="The agencies that contributed to the rapid review (information, chronologies, attending).",
     )
-    submitted_to_panel_on = _date_field(label="Submitted to the National Panel on", required=False)
-    panel_response_on = _date_field(label="National Panel responded on", required=False)
+    submitted_to_panel_on = date_field(past=True, label="Submitted to the National Panel on", required=False)
+    panel_response_on = date_field(past=True, label="National Panel responded on", required=False)
     panel_response_summary = _free_text("National Panel's response in summary", required=False)
 
     def __init__(self, *args, rapid_review=None, **kwargs):
@@ -121,7 +119,7 @@ class RapidReviewForm(_CrispyForm):
 class DecisionForm(_CrispyForm):
     decision = forms.ChoiceField(choices=[("", "Choose the decision"), *Decision.choices])
     rationale = _free_text("Rationale", "The National Panel will ask for it.")
-    decided_on = _date_field(label="Decided on")
+    decided_on = date_field(past=True, label="Decided on")
     decided_by = forms.ModelChoiceField(
         queryset=Body.objects.order_by("name"),
         required=False,
@@ -132,7 +130,7 @@ class DecisionForm(_CrispyForm):
 
 class StageForm(_CrispyForm):
     stage = forms.ChoiceField(label="Step", choices=[(stage.value, stage.label) for stage in STAGE_DATES])
-    on = _date_field(label="Date of the step")
+    on = date_field(past=True, label="Date of the step")
 
 
 def _line_text(label, help_text="", **kwargs):
@@ -162,8 +160,8 @@ class CommissionForm(_CrispyForm):
         label="Review group (agencies)",
         required=False,
     )
-    commissioned_on = _date_field(label="Commissioned on", initial=timezone.localdate)
-    target_completion = _date_field(
+    commissioned_on = date_field(past=True, label="Commissioned on", initial=timezone.localdate)
+    target_completion = date_field(
         label="Target completion",
         required=False,
         help_text="Set from the partnership's target after the decision; change it if the review group agreed another.",
@@ -175,7 +173,7 @@ class HoldForm(_CrispyForm):
     prefix = "hold"
 
     held_pending = forms.ChoiceField(label="Held pending", choices=HeldPending.choices, required=False)
-    held_since = _date_field(label="Held since", required=False)
+    held_since = date_field(past=True, label="Held since", required=False)
     held_note = _free_text("About the hold", "What the review waits for and when it is expected.", required=False)
 
 
@@ -229,7 +227,7 @@ class RaiseActionForm(_CrispyForm):
         empty_label="Choose the body (optional)",
         help_text="Its chairs can update and close the action in the action tracker.",
     )
-    due_date = _date_field(label="Due by")
+    due_date = date_field(label="Due by")
 
     def __init__(self, *args, recommendations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -241,8 +239,8 @@ class RaiseActionForm(_CrispyForm):
 class PublicationForm(_CrispyForm):
     prefix = "publication"
 
-    planned_publication_on = _date_field(label="Planned publication date", required=False)
-    published_on = _date_field(label="Published on", required=False)
+    planned_publication_on = date_field(label="Planned publication date", required=False)
+    published_on = date_field(past=True, label="Published on", required=False)
     publication_override_reason = _free_text(
         "Reason for publishing fewer than 7 working days after sharing",
         "Only when publishing sooner than 7 working days after the report was shared.",
@@ -259,7 +257,7 @@ class NotPublishedForm(_CrispyForm):
 class ClosureForm(_CrispyForm):
     prefix = "closure"
 
-    closed_on = _date_field(label="Closed on", initial=timezone.localdate)
+    closed_on = date_field(past=True, label="Closed on", initial=timezone.localdate)
     closure_reason = _free_text(
         "Reason for closing with actions open",
         "Only when some of its actions are still open, e.g. that they are followed up elsewhere.",
@@ -271,7 +269,7 @@ class DisseminationForm(_CrispyForm):
     prefix = "dissemination"
 
     channel = forms.ChoiceField(choices=[("", "Choose the channel"), *DisseminationChannel.choices])
-    date = _date_field(label="Date")
+    date = date_field(past=True, label="Date")
     audience = _line_text(
         "Audience reached", "Who it reached, e.g. designated safeguarding leads in schools.", max_length=300
     )

@@ -44,7 +44,7 @@ def years_with_sessions():
     bounds = CourseSession.objects.aggregate(first=Min("starts_at"), last=Max("starts_at"))
     if bounds["first"] is None:
         return []
-    first, last = FinancialYear.for_date(bounds["first"]), FinancialYear.for_date(bounds["last"])
+    first, last = FinancialYear.for_stored_date(bounds["first"]), FinancialYear.for_stored_date(bounds["last"])
     return [FinancialYear(y) for y in range(last.start_year, first.start_year - 1, -1)]
 
 

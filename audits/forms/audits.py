@@ -10,15 +10,12 @@ from crispy_forms.helper import FormHelper
 from django import forms
 
 from governance.models import Priority
+from lscp.dates import date_field
 from lscp.fields import TEXT_LIMIT
 from partnership.models import Agency, Body, Meeting
 
 from ..models import AuditKind, AuditMethod, Grade, MultiAgencyAudit
 from ..models._common import CASE_REFERENCE_HELP, NO_IDENTIFYING_DETAILS
-
-
-def _date_field(**kwargs):
-    return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs)
 
 
 def _free_text(label, help_text="", **kwargs):
@@ -62,9 +59,9 @@ class AuditForm(_CrispyForm):
     scope = _free_text(
         "Scope", "What the audit looked at and why: the cases sampled, the questions asked.", required=False
     )
-    planned_on = _date_field(label="Planned for", required=False)
-    held_on = _date_field(label="Held on", required=False, help_text="When the case audits were done.")
-    workshop_on = _date_field(label="Workshop on", required=False)
+    planned_on = date_field(label="Planned for", required=False)
+    held_on = date_field(past=True, label="Held on", required=False, help_text="When the case audits were done.")
+    workshop_on = date_field(label="Workshop on", required=False)
 
     def __init__(self, *args, audit=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,7 +160,7 @@ class RaiseActionForm(_CrispyForm):
         empty_label="Choose the body (optional)",
         help_text="Its chairs can update and close the action in the action tracker.",
     )
-    due_date = _date_field(label="Due by")
+    due_date = date_field(label="Due by")
 
     def __init__(self, *args, recommendations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -177,7 +174,7 @@ class SingleAgencyAuditForm(_CrispyForm):
     agency = forms.ModelChoiceField(queryset=_agencies(), empty_label="Choose the agency")
     topic = forms.CharField(max_length=200)
     method = forms.ChoiceField(choices=[("", "Choose the method"), *AuditMethod.choices])
-    date = _date_field(label="Completed on")
+    date = date_field(past=True, label="Completed on")
     key_findings = _free_text("Key findings", required=False)
     presented_to = forms.ModelChoiceField(
         queryset=Body.objects.order_by("name"),

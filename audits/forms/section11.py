@@ -3,6 +3,7 @@ may do what) are in audits/services/section11.py; its errors are put on these fo
 
 from django import forms
 
+from lscp.dates import date_field
 from lscp.fields import TEXT_LIMIT
 
 from ..models import Rating, ScrutinyOutcome
@@ -123,9 +124,8 @@ class ScrutinyForm(forms.Form):
         max_length=TEXT_LIMIT,
         help_text="The agency sees these. Say what more evidence is needed when you return it.",
     )
-    challenge_session_on = forms.DateField(
+    challenge_session_on = date_field(
         label="Challenge session date",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
         help_text="When the agency was (or will be) asked to present its return, if it was.",
     )

@@ -16,7 +16,7 @@ from django.db.models import Q, Value
 from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
-from lscp.dates import long_date
+from lscp.dates import long_date, past_date, record_date
 from lscp.fields import LimitedTextField
 from partnership.models import LocalAuthority
 
@@ -139,12 +139,15 @@ _PERIOD_MONTHS = {PeriodKind.MONTH: 1, PeriodKind.QUARTER: 3, PeriodKind.YEAR: 1
 
 
 def period_end_for(kind, start):
-    """The day before the next period starts (31 March for a year from 1 April); `start` itself for a date."""
+    """The day before the next period starts (31 March for a year from 1 April); `start` itself for a date. A period
+    that would end past the calendar's last day (one starting in 9999) ends on it."""
     months = _PERIOD_MONTHS.get(kind)
     if months is None:
         return start
     month_index = start.month - 1 + months
     year, month = start.year + month_index // 12, month_index % 12 + 1
+    if year > date.max.year:
+        return date.max
     following = date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
     return following - timedelta(days=1)
 
@@ -153,8 +156,12 @@ class Observation(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations")
     borough = models.ForeignKey(LocalAuthority, on_delete=models.PROTECT, related_name="observations")
     period_kind = models.CharField(max_length=10, choices=PeriodKind.choices)
-    period_start = models.DateField(help_text="The first day of the period; for a snapshot, its date.")
-    period_end = models.DateField(blank=True, help_text="Leave empty to have it worked out from the start.")
+    period_start = models.DateField(
+        help_text="The first day of the period; for a snapshot, its date.", validators=past_date()
+    )
+    period_end = models.DateField(
+        blank=True, help_text="Leave empty to have it worked out from the start.", validators=record_date()
+    )
     category = models.ForeignKey(
         IndicatorCategory, on_delete=models.PROTECT, null=True, blank=True, related_name="observations"
     )

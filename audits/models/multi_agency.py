@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from lscp.dates import past_date, record_date
 from lscp.fields import LimitedTextField
 from partnership.models import Agency, Body, Meeting
 
@@ -87,11 +88,15 @@ class MultiAgencyAudit(models.Model):
     scope = LimitedTextField(
         blank=True, help_text="What the audit looked at and why: the cases sampled, the questions asked."
     )
-    planned_on = models.DateField("planned for", null=True, blank=True)
+    planned_on = models.DateField("planned for", null=True, blank=True, validators=record_date())
     held_on = models.DateField(
-        "held on", null=True, blank=True, help_text="When the case audits were done. Empty while it is planned."
+        "held on",
+        null=True,
+        blank=True,
+        help_text="When the case audits were done. Empty while it is planned.",
+        validators=past_date(),
     )
-    workshop_on = models.DateField("workshop on", null=True, blank=True)
+    workshop_on = models.DateField("workshop on", null=True, blank=True, validators=record_date())
     agencies = models.ManyToManyField(
         Agency, through="AuditParticipation", related_name="multi_agency_audits", verbose_name="agencies taking part"
     )
@@ -226,7 +231,7 @@ class SingleAgencyAudit(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="single_agency_audits")
     topic = models.CharField(max_length=200)
     method = models.CharField(max_length=20, choices=AuditMethod.choices)
-    date = models.DateField(help_text="When the audit was completed.")
+    date = models.DateField(help_text="When the audit was completed.", validators=past_date())
     key_findings = LimitedTextField(blank=True, help_text=NO_IDENTIFYING_DETAILS)
     presented_to = models.ForeignKey(
         Body,

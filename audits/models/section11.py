@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from lscp.dates import long_date
+from lscp.dates import long_date, record_date
 from lscp.fields import LimitedTextField
 from lscp.validators import validate_document
 from partnership.models import Agency
@@ -60,7 +60,7 @@ class StandardSet(models.Model):
     name = models.CharField(max_length=200, help_text="For example: Pan-London Section 11 audit tool.")
     kind = models.CharField(max_length=10, choices=StandardSetKind.choices, default=StandardSetKind.SECTION_11)
     version = models.CharField(max_length=40, help_text="For example: 2016 revision, or v3.")
-    in_use_since = models.DateField(null=True, blank=True)
+    in_use_since = models.DateField(null=True, blank=True, validators=record_date())
     history = HistoricalRecords()
 
     class Meta:
@@ -95,8 +95,8 @@ class Standard(models.Model):
 class Cycle(models.Model):
     name = models.CharField(max_length=200, help_text="For example: Section 11 audit 2022–24.")
     standard_set = models.ForeignKey(StandardSet, on_delete=models.PROTECT, related_name="cycles")
-    opens_on = models.DateField()
-    closes_on = models.DateField(help_text="The last day agencies can submit their returns.")
+    opens_on = models.DateField(validators=record_date())
+    closes_on = models.DateField(help_text="The last day agencies can submit their returns.", validators=record_date())
     agencies = models.ManyToManyField(Agency, related_name="section11_cycles", verbose_name="agencies in scope")
     history = HistoricalRecords(m2m_fields=[agencies])
 
@@ -151,7 +151,7 @@ class Return(models.Model):
         related_name="+",
         help_text="The agency's last accepted return, whose answers this one started from.",
     )
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True, validators=record_date())
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -227,7 +227,7 @@ class EvidenceFile(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    uploaded_at = models.DateTimeField(default=timezone.now)
+    uploaded_at = models.DateTimeField(default=timezone.now, validators=record_date())
     history = HistoricalRecords()
 
     class Meta:
@@ -259,9 +259,9 @@ class Scrutiny(models.Model):
     )
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     comments = LimitedTextField(blank=True)
-    challenge_session_on = models.DateField("challenge session on", null=True, blank=True)
+    challenge_session_on = models.DateField("challenge session on", null=True, blank=True, validators=record_date())
     outcome = models.CharField(max_length=20, choices=ScrutinyOutcome.choices, blank=True)
-    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_at = models.DateTimeField(default=timezone.now, validators=record_date())
     history = HistoricalRecords()
 
     class Meta:
@@ -286,8 +286,8 @@ class CycleNotice(models.Model):
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="notices")
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="section11_notices")
     kind = models.CharField(max_length=20, choices=NoticeKind.choices)
-    closes_on = models.DateField(help_text="The cycle's close date when the e-mail was sent.")
-    sent_at = models.DateTimeField(default=timezone.now)
+    closes_on = models.DateField(help_text="The cycle's close date when the e-mail was sent.", validators=record_date())
+    sent_at = models.DateTimeField(default=timezone.now, validators=record_date())
     sent_to = models.TextField("sent to", help_text="The addresses it went to, one a line.")
 
     class Meta:

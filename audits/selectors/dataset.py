@@ -31,7 +31,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from lscp.dates import long_date
+from lscp.dates import earliest, latest, long_date
 from lscp.financial_year import FinancialYear
 from lscp.percentages import largest_remainder_percentages
 
@@ -131,10 +131,12 @@ class Quarter:
 
     @classmethod
     def parse(cls, text):
-        """From its first day, 2023-01-01; ValueError for anything else."""
+        """From its first day, 2023-01-01, within the range the records may hold; ValueError for anything else."""
         day = date.fromisoformat(text)
         if day.day != 1 or day.month not in (1, 4, 7, 10):
             raise ValueError("Not the first day of a quarter.")
+        if not earliest() <= day <= latest():
+            raise ValueError("A quarter outside the range the records may hold.")
         return cls(day)
 
     @property
@@ -164,8 +166,14 @@ class Quarter:
 def quarters_with_observations():
     """The quarters some observation lies wholly within (the quarters `quarterly_exceptions` has rows for: a year's
     or a half-year's figure belongs to no quarter), latest first. One query, over the distinct periods, not the
-    observations."""
-    periods = Observation.objects.values_list("period_start", "period_end").distinct()
+    observations. Only those within the range the records may hold (lscp.dates): a value stored with a date outside
+    it (year 1, say, imported before the rule) belongs to no financial year the report could name, and is left to be
+    corrected in the admin."""
+    periods = (
+        Observation.objects.filter(period_start__gte=earliest(), period_start__lte=latest())
+        .values_list("period_start", "period_end")
+        .distinct()
+    )
     quarters = {Quarter.containing(start) for start, end in periods if end <= Quarter.containing(start).end}
     return sorted(quarters, key=lambda quarter: quarter.start, reverse=True)
 

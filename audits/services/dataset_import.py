@@ -30,7 +30,8 @@ from django.core.validators import DecimalValidator
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from lscp.financial_year import FinancialYear
+from lscp.dates import check_day, earliest, spoken
+from lscp.financial_year import FIRST_YEAR, LAST_YEAR, FinancialYear
 from lscp.spreadsheets import (
     AMBIGUOUS,
     FORMULA,
@@ -83,6 +84,7 @@ NOT_A_PERIOD = (
     "“%(value)s” is not a period: write a year as 2022/23, a quarter as Q4 2022/23 (Q1 is April to June), a "
     "month as March 2023, or a date as 31/03/2023."
 )
+PERIOD_OUT_OF_RANGE = "“%(value)s” starts on %(start)s: a period must start between %(earliest)s and today."
 NOT_A_CATEGORY = "“%(value)s” is not a category of “%(indicator)s”: use %(categories)s."
 NOT_A_NUMBER = "“%(value)s” is not a number: write it as a plain number such as 726 or 9.9, with no commas."
 TOO_PRECISE = "“%(value)s” has more than two decimal places."
@@ -138,17 +140,31 @@ def parse_period(value):
         if (match := _MONTH.fullmatch(key)) and match.group(1) in _MONTHS:
             return PeriodKind.MONTH, date(int(match.group(2)), _MONTHS[match.group(1)], 1)
         if "/" in key and len(key.split("/")) == 3 or key.count("-") == 2:
-            return PeriodKind.DATE, Day().clean(text)
+            return PeriodKind.DATE, Day.parse(text)
         return PeriodKind.YEAR, FinancialYear.parse(key).start
     except ValueError:
         raise ValueError(NOT_A_PERIOD % {"value": text}) from None
 
 
+def parse_period_in_range(value):
+    """`parse_period`, and the period must have started, on or after the records' first day (lscp.dates): a value is
+    for a period that has begun, and a year-1 or 9999 period would belong to no financial year the reports can name.
+    Its end may lie ahead (this quarter's figures so far), up to the records' last day."""
+    kind, start = parse_period(value)
+    text = cell_text(value) if not isinstance(value, datetime | date) else f"{start:%d/%m/%Y}"
+    end = period_end_for(kind, start)
+    if check_day(start, past=True) or check_day(end):
+        raise ValueError(PERIOD_OUT_OF_RANGE % {"value": text, "start": spoken(start), "earliest": spoken(earliest())})
+    return kind, start
+
+
 def period_cell(kind, start):
-    """How an export writes a period, so that it imports back."""
-    if kind == PeriodKind.YEAR and (start.month, start.day) == (4, 1):
+    """How an export writes a period, so that it imports back (a start no financial year can hold, stored before the
+    range rule, as its date)."""
+    in_years = FIRST_YEAR < start.year < LAST_YEAR
+    if kind == PeriodKind.YEAR and (start.month, start.day) == (4, 1) and in_years:
         return FinancialYear(start.year).label
-    if kind == PeriodKind.QUARTER and start.day == 1 and start.month in (1, 4, 7, 10):
+    if kind == PeriodKind.QUARTER and start.day == 1 and start.month in (1, 4, 7, 10) and in_years:
         return f"Q{(start.month - 4) % 12 // 3 + 1} {FinancialYear.for_date(start).label}"
     if kind == PeriodKind.MONTH and start.day == 1:
         return f"{start:%B %Y}"
@@ -299,7 +315,7 @@ def _import(names, rows, formulas, *, by, now, preview, write):
         categories.setdefault(category.indicator_id, []).append(category)
         category_named.setdefault((category.indicator_id, _words(category.name)), category)
     read_indicator, read_borough = remembered(indicators.find), remembered(boroughs.find)
-    read_period, read_number = remembered(parse_period), remembered(parse_number)
+    read_period, read_number = remembered(parse_period_in_range), remembered(parse_number)
 
     # The rows' cells read, before the values already recorded are looked up for the indicators and periods named.
     problems, read = [], []

@@ -6,11 +6,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.text import capfirst
 
+from lscp.dates import date_field
 from lscp.validators import validate_document
 from partnership.models import Agency
 
 from .. import action_sources
-from ..models import ActionStatus, ActionUpdate, Rag
+from ..models import UPDATE_IN_FUTURE, ActionStatus, ActionUpdate, Rag
 
 OPEN, ANY = "", "any"
 STATUS_FILTER_CHOICES = [(OPEN, "Open (not complete or cancelled)"), (ANY, "Any status")] + list(ActionStatus.choices)
@@ -63,8 +64,9 @@ class ActionFilterForm(forms.Form):
 
 
 class ProgressUpdateForm(forms.Form):
-    date = forms.DateField(
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    date = date_field(
+        past=True,
+        future_message=UPDATE_IN_FUTURE,
         initial=timezone.localdate,
         help_text="The date the progress was made or reported; not in the future.",
     )

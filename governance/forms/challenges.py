@@ -9,25 +9,15 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
+from lscp.dates import date_field
 from partnership.models import Agency
 
-from ..models import DATE_IN_FUTURE, ChallengeResolution, ChallengeStage
+from ..models import ChallengeResolution, ChallengeStage
 
 OPEN, CLOSED, ANY = "", "closed", "any"
 STATE_CHOICES = [(OPEN, "Open"), (CLOSED, "Closed"), (ANY, "Open or closed")]
 STAGE_FILTER_CHOICES = [("", "Any stage")] + list(ChallengeStage.choices)
 STILL_OPEN = "Not settled yet (the challenge is open)"
-
-
-def _date_field(**kwargs):
-    return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs)
-
-
-def _not_in_future(day):
-    # The model says so too; saying it here puts it in the same summary as the form's other errors.
-    if day and day > timezone.localdate():
-        raise forms.ValidationError(DATE_IN_FUTURE)
-    return day
 
 
 class _CrispyForm(forms.Form):
@@ -68,8 +58,10 @@ class LogChallengeForm(_CrispyForm):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="What was challenged and why. Describe the concern, never name a child or family.",
     )
-    raised_on = _date_field(
-        label="Date raised", initial=timezone.localdate, help_text="The date the challenge was first raised."
+    # Past dates only, in the records' range: the model says so too; saying it here puts it in the same summary as the
+    # form's other errors.
+    raised_on = date_field(
+        past=True, label="Date raised", initial=timezone.localdate, help_text="The date the challenge was first raised."
     )
     stage = forms.ChoiceField(
         choices=ChallengeStage.choices,
@@ -83,9 +75,6 @@ class LogChallengeForm(_CrispyForm):
         self.fields["agency_challenged"].queryset = (
             Agency.objects.filter(active=True).exclude(pk=own_agency_id).order_by("name")
         )
-
-    def clean_raised_on(self):
-        return _not_in_future(self.cleaned_data.get("raised_on"))
 
 
 class UpdateChallengeForm(_CrispyForm):
@@ -103,13 +92,12 @@ class UpdateChallengeForm(_CrispyForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="What changed for children or practice because of it. Never name a child.",
     )
-    closed_on = _date_field(label="Closed on", required=False, help_text="Leave empty while the challenge is open.")
+    closed_on = date_field(
+        past=True, label="Closed on", required=False, help_text="Leave empty while the challenge is open."
+    )
     resolution = forms.ChoiceField(
         label="Settled as",
         required=False,
         choices=[("", STILL_OPEN)] + list(ChallengeResolution.choices),
         help_text="How the challenge was settled. Give it with the date it closed.",
     )
-
-    def clean_closed_on(self):
-        return _not_in_future(self.cleaned_data.get("closed_on"))

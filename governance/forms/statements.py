@@ -3,6 +3,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
+from lscp.dates import DateInput
 from partnership.models import LocalAuthority
 
 from ..models import STATEMENT_RETURN_NEEDS_COMMENTS, AgencyStatement, Inspection, Judgement
@@ -38,7 +39,7 @@ class InspectionForm(forms.ModelForm):
         model = Inspection
         fields = ["inspectorate", "kind", "date", "judgement", "borough", "recommendations"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date": DateInput(past=True),
             "recommendations": forms.Textarea(attrs={"rows": 3}),
         }
 

@@ -1,10 +1,6 @@
-"""A check the governance records share: dates of things that have already happened."""
+"""A check the governance records share: dates of things that have already happened are refused in the future by
+the fields' own validators (lscp.dates, `past_date`); the message is here for the modules that name it."""
 
-from django.utils import timezone
+from lscp.dates import DATE_IN_FUTURE
 
-DATE_IN_FUTURE = "This date has not come yet."
-
-
-def not_in_future(errors, field, value):
-    if value and value > timezone.localdate():
-        errors[field] = DATE_IN_FUTURE
+__all__ = ["DATE_IN_FUTURE"]

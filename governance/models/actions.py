@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from lscp.dates import long_date
+from lscp.dates import long_date, past_date, record_date
 from lscp.fields import LimitedTextField
 from lscp.validators import validate_document
 from partnership.models import Agency, Body, Person
@@ -133,7 +133,7 @@ class Action(models.Model):
         related_name="actions",
         help_text="The body that oversees it; its chairs can update it.",
     )
-    due_date = models.DateField(db_index=True)
+    due_date = models.DateField(db_index=True, validators=record_date())
     status = models.CharField(max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED)
     rag = models.CharField(
         "RAG rating",
@@ -143,7 +143,9 @@ class Action(models.Model):
         help_text="Green: considerable progress. Amber: some progress. Red: no progress, or considerable "
         "challenges. Leave empty until it is first rated.",
     )
-    completed_on = models.DateField(null=True, blank=True, help_text="Only for a complete action.")
+    completed_on = models.DateField(
+        null=True, blank=True, help_text="Only for a complete action.", validators=past_date(ACTION_COMPLETED_IN_FUTURE)
+    )
     created = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -209,8 +211,6 @@ class Action(models.Model):
             errors["completed_on"] = ACTION_COMPLETE_NEEDS_DATE
         elif self.status != ActionStatus.COMPLETE and self.completed_on:
             errors["completed_on"] = ACTION_COMPLETED_ON_ONLY_WHEN_COMPLETE
-        elif self.completed_on and self.completed_on > timezone.localdate():
-            errors["completed_on"] = ACTION_COMPLETED_IN_FUTURE
         if errors:
             raise ValidationError(errors)
 
@@ -219,7 +219,7 @@ class ActionUpdate(models.Model):
     """A dated note of progress on an action, with evidence if there is some."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
-    date = models.DateField(default=timezone.localdate)
+    date = models.DateField(default=timezone.localdate, validators=past_date(UPDATE_IN_FUTURE))
     text = LimitedTextField("progress")
     evidence = models.FileField(
         upload_to="action-evidence/%Y/",
@@ -240,9 +240,7 @@ class ActionUpdate(models.Model):
     def __str__(self):
         return f"{self.action} – {long_date(self.date)}"
 
-    def clean(self):
-        if self.date and self.date > timezone.localdate():
-            raise ValidationError({"date": UPDATE_IN_FUTURE})
+    # A date in the future is refused by the field's validator (UPDATE_IN_FUTURE).
 
     def file_download_url(self, field_name):
         return reverse("governance:action_evidence", args=[self.pk])
@@ -257,8 +255,10 @@ class ActionDigest(models.Model):
     """
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="action_digests")
-    week_start = models.DateField("week beginning", help_text="The Monday of the week the digest was for.")
-    sent_at = models.DateTimeField(default=timezone.now)
+    week_start = models.DateField(
+        "week beginning", help_text="The Monday of the week the digest was for.", validators=record_date()
+    )
+    sent_at = models.DateTimeField(default=timezone.now, validators=record_date())
     email = models.EmailField("sent to", blank=True)
     action_count = models.PositiveIntegerField("actions listed")
 

@@ -5,11 +5,11 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from lscp.dates import long_date
+from lscp.dates import long_date, past_date
 from lscp.fields import LimitedTextField
 from partnership.models import Agency, Person
 
-from ._dates import DATE_IN_FUTURE, not_in_future
+from ._dates import DATE_IN_FUTURE
 
 __all__ = [
     "ChallengeStage",
@@ -75,7 +75,7 @@ class ChallengeLogEntry(models.Model):
     )
     agency_challenged = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="challenges_received")
     issue = LimitedTextField()
-    raised_on = models.DateField("date raised")
+    raised_on = models.DateField("date raised", validators=past_date())
     stage = models.CharField(
         max_length=30, choices=ChallengeStage.choices, default=ChallengeStage.RESOLVED_BETWEEN_AGENCIES
     )
@@ -88,7 +88,9 @@ class ChallengeLogEntry(models.Model):
         help_text="How the challenge was settled, once it is closed.",
     )
     impact = LimitedTextField(blank=True, help_text="What changed for children or practice because of it.")
-    closed_on = models.DateField(null=True, blank=True, help_text="Leave empty while the challenge is open.")
+    closed_on = models.DateField(
+        null=True, blank=True, help_text="Leave empty while the challenge is open.", validators=past_date()
+    )
     publish_as_example = models.BooleanField(
         default=False, help_text="Tick to use it as an example in the annual report. Never name a child."
     )
@@ -139,10 +141,7 @@ class ChallengeLogEntry(models.Model):
                     "agency": self.raised_by_agency,
                 }
             )
-        not_in_future(errors, "raised_on", self.raised_on)
         if self.closed_on and self.raised_on and self.closed_on < self.raised_on:
             errors["closed_on"] = CHALLENGE_CLOSED_BEFORE_RAISED
-        else:
-            not_in_future(errors, "closed_on", self.closed_on)
         if errors:
             raise ValidationError(errors)

@@ -4,12 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from lscp.dates import long_date
+from lscp.dates import long_date, past_date
 from lscp.fields import LimitedTextField
 from lscp.financial_year import FinancialYearField
 from partnership.models import LocalAuthority
-
-from ._dates import not_in_future
 
 __all__ = ["EngagementActivityQuerySet", "EngagementActivity", "YouSaidWeDidStatus", "YouSaidWeDid"]
 
@@ -22,7 +20,7 @@ class EngagementActivityQuerySet(models.QuerySet):
 class EngagementActivity(models.Model):
     """A time the partnership or a partner listened to children and young people."""
 
-    date = models.DateField()
+    date = models.DateField(validators=past_date())
     group = models.CharField(max_length=200, help_text="Who took part, for example: Tuesday Group (care leavers).")
     age_range = models.CharField(max_length=20, blank=True, help_text="For example: 16-21.")
     borough = models.ForeignKey(
@@ -50,7 +48,6 @@ class EngagementActivity(models.Model):
 
     def clean(self):
         errors = {}
-        not_in_future(errors, "date", self.date)
         if errors:
             raise ValidationError(errors)
 

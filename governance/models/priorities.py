@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from lscp.dates import record_date
 from lscp.fields import LimitedTextField
 from lscp.financial_year import FinancialYearField
 from partnership.models import Agency, Body
@@ -81,7 +82,7 @@ class PriorityActivity(models.Model):
     purpose = LimitedTextField(blank=True)
     impact = LimitedTextField(blank=True, help_text="What difference it made, with evidence where there is some.")
     what_next = LimitedTextField("what next?", blank=True)
-    start_date = models.DateField(null=True, blank=True)
+    start_date = models.DateField(null=True, blank=True, validators=record_date())
     lead_body = models.ForeignKey(
         Body,
         on_delete=models.PROTECT,

@@ -5,12 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from lscp.dates import long_date
+from lscp.dates import long_date, past_date, record_date
 from lscp.fields import LimitedTextField
 from lscp.financial_year import FinancialYearField
 from partnership.models import Agency, LocalAuthority
-
-from ._dates import not_in_future
 
 __all__ = [
     "StatementStatus",
@@ -49,7 +47,7 @@ class AgencyStatement(models.Model):
         blank=True,
         related_name="statements_submitted",
     )
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True, validators=record_date())
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -58,7 +56,7 @@ class AgencyStatement(models.Model):
         related_name="statements_decided",
         help_text="The business manager who accepted or returned it.",
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True, validators=record_date())
     history = HistoricalRecords()
 
     class Meta:
@@ -101,7 +99,7 @@ class Inspection(models.Model):
         related_name="inspections",
         help_text="The borough inspected, if it covered one borough.",
     )
-    date = models.DateField()
+    date = models.DateField(validators=past_date())
     judgement = models.CharField(
         max_length=30,
         choices=Judgement.choices,
@@ -120,6 +118,5 @@ class Inspection(models.Model):
 
     def clean(self):
         errors = {}
-        not_in_future(errors, "date", self.date)
         if errors:
             raise ValidationError(errors)

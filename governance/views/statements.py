@@ -68,7 +68,7 @@ def first_statement_year():
     if earliest["statement"] is not None:
         found.append(earliest["statement"])
     if earliest["member"] is not None:
-        found.append(FinancialYear.for_date(earliest["member"]))
+        found.append(FinancialYear.for_stored_date(earliest["member"]))
     return min(found)
 
 

@@ -32,6 +32,7 @@ from import_export.fields import Field
 from import_export.formats import base_formats
 from import_export.results import Result, RowResult
 
+from lscp.dates import DATE_IN_FUTURE, check_day
 from lscp.financial_year import FinancialYear
 from lscp.validators import describe_size
 
@@ -306,9 +307,25 @@ _UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 class Day(widgets.Widget):
-    """A date as 2023-03-31 or 31/03/2023 (day first, as in England), or a date cell of a workbook."""
+    """A date as 2023-03-31 or 31/03/2023 (day first, as in England), or a date cell of a workbook, within the range
+    the partnership's records may hold (lscp.dates: 1 January 1990 to five years ahead by default); `past` for the
+    date of something that has happened (up to today), with the model field's own message for a date to come."""
+
+    def __init__(self, *, past=False, future_message=DATE_IN_FUTURE, **kwargs):
+        self.past, self.future_message = past, future_message
+        super().__init__(**kwargs)
 
     def clean(self, value, row=None, **kwargs):
+        day = self.parse(value)
+        if day is not None:
+            message = check_day(day, past=self.past, future_message=self.future_message)
+            if message:
+                raise ValueError(message)
+        return day
+
+    @staticmethod
+    def parse(value):
+        """The date a cell holds, whatever its year (None for an empty cell); ValueError if it holds no date."""
         if isinstance(value, datetime):
             return value.date()
         if isinstance(value, date):

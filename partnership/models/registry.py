@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from lscp.dates import long_date
+from lscp.dates import long_date, record_date
 from lscp.fields import LimitedTextField
 from lscp.validators import validate_document
 
@@ -228,8 +228,8 @@ class Body(models.Model):
         help_text="PDF, Word or Excel, up to 20 MB.",
     )
     meeting_frequency = models.CharField(max_length=100, blank=True, help_text="For example: quarterly.")
-    active_from = models.DateField(null=True, blank=True)
-    active_to = models.DateField(null=True, blank=True)
+    active_from = models.DateField(null=True, blank=True, validators=record_date())
+    active_to = models.DateField(null=True, blank=True, validators=record_date())
     history = HistoricalRecords()
 
     objects = BodyQuerySet.as_manager()
@@ -321,8 +321,10 @@ class Membership(models.Model):
         verbose_name="representing",
         help_text="The agency this member represents on the body.",
     )
-    start = models.DateField("from")
-    end = models.DateField("to", null=True, blank=True, help_text="Leave empty while the membership continues.")
+    start = models.DateField("from", validators=record_date())
+    end = models.DateField(
+        "to", null=True, blank=True, help_text="Leave empty while the membership continues.", validators=record_date()
+    )
     history = HistoricalRecords()
 
     objects = MembershipQuerySet.as_manager()
@@ -392,7 +394,7 @@ class MeetingQuerySet(models.QuerySet):
 
 class Meeting(models.Model):
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="meetings")
-    starts_at = models.DateTimeField("date and time")
+    starts_at = models.DateTimeField("date and time", validators=record_date())
     kind = models.CharField(max_length=20, choices=MeetingKind.choices, default=MeetingKind.ORDINARY)
     joint_with = models.ForeignKey(
         Body,

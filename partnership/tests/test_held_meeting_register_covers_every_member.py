@@ -9,7 +9,7 @@ from django.urls import reverse
 from partnership import services
 from partnership.models import Attendance, Meeting, MeetingStatus
 from partnership.tests.factories import MeetingFactory
-from partnership.tests.test_record_a_meeting import members, register_post  # noqa: F401 (fixture)
+from partnership.tests.test_record_a_meeting import NEXT_YEAR, members, register_post  # noqa: F401 (fixture)
 
 
 def post(client, body, data):
@@ -64,7 +64,7 @@ def test_a_huge_form_count_fails_fast(client, chair, chaired_body, members, djan
 @pytest.mark.django_db
 def test_a_scheduled_meeting_may_leave_lines_out(client, chair, chaired_body, members):  # noqa: F811
     client.force_login(chair)
-    data = register_post(members[:2], ["", ""], day="2099-01-14", status="scheduled")
+    data = register_post(members[:2], ["", ""], day=NEXT_YEAR, status="scheduled")
     assert post(client, chaired_body, data).status_code == 302
 
 

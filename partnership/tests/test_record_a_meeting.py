@@ -2,9 +2,13 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from partnership.models import Attendance, AttendanceStatus, Meeting, MeetingStatus
 from partnership.tests.factories import AgencyFactory, MeetingFactory, MembershipFactory
+
+# A day to come, within the range a meeting may be dated in (up to five years ahead).
+NEXT_YEAR = f"{timezone.localdate().year + 1}-01-14"
 
 
 def register_post(memberships, statuses, *, day="2022-06-15", status="held", deputies=None, **extra):
@@ -110,7 +114,7 @@ def test_attendance_for_someone_who_is_not_a_member_is_refused(client, chair, ch
 @pytest.mark.django_db
 def test_a_future_meeting_is_scheduled_with_its_register_not_yet_recorded(client, chair, chaired_body, members):
     client.force_login(chair)
-    data = register_post(members, [""] * 4, day="2099-01-14", status="scheduled")
+    data = register_post(members, [""] * 4, day=NEXT_YEAR, status="scheduled")
     response = client.post(reverse("partnership:meeting_create", args=[chaired_body.pk]), data)
     assert response.status_code == 302
     statuses = set(Attendance.objects.values_list("status", flat=True))
@@ -120,7 +124,7 @@ def test_a_future_meeting_is_scheduled_with_its_register_not_yet_recorded(client
 @pytest.mark.django_db
 def test_a_meeting_in_the_future_cannot_be_marked_held(client, chair, chaired_body, members):
     client.force_login(chair)
-    data = register_post(members, ["present"] * 4, day="2099-01-14", status="held")
+    data = register_post(members, ["present"] * 4, day=NEXT_YEAR, status="held")
     response = client.post(reverse("partnership:meeting_create", args=[chaired_body.pk]), data)
     assert response.status_code == 200
     assert "cannot be marked as held" in response.content.decode()

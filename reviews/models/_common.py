@@ -1,8 +1,10 @@
-"""What the case review records share: the warning on free text, and checks on dates."""
+"""What the case review records share: the warning on free text, and checks on dates (a date in the future or out
+of the records' range is refused by the fields' own validators, lscp.dates)."""
 
-from django.utils import timezone
-
-from lscp.dates import long_date
+from lscp.dates import (
+    DATE_IN_FUTURE,  # noqa: F401 - the message, where the records' modules look for it
+    long_date,
+)
 
 NO_IDENTIFYING_DETAILS = (
     "Never write a child's or family member's name, address, date of birth or school, or anything else that "
@@ -12,16 +14,7 @@ CODE_NAME_HELP = (
     "A code name such as “Child Q”, “Baby R” or “Family C”: never the child's name or initials, "
     "and nothing that could identify them."
 )
-DATE_IN_FUTURE = "This date has not come yet."
 DATE_BEFORE = "This date is before %(other)s (%(date)s)."
-
-
-def not_in_future(errors, obj, *fields):
-    today = timezone.localdate()
-    for field in fields:
-        value = getattr(obj, field)
-        if value and value > today:
-            errors.setdefault(field, DATE_IN_FUTURE)
 
 
 def not_before(errors, obj, field, earlier_field):

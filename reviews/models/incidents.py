@@ -11,12 +11,12 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from lscp.dates import long_date
+from lscp.dates import long_date, past_date
 from lscp.fields import LimitedTextField
 from partnership.models import Agency, Body, LocalAuthority
 
 from ..deadlines import PANEL_NOTIFICATION, RAPID_REVIEW
-from ._common import CODE_NAME_HELP, NO_IDENTIFYING_DETAILS, not_before, not_in_future
+from ._common import CODE_NAME_HELP, NO_IDENTIFYING_DETAILS, not_before
 
 __all__ = [
     "AgeBand",
@@ -67,9 +67,11 @@ class SeriousIncident(models.Model):
     the child's name: the code name is all the record ever calls them."""
 
     code_name = models.CharField(max_length=60, unique=True, help_text=CODE_NAME_HELP)
-    occurred_on = models.DateField("date of the incident")
+    occurred_on = models.DateField("date of the incident", validators=past_date())
     la_aware_on = models.DateField(
-        "local authority became aware on", help_text="The National Panel must be notified within 5 working days."
+        "local authority became aware on",
+        help_text="The National Panel must be notified within 5 working days.",
+        validators=past_date(),
     )
     borough = models.ForeignKey(LocalAuthority, on_delete=models.PROTECT, related_name="serious_incidents")
     age_band = models.CharField("child's age band", max_length=10, choices=AgeBand.choices)
@@ -80,7 +82,7 @@ class SeriousIncident(models.Model):
     abuse_neglect = models.BooleanField("neglect", default=False)
     looked_after = models.BooleanField("looked-after child", default=False)
     circumstances = LimitedTextField("circumstances in outline", blank=True, help_text=NO_IDENTIFYING_DETAILS)
-    notified_panel_on = models.DateField("National Panel notified on", null=True, blank=True)
+    notified_panel_on = models.DateField("National Panel notified on", null=True, blank=True, validators=past_date())
     panel_reference = models.CharField("National Panel reference", max_length=60, blank=True)
     # Worked out from the dates above on every save (reviews/deadlines.py); never typed in.
     panel_notification_due = models.DateField("notify the Panel by", editable=False)
@@ -132,7 +134,6 @@ class SeriousIncident(models.Model):
         errors = {}
         self.code_name = (self.code_name or "").strip()
         self.panel_reference = (self.panel_reference or "").strip()
-        not_in_future(errors, self, "occurred_on", "la_aware_on", "notified_panel_on")
         not_before(errors, self, "la_aware_on", "occurred_on")
         not_before(errors, self, "notified_panel_on", "la_aware_on")
         if self.panel_reference and not self.notified_panel_on:
@@ -153,12 +154,14 @@ DECISIONS_LEADING_TO_A_REVIEW = (Decision.LCSPR, Decision.OTHER_LEARNING_REVIEW)
 
 class RapidReview(models.Model):
     incident = models.OneToOneField(SeriousIncident, on_delete=models.PROTECT, related_name="rapid_review")
-    started_on = models.DateField()
+    started_on = models.DateField(validators=past_date())
     agencies = models.ManyToManyField(
         Agency, related_name="rapid_reviews", blank=True, verbose_name="agencies contributing"
     )
-    submitted_to_panel_on = models.DateField("submitted to the National Panel on", null=True, blank=True)
-    panel_response_on = models.DateField("National Panel responded on", null=True, blank=True)
+    submitted_to_panel_on = models.DateField(
+        "submitted to the National Panel on", null=True, blank=True, validators=past_date()
+    )
+    panel_response_on = models.DateField("National Panel responded on", null=True, blank=True, validators=past_date())
     panel_response_summary = LimitedTextField(
         "National Panel's response in summary", blank=True, help_text=NO_IDENTIFYING_DETAILS
     )
@@ -172,7 +175,7 @@ class RapidReview(models.Model):
         related_name="rapid_review_decisions",
         help_text="The body that made the decision: the safeguarding partners or the Case Review Subgroup.",
     )
-    decided_on = models.DateField(null=True, blank=True)
+    decided_on = models.DateField(null=True, blank=True, validators=past_date())
     created = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(m2m_fields=[agencies])
 
@@ -201,7 +204,6 @@ class RapidReview(models.Model):
 
     def clean(self):
         errors = {}
-        not_in_future(errors, self, "started_on", "submitted_to_panel_on", "panel_response_on", "decided_on")
         if self.incident_id:
             aware = self.incident.la_aware_on
             if self.started_on and aware and self.started_on < aware:
@@ -227,7 +229,7 @@ class RapidReview(models.Model):
 
 class RapidReviewMeeting(models.Model):
     rapid_review = models.ForeignKey(RapidReview, on_delete=models.CASCADE, related_name="meetings")
-    date = models.DateField()
+    date = models.DateField(validators=past_date())
     history = HistoricalRecords()
 
     class Meta:
@@ -239,7 +241,6 @@ class RapidReviewMeeting(models.Model):
 
     def clean(self):
         errors = {}
-        not_in_future(errors, self, "date")
         if self.rapid_review_id and self.date and self.date < self.rapid_review.started_on:
             errors.setdefault("date", "A rapid review meeting cannot be before the review started.")
         if errors:

@@ -13,13 +13,13 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-from lscp.dates import long_date
+from lscp.dates import long_date, past_date, record_date
 from lscp.fields import LimitedTextField
 from lscp.working_days import add_working_days, working_days_between
 from partnership.models import Agency, Body, LocalAuthority, Sector
 
 from ..deadlines import RULES, SHARE_BEFORE_PUBLICATION
-from ._common import CODE_NAME_HELP, NO_IDENTIFYING_DETAILS, not_before, not_in_future
+from ._common import CODE_NAME_HELP, NO_IDENTIFYING_DETAILS, not_before
 from .incidents import DECISIONS_LEADING_TO_A_REVIEW, RapidReview
 
 __all__ = [
@@ -190,22 +190,26 @@ class PracticeReview(models.Model):
         blank=True,
         help_text="What the review looked at and why, as the annual report will say it. " + NO_IDENTIFYING_DETAILS,
     )
-    commissioned_on = models.DateField()
-    terms_of_reference_agreed_on = models.DateField(null=True, blank=True)
+    commissioned_on = models.DateField(validators=past_date())
+    terms_of_reference_agreed_on = models.DateField(null=True, blank=True, validators=past_date())
     target_completion = models.DateField(
         null=True,
         blank=True,
         help_text="Leave empty to set it from the partnership's target after the decision (or the commissioning).",
+        validators=record_date(),
     )
-    report_received_on = models.DateField("final report received on", null=True, blank=True)
+    report_received_on = models.DateField("final report received on", null=True, blank=True, validators=past_date())
     shared_on = models.DateField(
         "shared with the Panel, Secretary of State and Ofsted on",
         null=True,
         blank=True,
         help_text="At least 7 working days before publication.",
+        validators=past_date(),
     )
-    planned_publication_on = models.DateField("planned publication date", null=True, blank=True)
-    published_on = models.DateField("published on", null=True, blank=True)
+    planned_publication_on = models.DateField(
+        "planned publication date", null=True, blank=True, validators=record_date()
+    )
+    published_on = models.DateField("published on", null=True, blank=True, validators=past_date())
     not_published_reason = LimitedTextField("reason it is not published", blank=True, help_text=NO_IDENTIFYING_DETAILS)
     publication_override_reason = LimitedTextField(
         "reason for publishing fewer than 7 working days after sharing", blank=True
@@ -217,14 +221,14 @@ class PracticeReview(models.Model):
         blank=True,
         help_text="A review can be held while a coroner's inquest or criminal proceedings run.",
     )
-    held_since = models.DateField("held since", null=True, blank=True)
+    held_since = models.DateField("held since", null=True, blank=True, validators=past_date())
     held_note = LimitedTextField(
         "about the hold",
         blank=True,
         help_text="What the review waits for and when it is expected, e.g. the inquest's listing. "
         + NO_IDENTIFYING_DETAILS,
     )
-    closed_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True, validators=past_date())
     closure_reason = LimitedTextField(
         "reason for closing with actions open",
         blank=True,
@@ -327,17 +331,6 @@ class PracticeReview(models.Model):
         self.publication_override_reason = (self.publication_override_reason or "").strip()
         self.closure_reason = (self.closure_reason or "").strip()
         self.held_note = (self.held_note or "").strip()
-        not_in_future(
-            errors,
-            self,
-            "commissioned_on",
-            "terms_of_reference_agreed_on",
-            "report_received_on",
-            "shared_on",
-            "published_on",
-            "closed_on",
-            "held_since",
-        )
         not_before(errors, self, "report_received_on", "commissioned_on")
         not_before(errors, self, "held_since", "commissioned_on")
         if self.held_pending and not self.held_since:
@@ -544,7 +537,7 @@ class Dissemination(models.Model):
         "reviews.NationalReview", on_delete=models.CASCADE, null=True, blank=True, related_name="disseminations"
     )
     channel = models.CharField(max_length=30, choices=DisseminationChannel.choices)
-    date = models.DateField()
+    date = models.DateField(validators=past_date())
     audience = models.CharField(
         "audience reached", max_length=300, help_text="Who it reached, e.g. designated safeguarding leads in schools."
     )
@@ -566,7 +559,6 @@ class Dissemination(models.Model):
 
     def clean(self):
         errors = {}
-        not_in_future(errors, self, "date")
         if not self.practice_review_id and not self.national_review_id:
             errors["practice_review"] = DISSEMINATION_NEEDS_A_REVIEW
         if errors:

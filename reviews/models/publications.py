@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from lscp.dates import past_date
 from lscp.fields import LimitedTextField
 
-from ._common import not_before, not_in_future
+from ._common import not_before
 
 __all__ = ["NationalReview", "InspectionReport", "ASSURANCE_RECEIVED_WITHOUT_REQUEST"]
 
@@ -17,17 +18,20 @@ ASSURANCE_RECEIVED_WITHOUT_REQUEST = "Say what assurance was asked of partners b
 class ConsideredPublication(models.Model):
     title = models.CharField(max_length=300)
     publisher = models.CharField(max_length=200)
-    published_on = models.DateField("date")
+    published_on = models.DateField("date", validators=past_date())
     # Not in the issue's list, but the annual report counts what was considered in its year, and a report can be
     # considered before it is published (the Panel asked for checks in anticipation of one) or long after.
     considered_on = models.DateField(
-        null=True, blank=True, help_text="When the Case Review Subgroup or the partnership considered it."
+        null=True,
+        blank=True,
+        help_text="When the Case Review Subgroup or the partnership considered it.",
+        validators=past_date(),
     )
     local_response = LimitedTextField(blank=True, help_text="What the partnership did in response.")
     assurance_requested = LimitedTextField("assurance requested of partners", blank=True)
-    assurance_requested_on = models.DateField(null=True, blank=True)
+    assurance_requested_on = models.DateField(null=True, blank=True, validators=past_date())
     assurance_received = LimitedTextField("assurance received", blank=True)
-    assurance_received_on = models.DateField(null=True, blank=True)
+    assurance_received_on = models.DateField(null=True, blank=True, validators=past_date())
 
     class Meta:
         abstract = True
@@ -38,7 +42,6 @@ class ConsideredPublication(models.Model):
 
     def clean(self):
         errors = {}
-        not_in_future(errors, self, "published_on", "considered_on", "assurance_requested_on", "assurance_received_on")
         not_before(errors, self, "assurance_received_on", "assurance_requested_on")
         if (self.assurance_received.strip() or self.assurance_received_on) and not self.assurance_requested.strip():
             errors.setdefault("assurance_requested", ASSURANCE_RECEIVED_WITHOUT_REQUEST)

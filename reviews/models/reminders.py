@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from lscp.dates import record_date
+
 from ..deadlines import RULES
 from .incidents import SeriousIncident
 from .practice import PracticeReview
@@ -28,9 +30,9 @@ class DeadlineReminder(models.Model):
         PracticeReview, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
     )
     rule = models.CharField(max_length=30, choices=RULES.choices())
-    due_date = models.DateField()
+    due_date = models.DateField(validators=record_date())
     lead_working_days = models.PositiveSmallIntegerField("working days before")
-    sent_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(default=timezone.now, validators=record_date())
     sent_to = models.TextField("sent to", help_text="The addresses it went to, one a line.")
 
     class Meta:

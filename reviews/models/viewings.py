@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from lscp.dates import long_date
+from lscp.dates import long_date, record_date
 
 from .incidents import SeriousIncident
 from .practice import PracticeReview
@@ -22,7 +22,7 @@ class ReviewViewing(models.Model):
     viewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="review_viewings", verbose_name="who"
     )
-    viewed_at = models.DateTimeField("when", default=timezone.now, db_index=True)
+    viewed_at = models.DateTimeField("when", default=timezone.now, db_index=True, validators=record_date())
     incident = models.ForeignKey(
         SeriousIncident, on_delete=models.CASCADE, null=True, blank=True, related_name="viewings"
     )

@@ -211,7 +211,8 @@ def test_a_dissemination_dated_in_the_future_or_without_audience(signed_in):
         {"dissemination-channel": "newsletter", "dissemination-date": "2099-01-01", "dissemination-audience": ""},
     )
     page = page_of(response)
-    assert set(response.context["dissemination_form"].errors) == {"audience"}
+    # Both at once: the form's date box checks the date itself (not in the future) as well as the missing audience.
+    assert set(response.context["dissemination_form"].errors) == {"audience", "date"}
     assert 'value="2099-01-01"' in page
     response = signed_in.post(
         reverse("reviews:dissemination_add", args=[review.pk]),

@@ -14,6 +14,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from lscp.dates import record_date
 from partnership.models import Agency, Sector
 
 from .sessions import CourseSession
@@ -123,8 +124,8 @@ class Booking(models.Model):
     delegate = models.ForeignKey(Delegate, on_delete=models.PROTECT, related_name="bookings")
     status = models.CharField(max_length=30, choices=BookingStatus.choices, default=BookingStatus.BOOKED)
     # When the booking was made: the waiting list is first come, first served in this order.
-    created_at = models.DateTimeField(default=timezone.now)
-    status_changed_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, validators=record_date())
+    status_changed_at = models.DateTimeField(default=timezone.now, validators=record_date())
     booked_by_email = models.EmailField(
         blank=True, help_text="Who made the booking, when not the delegate (a team administrator)."
     )
@@ -135,16 +136,19 @@ class Booking(models.Model):
         help_text="The line manager given with this booking: where the course needs approval, the approval link "
         "goes to them.",
     )
-    approval_requested_at = models.DateTimeField(null=True, blank=True)
-    approved_at = models.DateTimeField(null=True, blank=True)
+    approval_requested_at = models.DateTimeField(null=True, blank=True, validators=record_date())
+    approved_at = models.DateTimeField(null=True, blank=True, validators=record_date())
     promoted_at = models.DateTimeField(
-        null=True, blank=True, help_text="When the booking was moved up from the waiting list."
+        null=True,
+        blank=True,
+        help_text="When the booking was moved up from the waiting list.",
+        validators=record_date(),
     )
-    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True, validators=record_date())
     cancelled_reason = models.CharField(max_length=500, blank=True)
     # Sent-markers, so that each evaluation e-mail goes once.
-    after_evaluation_sent_at = models.DateTimeField(null=True, blank=True)
-    follow_up_sent_at = models.DateTimeField(null=True, blank=True)
+    after_evaluation_sent_at = models.DateTimeField(null=True, blank=True, validators=record_date())
+    follow_up_sent_at = models.DateTimeField(null=True, blank=True, validators=record_date())
     history = HistoricalRecords()
 
     class Meta:

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from lscp.dates import record_date
 from lscp.fields import LimitedTextField
 
 from .bookings import Booking
@@ -34,7 +35,7 @@ class EvaluationStage(models.TextChoices):
 class Evaluation(models.Model):
     booking = models.ForeignKey(Booking, on_delete=models.PROTECT, related_name="evaluations")
     stage = models.CharField(max_length=20, choices=EvaluationStage.choices)
-    submitted_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(default=timezone.now, validators=record_date())
     practice_changed = models.BooleanField(null=True, blank=True, help_text="Has your practice changed?")
     practice_change = LimitedTextField(blank=True, help_text="How your practice has changed.")
     comments = LimitedTextField(blank=True)

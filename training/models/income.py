@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from lscp.dates import long_date
+from lscp.dates import check_day, long_date, past_date
 from lscp.financial_year import FinancialYear, FinancialYearField
 from partnership.models import Agency
 
@@ -37,7 +37,7 @@ class TrainingIncome(models.Model):
     kind = models.CharField(max_length=20, choices=IncomeKind.choices, default=IncomeKind.COURSE_FEES)
     description = models.CharField(max_length=300, blank=True)
     amount = models.DecimalField(max_digits=10, decimal_places=2, help_text="In pounds and pence.")
-    received_on = models.DateField(null=True, blank=True)
+    received_on = models.DateField(null=True, blank=True, validators=past_date())
     history = HistoricalRecords()
 
     class Meta:
@@ -67,7 +67,9 @@ class TrainingIncome(models.Model):
             errors["payer"] = INCOME_NEEDS_PAYER
         if self.amount is not None and self.amount < 0:
             errors["amount"] = INCOME_AMOUNT_NEGATIVE
-        if self.received_on and not self.year:
+        if self.received_on and check_day(self.received_on, past=True):
+            pass  # outside the records' range: the field's own validator says so, and no year can be read from it
+        elif self.received_on and not self.year:
             self.year = FinancialYear.for_date(self.received_on)
         elif self.received_on and self.year and self.received_on not in FinancialYear.parse(self.year):
             errors["received_on"] = INCOME_RECEIVED_OUTSIDE_YEAR % {

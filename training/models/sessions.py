@@ -12,7 +12,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from lscp.dates import long_date
+from lscp.dates import long_date, record_date
 from lscp.fields import LimitedTextField
 from lscp.working_days import add_working_days
 from partnership.models import Agency
@@ -49,8 +49,8 @@ class CourseSession(models.Model):
     """One running of a course (named so as not to be confused with a browser's session)."""
 
     course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="sessions")
-    starts_at = models.DateTimeField()
-    ends_at = models.DateTimeField()
+    starts_at = models.DateTimeField(validators=record_date())
+    ends_at = models.DateTimeField(validators=record_date())
     venue = models.CharField(max_length=300, blank=True, help_text="The address, for a session in person.")
     online = models.BooleanField(default=False)
     joining_instructions = LimitedTextField(
@@ -69,16 +69,22 @@ class CourseSession(models.Model):
         help_text="Booking closes this many working days before the session.",
     )
     booking_closes_on = models.DateField(
-        editable=False, db_index=True, help_text="The last day a place can be booked (computed)."
+        editable=False,
+        db_index=True,
+        help_text="The last day a place can be booked (computed).",
+        validators=record_date(),
     )
     cancellation_deadline = models.DateField(
-        null=True, blank=True, help_text="Delegates who cancel after this day (or do not come) may be charged."
+        null=True,
+        blank=True,
+        help_text="Delegates who cancel after this day (or do not come) may be charged.",
+        validators=record_date(),
     )
     status = models.CharField(max_length=20, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED)
     cancelled_reason = LimitedTextField(blank=True)
     # Set when an organiser takes the register (training/services/organiser.py, take_register); the after-session
     # evaluations are sent from then.
-    register_taken_at = models.DateTimeField(null=True, blank=True)
+    register_taken_at = models.DateTimeField(null=True, blank=True, validators=record_date())
     register_taken_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -8,6 +8,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
+from lscp.dates import date_field
 from lscp.spreadsheets import validate_import_file
 from partnership.models import Agency, Sector
 
@@ -158,14 +159,11 @@ class SessionForm(_CrispyForm):
     those booked) and its messages go under these boxes."""
 
     course = forms.ModelChoiceField(label="Course", queryset=Course.objects.order_by("title"))
-    date = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    date = date_field(label="Date")
     starts = forms.TimeField(label="Starts at", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     ends = forms.TimeField(label="Ends at", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
-    end_date = forms.DateField(
-        label="Ends on, if not the same day",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text="For a course over two days, the last day.",
+    end_date = date_field(
+        label="Ends on, if not the same day", required=False, help_text="For a course over two days, the last day."
     )
     online = forms.BooleanField(label="Online", required=False)
     venue = forms.CharField(
@@ -200,10 +198,9 @@ class SessionForm(_CrispyForm):
         max_value=60,
         initial=DEFAULT_BOOKING_CLOSES_WORKING_DAYS,
     )
-    cancellation_deadline = forms.DateField(
+    cancellation_deadline = date_field(
         label="Cancel by",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Delegates who cancel after this day (or do not come) may be charged.",
     )
 

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from lscp.wording import in_a_sentence
 from partnership.models import Sector
 
 from .. import links
@@ -105,11 +106,11 @@ def eligibility_errors(course, *, sector, agency=None, known=None):
         return {}
     sectors = _list(_sector_label(code) for code in codes)
     if sector and sector not in codes:
-        return {"sector": NOT_ELIGIBLE % {"sectors": sectors, "sector": _sector_label(sector).lower()}}
+        return {"sector": NOT_ELIGIBLE % {"sectors": sectors, "sector": in_a_sentence(_sector_label(sector))}}
     if agency is not None and agency.sector not in codes:
         return {
             "agency": NOT_ELIGIBLE_AGENCY
-            % {"sectors": sectors, "agency": agency.name, "sector": _sector_label(agency.sector).lower()}
+            % {"sectors": sectors, "agency": agency.name, "sector": in_a_sentence(_sector_label(agency.sector))}
         }
     if known is not None and any(code not in codes for code in known_sectors(known)):
         return {"sector": NOT_ELIGIBLE_BY_RECORD % {"sectors": sectors}}

@@ -17,7 +17,7 @@ once never send the same e-mail twice.
 
 import calendar
 import logging
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -73,10 +73,13 @@ class EvaluationMailsNotSent(Exception):
 
 
 def add_months(day, months):
-    """The same day `months` later (or earlier, if negative); the month's last day when it has no such day."""
+    """The same day `months` later (or earlier, if negative); the month's last day when it has no such day. Past the
+    calendar's edges (a date stored as 9999, before the records had a range), its first or last day."""
     month_index = day.year * 12 + day.month - 1 + months
     year, month = divmod(month_index, 12)
     month += 1
+    if not date.min.year <= year <= date.max.year:
+        return date.max if months > 0 else date.min
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 

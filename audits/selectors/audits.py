@@ -7,7 +7,7 @@ many audits, cases or returns there are."""
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from governance.models import CLOSED_STATUSES, Action, ActionStatus
@@ -22,6 +22,7 @@ from ..models import (
     Grade,
     MultiAgencyAudit,
     Rating,
+    Return,
     SingleAgencyAudit,
     Standard,
     StandardResponse,
@@ -290,13 +291,19 @@ class Section11Results:
     not_fully_met: int  # ratings partially or not met, across every standard
 
 
+def cycles_run_in(year):
+    """The Section 11 / 175 cycles the partnership ran in the financial year: open on some day of it, or with a
+    return submitted in it (a cycle closing in March is scrutinised in the months after)."""
+    start, end = year.datetime_range()
+    submitted = Return.objects.filter(cycle=OuterRef("pk"), submitted_at__gte=start, submitted_at__lt=end)
+    return Cycle.objects.filter(opens_on__lte=year.end).filter(Q(closes_on__gte=year.start) | Exists(submitted))
+
+
 def section11_results(*, year):
-    """The latest Section 11 / 175 cycle opened by the end of the year: its returns by status and, per standard,
+    """The latest Section 11 / 175 cycle run in the year (`cycles_run_in`): its returns by status and, per standard,
     how many of the returns the agencies submitted rated it fully, partially or not met (drafts left out). None
-    when no cycle has opened. Four queries."""
-    cycle = (
-        Cycle.objects.filter(opens_on__lte=year.end).select_related("standard_set").order_by("-opens_on", "-pk").first()
-    )
+    when no cycle ran in the year. Four queries."""
+    cycle = cycles_run_in(year).select_related("standard_set").order_by("-opens_on", "-pk").first()
     if cycle is None:
         return None
     by_status = returns_by_status(cycle)

@@ -259,7 +259,7 @@ class DataTableRow:
     indicator: str
     unit: str
     period: str
-    source: str
+    source: str  # the sources of the values shown, each once, in the boroughs' order
     cells: list = field(default_factory=list)  # a DataTableCell per borough, in the table's borough order
     london: Decimal | None = None
     period_start: date | None = None
@@ -273,43 +273,60 @@ class DataTable:
 
 def children_data_table(*, year):
     """Each indicator without categories shown in "Our children and young people data", at its latest period
-    ending within the year: its value in each borough, the London comparator and the change since the same period
-    a year earlier. Indicators in the order they were added. One query."""
+    ending within the year (or, with none, the year before: see `_latest_values_table`): its value in each borough,
+    the London comparator and the change since the same period a year earlier. Indicators in the order they were
+    added. One query."""
     return _latest_values_table(year=year, table=ReportTable.CHILDREN_DATA)
 
 
 def borough_profile_table(*, year):
     """The borough profiles' figures (population, children's share, poverty, unemployment): each indicator shown in
-    "Borough profiles" at its latest period ending within the year, in each borough. One query."""
+    "Borough profiles" at its latest period ending within the year (or the year before), in each borough. One
+    query."""
     return _latest_values_table(year=year, table=ReportTable.BOROUGH_PROFILE)
 
 
+LATEST_AVAILABLE = "%(period)s, the latest available"
+
+
 def _latest_values_table(*, year, table):
+    """Each indicator at its latest period ending within the year. An indicator with none is shown at its latest
+    period ending in the year before, labelled the latest available: a figure published once a year or less often
+    (a mid-year population estimate dated June of the year before) would otherwise vanish from the report. Nothing
+    older, and nothing after the year, is read. Each row names the sources of its own values."""
+    look_back_to = (year.previous or year).start
     observations = with_trend(
         Observation.objects.filter(
             indicator__categories__isnull=True,
             indicator__report_table=table,
-            period_end__gte=year.start,
+            period_end__gte=look_back_to,
             period_end__lte=year.end,
         )
     ).select_related("indicator", "borough")
+    # The year's own periods before any of the year before, whatever their starts.
+    in_year = Case(When(period_end__gte=year.start, then=Value(0)), default=Value(1))
     latest, boroughs = {}, {}
-    for o in observations.order_by("indicator_id", "-period_start", "borough__name"):
-        boroughs[o.borough_id] = (o.borough.name, o.borough.code)
+    for o in observations.order_by("indicator_id", in_year, "-period_start", "borough__name"):
         latest.setdefault(o.indicator_id, {"start": o.period_start, "rows": []})
         if latest[o.indicator_id]["start"] == o.period_start:
             latest[o.indicator_id]["rows"].append(o)
+            boroughs[o.borough_id] = (o.borough.name, o.borough.code)
     borough_ids = sorted(boroughs, key=lambda pk: boroughs[pk])
     rows = []
     for found in latest.values():
         first = found["rows"][0]
         by_borough = {o.borough_id: o for o in found["rows"]}
+        period = period_label(first.period_kind, first.period_start, first.period_end)
+        if first.period_end < year.start:
+            period = LATEST_AVAILABLE % {"period": period}
+        in_order = sorted(found["rows"], key=lambda o: boroughs[o.borough_id])
+        sources = list(dict.fromkeys(o.source.strip() for o in in_order if o.source.strip()))
         rows.append(
             DataTableRow(
                 indicator=first.indicator.name,
                 unit=first.indicator.unit,
-                period=period_label(first.period_kind, first.period_start, first.period_end),
-                source=first.indicator.source,
+                period=period,
+                source="; ".join(sources),
                 cells=[
                     DataTableCell(o.value, o.year_earlier, o.change_percent)
                     if (o := by_borough.get(pk))

@@ -153,6 +153,22 @@ def finance_statement(*, year):
     )
 
 
+def finance_totals(*, year):
+    """The year's income and expenditure, all boroughs together (two queries), or None when the year has no line of
+    either: what the finance appendix sets this year's totals beside."""
+    from django.db.models import Sum
+
+    from .models import Contribution, ExpenditureLine
+
+    income = Contribution.objects.filter(year=year).aggregate(total=Sum("amount"), lines=Count("pk"))
+    spent = ExpenditureLine.objects.filter(year=year).aggregate(total=Sum("amount"), lines=Count("pk"))
+    if not income["lines"] and not spent["lines"]:
+        return None
+    return FinanceTotals(
+        income=_pounds(income["total"]), expenditure=_pounds(spent["total"]), reserves_brought_forward=None
+    )
+
+
 def priorities_for_year(*, year):
     """The priorities whose plan covers the year, with their activities, leads and metrics, in three queries. An
     activity that started after the year is not part of it."""

@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.db.models import (
     BooleanField,
     Case,
+    Count,
     DateField,
     DecimalField,
     ExpressionWrapper,
@@ -31,6 +32,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from lscp.comparisons import YearOnYear
 from lscp.dates import earliest, latest, long_date
 from lscp.financial_year import FinancialYear
 from lscp.percentages import largest_remainder_percentages
@@ -347,36 +349,54 @@ def _latest_values_table(*, year, table):
 class CategoryTable:
     indicator: str
     boroughs: list  # (code, name)
-    rows: list  # (category name, [(count, percent) per borough], (count, percent) for all boroughs)
+    rows: list  # (category name, [(count, percent) per borough], (count, percent) for all boroughs, last year)
     totals: list  # count per borough
     total: int
+    # Last year's counts, all boroughs together, when it has any of this indicator's values: a YearOnYear per row
+    # (the fourth of each row; None otherwise) and for the total.
+    last_year_total: YearOnYear | None = None
 
     @property
     def is_empty(self):
         return not self.total
 
+    @property
+    def compared(self):
+        return self.last_year_total is not None
+
 
 def category_tables(*, year, names):
     """{indicator name: CategoryTable}: for each named indicator counted by category, the counts of the observations
     whose period ends within the year, summed by category and borough in the database, with each borough's
-    percentages (and the total's) adding up to 100. Two queries whatever the data."""
+    percentages (and the total's) adding up to 100, and each category's count of the year before (all boroughs)
+    beside it when that year has values. Two queries whatever the data."""
     categories = list(
         IndicatorCategory.objects.filter(indicator__name__in=names)
         .select_related("indicator")
         .order_by("indicator__name", "order", "name")
     )
+    last_year = year.previous or year
+    in_year, before = Q(period_end__gte=year.start), Q(period_end__lt=year.start)
     sums = (
         Observation.objects.filter(
-            indicator__name__in=names, period_end__gte=year.start, period_end__lte=year.end, category__isnull=False
+            indicator__name__in=names,
+            period_end__gte=last_year.start,
+            period_end__lte=year.end,
+            category__isnull=False,
         )
         .values("category_id", "borough_id", "borough__name", "borough__code")
-        .annotate(count=Sum("value"))
+        .annotate(
+            count=Sum("value", filter=in_year), last=Sum("value", filter=before), lines=Count("pk", filter=before)
+        )
         .order_by()
     )
-    counts, boroughs = {}, {}
+    counts, boroughs, last_counts, last_lines = {}, {}, {}, {}
     for line in sums:
-        counts[(line["category_id"], line["borough_id"])] = int(line["count"])
-        boroughs[line["borough_id"]] = (line["borough__name"], line["borough__code"])
+        counts[(line["category_id"], line["borough_id"])] = int(line["count"] or 0)
+        if line["count"] is not None:
+            boroughs[line["borough_id"]] = (line["borough__name"], line["borough__code"])
+        last_counts[line["category_id"]] = last_counts.get(line["category_id"], 0) + int(line["last"] or 0)
+        last_lines[line["category_id"]] = last_lines.get(line["category_id"], 0) + line["lines"]
     borough_ids = sorted(boroughs, key=lambda pk: boroughs[pk])
     tables = {}
     for name in names:
@@ -388,6 +408,7 @@ def category_tables(*, year, names):
         row_totals = [sum(grid[row][index] for index in keep) for row in range(len(own))]
         percents = {index: largest_remainder_percentages(columns[index]) for index in keep}
         total_percents = largest_remainder_percentages(row_totals)
+        compared = last_year != year and any(last_lines.get(category.pk) for category in own)
         tables[name] = CategoryTable(
             indicator=name,
             boroughs=[(boroughs[borough_ids[index]][1], boroughs[borough_ids[index]][0]) for index in keep],
@@ -396,21 +417,33 @@ def category_tables(*, year, names):
                     category.name,
                     [(grid[row][index], percents[index][row]) for index in keep],
                     (row_totals[row], total_percents[row]),
+                    YearOnYear(row_totals[row], last_counts.get(category.pk, 0)) if compared else None,
                 )
                 for row, category in enumerate(own)
             ],
             totals=[sum(columns[index]) for index in keep],
             total=sum(row_totals),
+            last_year_total=(
+                YearOnYear(sum(row_totals), sum(last_counts.get(category.pk, 0) for category in own))
+                if compared
+                else None
+            ),
         )
     return tables
 
 
 def count_of(table, category):
     """(count, percent of the total) of one category of a CategoryTable, over every borough."""
-    for name, _, (count, percent) in table.rows:
+    for name, _, (count, percent), _ in table.rows:
         if name == category:
             return count, percent
     return 0, 0
+
+
+def last_year_of(table, category):
+    """One category's YearOnYear (this year's count beside last year's, all boroughs), or None when the table is not
+    compared with last year."""
+    return next((last for name, _, _, last in table.rows if name == category), None)
 
 
 def format_value(value, unit):

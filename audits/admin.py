@@ -215,9 +215,19 @@ class ObservationAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
     # Every change an import makes has its history row under the importing user (audits.services.dataset_import); the
     # records are written in bulk, without the instances an admin log entry per record would need.
     skip_admin_log = True
-    list_display = ["indicator", "category", "borough", "period_kind", "period_start", "value", "london", "england"]
+    list_display = [
+        "indicator",
+        "category",
+        "borough",
+        "period_kind",
+        "period_start",
+        "value",
+        "london",
+        "england",
+        "source",
+    ]
     list_filter = ["period_kind", "borough", "indicator"]
-    search_fields = ["indicator__name", "category__name"]
+    search_fields = ["indicator__name", "category__name", "source"]
     autocomplete_fields = ["indicator", "borough", "category"]
     date_hierarchy = "period_start"
     list_select_related = ["indicator", "borough", "category"]

@@ -82,6 +82,16 @@ def child_death_context(year):
     modifiable, modifiable_percent = data.count_of(
         tables[data.CHILD_DEATHS_BY_MODIFIABLE_FACTORS], data.MODIFIABLE_FACTORS
     )
+    last_year = None
+    if by_category.compared:
+        # Last year's counts, computed by the same query as this year's: none is typed.
+        last_year = {
+            "reviewed": by_category.last_year_total,
+            "unexpected": data.last_year_of(tables[data.CHILD_DEATHS_BY_EXPECTATION], data.UNEXPECTED),
+            "modifiable": data.last_year_of(tables[data.CHILD_DEATHS_BY_MODIFIABLE_FACTORS], data.MODIFIABLE_FACTORS),
+        }
+        if None in last_year.values():
+            last_year = None
     return {
         "by_category": by_category,
         "reviewed": by_category.total,
@@ -89,6 +99,7 @@ def child_death_context(year):
         "unexpected_percent": unexpected_percent,
         "modifiable": modifiable,
         "modifiable_percent": modifiable_percent,
+        "last_year": last_year,
     }
 
 

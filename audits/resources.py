@@ -21,6 +21,7 @@ from .services.dataset_import import (
     LONDON,
     NO_SUCH_INDICATOR,
     PERIOD,
+    SOURCE,
     VALUE,
     import_observations,
     period_cell,
@@ -48,6 +49,7 @@ class ObservationResource(SpreadsheetResource):
     value = Column("value", VALUE, Number(), required=True)
     london = Column("london", LONDON, Number())
     england = Column("england", ENGLAND, Number())
+    source = Column("source", SOURCE, Text())
 
     export_select_related = ("indicator", "borough", "category")
     example = EXAMPLE
@@ -55,7 +57,7 @@ class ObservationResource(SpreadsheetResource):
     class Meta(SpreadsheetResource.Meta):
         model = Observation
         name = "Observations (the data set)"
-        fields = ("id", "indicator", "borough", "period", "category", "value", "london", "england")
+        fields = ("id", "indicator", "borough", "period", "category", "value", "london", "england", "source")
 
     # Import: the data set's own, whose outcome is put in the shape the admin's preview and message read.
 

@@ -4,6 +4,7 @@ children, professional challenge, partners' statements, and the glossary and fin
 import re
 from collections import Counter
 
+from lscp.comparisons import Kind, YearOnYear
 from lscp.report_sections import Section
 from reports.markdown import render_markdown
 
@@ -78,7 +79,20 @@ def glossary_used_in(context, document_text):
 
 
 def finance_context(year):
-    return {"statement": selectors.finance_statement(year=year)}
+    """The year's statement, and its totals beside last year's when last year has lines (two queries more)."""
+    statement = selectors.finance_statement(year=year)
+    last = selectors.finance_totals(year=year.previous) if year.previous and not statement.is_empty else None
+    total = statement.total
+    last_year = (
+        [
+            ("Total income", YearOnYear(total.income, last.income, Kind.MONEY)),
+            ("Total expenditure", YearOnYear(total.expenditure, last.expenditure, Kind.MONEY)),
+            ("Variance (income less expenditure)", YearOnYear(total.variance, last.variance, Kind.MONEY)),
+        ]
+        if last is not None
+        else []
+    )
+    return {"statement": statement, "last_year": last_year}
 
 
 SECTIONS = [

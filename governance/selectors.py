@@ -153,11 +153,32 @@ def finance_statement(*, year):
     )
 
 
+def finance_totals(*, year):
+    """The year's income and expenditure, all boroughs together (two queries), or None when the year has no line of
+    either: what the finance appendix sets this year's totals beside."""
+    from django.db.models import Sum
+
+    from .models import Contribution, ExpenditureLine
+
+    income = Contribution.objects.filter(year=year).aggregate(total=Sum("amount"), lines=Count("pk"))
+    spent = ExpenditureLine.objects.filter(year=year).aggregate(total=Sum("amount"), lines=Count("pk"))
+    if not income["lines"] and not spent["lines"]:
+        return None
+    return FinanceTotals(
+        income=_pounds(income["total"]), expenditure=_pounds(spent["total"]), reserves_brought_forward=None
+    )
+
+
 def priorities_for_year(*, year):
-    """The priorities whose plan covers the year, with their activities, leads and metrics, in three queries."""
+    """The priorities whose plan covers the year, with their activities, leads and metrics, in three queries. An
+    activity that started after the year is not part of it."""
     from .models import Priority, PriorityActivity
 
-    activities = PriorityActivity.objects.select_related("lead_body", "lead_agency").prefetch_related("metrics")
+    activities = (
+        PriorityActivity.objects.filter(Q(start_date__isnull=True) | Q(start_date__lte=year.end))
+        .select_related("lead_body", "lead_agency")
+        .prefetch_related("metrics")
+    )
     return list(
         Priority.objects.for_year(year)
         .order_by("first_year", "number")
@@ -268,15 +289,14 @@ def published_challenge_examples(*, year):
 
 def accepted_statements(*, year):
     """Partners' statements for the year as the business manager accepted them, statutory partners first, with
-    their inspections (two queries)."""
+    the inspections of the year they report (two queries)."""
     from .models import AgencyStatement, Inspection, StatementStatus
 
+    inspections = Inspection.objects.filter(date__range=(year.start, year.end)).select_related("borough")
     return list(
         AgencyStatement.objects.filter(year=year, status=StatementStatus.ACCEPTED)
         .select_related("agency")
-        .prefetch_related(
-            Prefetch("inspections", queryset=Inspection.objects.select_related("borough").order_by("date"))
-        )
+        .prefetch_related(Prefetch("inspections", queryset=inspections.order_by("date")))
         .order_by("-agency__statutory_partner", "agency__name")
     )
 

@@ -1,11 +1,13 @@
 """The partnership's chapters of the annual report: its structure, and the members and attendance appendices."""
 
+from lscp.comparisons import Kind, YearOnYear
 from lscp.financial_year import FinancialYear
 from lscp.report_sections import Section
 
 from . import selectors
 from .diagram import as_data_uri, structure_svg
 from .models import BodyKind, MembershipRole
+from .selectors import rate_percentage
 
 
 def structure_context(year: FinancialYear):
@@ -25,14 +27,37 @@ def members_context(year: FinancialYear):
     return {"member_groups": selectors.partnership_member_groups(year=year), "plain_member": MembershipRole.MEMBER}
 
 
+def _beside_last_year(rates, last_rates):
+    """(rate, YearOnYear of its percentage or None) for each of the year's rates: last year's rate of the same body or
+    agency, when it was expected at some meeting then."""
+    last = {rate.key: rate for rate in last_rates}
+    return [
+        (rate, YearOnYear(rate.percentage, last[rate.key].percentage, Kind.RATE) if rate.key in last else None)
+        for rate in rates
+    ]
+
+
 def attendance_context(year: FinancialYear):
+    """The year's rates, and last year's by body and by agency beside them (two queries more); last year's overall
+    rate adds up its bodies' (each attendance is at one body's meeting)."""
+    by_body, by_agency = selectors.attendance_by_body(year=year), selectors.attendance_by_agency(year=year)
+    overall = selectors.attendance_overall(year=year)
+    last_by_body = selectors.attendance_by_body(year=year.previous) if year.previous and by_body else []
+    last_by_agency = selectors.attendance_by_agency(year=year.previous) if last_by_body else []
+    last_overall = rate_percentage(
+        attended=sum(rate.attended for rate in last_by_body), expected=sum(rate.expected for rate in last_by_body)
+    )
     return {
-        "overall": selectors.attendance_overall(year=year),
-        "by_body": selectors.attendance_by_body(year=year),
-        "by_agency": selectors.attendance_by_agency(year=year),
+        "overall": overall,
+        "overall_last_year": YearOnYear(overall.percentage, last_overall, Kind.RATE)
+        if last_overall is not None
+        else None,
+        "by_body": _beside_last_year(by_body, last_by_body),
+        "by_agency": _beside_last_year(by_agency, last_by_agency),
         "by_role": selectors.attendance_by_role(year=year),
         "matrices": selectors.partnership_attendance_matrices(year=year),
         "threshold": selectors.challenge_threshold(),
+        "compared": bool(last_by_body),
     }
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from .models import (
     ATTENDED,
@@ -382,13 +382,21 @@ PARTNERSHIP_KINDS = (BodyKind.EXECUTIVE, BodyKind.PARTNERSHIP)
 
 
 def _active_in(year):
-    return Body.objects.filter(Q(active_from__isnull=True) | Q(active_from__lte=year.end)).filter(
-        Q(active_to__isnull=True) | Q(active_to__gte=year.start)
+    """The bodies that existed at some time in the financial year: those whose dates cover part of it and, for a body
+    whose start is not recorded, only a year it had members or held meetings in (a body with no dates is not taken to
+    have existed in every year)."""
+    start, end = year.datetime_range()
+    had_members = Exists(Membership.objects.filter(body=OuterRef("pk")).overlapping(start=year.start, end=year.end))
+    met = Exists(Meeting.objects.held().filter(body=OuterRef("pk"), starts_at__gte=start, starts_at__lt=end))
+    return (
+        Body.objects.filter(Q(active_from__isnull=True) | Q(active_from__lte=year.end))
+        .filter(Q(active_to__isnull=True) | Q(active_to__gte=year.start))
+        .filter(Q(active_from__isnull=False) | had_members | met)
     )
 
 
 def bodies_active_in(*, year):
-    """The bodies that existed at some time in the financial year, by name (one query)."""
+    """The bodies that existed at some time in the financial year (`_active_in`), by name (one query)."""
     return list(_active_in(year).order_by("name"))
 
 

@@ -9,8 +9,9 @@ from .models import Decision
 
 
 def _themes_table(year):
-    """Learning themes × the reviews of the last three financial years, as rows of counts of findings."""
-    return selectors.themes_table(since=year.previous.previous.start)
+    """Learning themes × the reviews in progress during the year (commissioned by its end, not published or closed
+    before it began), as rows of counts of findings: a report reads only its own year's reviews."""
+    return selectors.themes_table(year=year)
 
 
 def learning_context(year):

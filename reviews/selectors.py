@@ -212,11 +212,25 @@ def decisions_by_kind(*, year):
     return {row["decision"]: row["count"] for row in rows}
 
 
-def themes_across_reviews(*, since):
-    """Learning themes × practice reviews commissioned on or after `since`: rows of (theme, review code name,
-    findings), for the table of learning that recurs. One query."""
+def reviews_in_progress_in(year, *, prefix=""):
+    """The filter for the practice reviews the partnership worked on in the financial year: commissioned by its last
+    day, and neither published nor closed before its first (`prefix` reaches the review from a related model)."""
+    return (
+        Q(**{f"{prefix}commissioned_on__lte": year.end})
+        & ~Q(**{f"{prefix}published_on__lt": year.start})
+        & ~Q(**{f"{prefix}closed_on__lt": year.start})
+    )
+
+
+def themes_across_reviews(*, since=None, year=None):
+    """Learning themes × practice reviews: rows of (theme, review code name, findings), for the table of learning
+    that recurs. The reviews commissioned on or after `since` (the themes page), or those in progress during the
+    financial `year` (the annual report: `reviews_in_progress_in`), never both. One query."""
+    if (since is None) == (year is None):
+        raise TypeError("Give either since or year.")
+    window = Q(review__commissioned_on__gte=since) if year is None else reviews_in_progress_in(year, prefix="review__")
     return list(
-        Finding.objects.filter(review__commissioned_on__gte=since, themes__isnull=False)
+        Finding.objects.filter(window, themes__isnull=False)
         .values(theme=F("themes__name"), review_code=F("review__code_name"))
         .annotate(findings=Count("pk"))
         .order_by("theme", "review_code")
@@ -228,11 +242,12 @@ def themes_since(*, today):
     return FinancialYear.for_date(today).previous.previous.start
 
 
-def themes_table(*, since, recurring_first=False):
-    """Learning themes × the reviews commissioned on or after `since`, as a table: `reviews` (code names, the
-    columns), `rows` (per theme: its counts of findings per review, how many reviews and findings it runs
-    through). By theme name, or with `recurring_first` the themes in most reviews first. One query."""
-    cells = themes_across_reviews(since=since)
+def themes_table(*, since=None, year=None, recurring_first=False):
+    """Learning themes × the reviews commissioned on or after `since`, or in progress during `year`, as a table:
+    `reviews` (code names, the columns), `rows` (per theme: its counts of findings per review, how many reviews and
+    findings it runs through). By theme name, or with `recurring_first` the themes in most reviews first. One
+    query."""
+    cells = themes_across_reviews(since=since, year=year)
     reviews = sorted({cell["review_code"] for cell in cells})
     by_theme = {}
     for cell in cells:
@@ -248,7 +263,7 @@ def themes_table(*, since, recurring_first=False):
     ]
     if recurring_first:
         rows.sort(key=lambda row: (-row["reviews"], -row["findings"], row["theme"]))
-    return {"since": since, "reviews": reviews, "rows": rows}
+    return {"since": since, "year": year, "reviews": reviews, "rows": rows}
 
 
 def incident_figures(*, year):

@@ -14,7 +14,7 @@ What the figures mean:
 - the **share reporting changed practice** is, of the follow-up answers that said yes or no, those that said yes.
 """
 
-from django.db.models import Count, Max, Min, Q, Sum
+from django.db.models import Avg, Count, Max, Min, Q, Sum
 from django.utils import timezone
 
 from lscp.financial_year import FinancialYear
@@ -232,3 +232,39 @@ def attendance_by_sector(*, year, now=None):
         )
         for row in rows
     ]
+
+
+def programme_summary(*, year, now=None):
+    """The whole programme's figures of a year in two queries (for last year's column of the report's chapter), as
+    `year_in_figures` counts them: sessions delivered, attended, distinct delegates, no-shows and the no-show rate,
+    evaluations returned straight after a session and their response rate, the mean confidence then, and the share
+    reporting changed practice at follow-up. None when the year delivered no session."""
+    delivered = _delivered(year, now=now)
+    attended = Q(bookings__status=BookingStatus.ATTENDED)
+    counts = CourseSession.objects.filter(delivered).aggregate(
+        sessions=Count("id", distinct=True),
+        attended=Count("bookings", filter=attended),
+        no_shows=Count("bookings", filter=Q(bookings__status=BookingStatus.NO_SHOW)),
+        delegates=Count("bookings__delegate", distinct=True, filter=attended),
+    )
+    if not counts["sessions"]:
+        return None
+    after, follow_up = Q(stage=EvaluationStage.AFTER), Q(stage=EvaluationStage.FOLLOW_UP)
+    answers = Evaluation.objects.filter(
+        _delivered(year, now=now, prefix="booking__session__"), booking__status=BookingStatus.ATTENDED
+    ).aggregate(
+        responses=Count("id", distinct=True, filter=after),
+        changed=Count("id", distinct=True, filter=follow_up & Q(practice_changed=True)),
+        said=Count("id", distinct=True, filter=follow_up & Q(practice_changed__isnull=False)),
+        confidence=Avg("scores__score", filter=after),
+    )
+    confidence = answers["confidence"]
+    return _with_rates(
+        {
+            **counts,
+            "responses": answers["responses"],
+            "response_rate": _percent(answers["responses"], counts["attended"]),
+            "confidence": round(confidence, 1) if confidence is not None else None,
+            "changed_share": _percent(answers["changed"], answers["said"]),
+        }
+    )

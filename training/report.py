@@ -3,19 +3,43 @@ Development Subgroup's chairs, with its figures from training.impact only (evalu
 by course, by sector and by agency, attendance and no-shows, evaluation and impact, and a chart with its text
 alternative."""
 
+from lscp.comparisons import Kind, YearOnYear
 from lscp.report_sections import Section
 
 from . import impact
 from .chart import as_data_uri, confidence_svg
 
 
+def compared_with_last_year(totals, last):
+    """The programme's figures beside last year's (`impact.programme_summary`), or [] when last year delivered no
+    session: (what, YearOnYear) rows, each figure as the chapter prints the year's own."""
+    if last is None or not totals["delivered"]:
+        return []
+    after = totals["stages"]["after"]
+    return [
+        ("Sessions delivered", YearOnYear(totals["delivered"], last["sessions"])),
+        ("Attendances", YearOnYear(totals["attended"], last["attended"])),
+        ("Different practitioners", YearOnYear(totals["delegates"], last["delegates"])),
+        ("No-show rate", YearOnYear(totals["no_show_rate"], last["no_show_rate"], Kind.RATE, places=0)),
+        ("Evaluations returned after the session", YearOnYear(after["responses"], last["responses"])),
+        ("Mean confidence after the session (1 to 5)", YearOnYear(after["confidence"], last["confidence"], Kind.MEAN)),
+        (
+            "Said at follow-up their practice had changed",
+            YearOnYear(totals["changed_share"], last["changed_share"], Kind.RATE, places=0),
+        ),
+    ]
+
+
 def training_context(year):
+    """The year's programme (six queries) and last year's, to compare (two)."""
     figures = impact.year_in_figures(year=year)
     svg, description = confidence_svg(figures["courses"])
+    last = impact.programme_summary(year=year.previous) if year.previous else None
     return {
         **figures,
         "chart_uri": as_data_uri(svg) if svg else "",
         "chart_description": description,
+        "last_year": compared_with_last_year(figures["totals"], last),
     }
 
 

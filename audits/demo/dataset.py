@@ -23,7 +23,12 @@ def _observation(indicator, borough, kind, start, value, *, category=None, londo
         period_kind=kind,
         period_start=start,
         category=category,
-        defaults={"period_end": period_end_for(kind, start), "value": _number(value), "london": _number(london)},
+        defaults={
+            "period_end": period_end_for(kind, start),
+            "value": _number(value),
+            "london": _number(london),
+            "source": indicator.source,  # each value keeps its own: the demo's come from their indicators' sources
+        },
     )
     return created
 

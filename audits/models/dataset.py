@@ -68,7 +68,13 @@ class Indicator(models.Model):
     name = models.CharField(max_length=200, unique=True)
     definition = LimitedTextField(blank=True, help_text="What is counted, and how: as the source defines it.")
     unit = models.CharField(max_length=20, choices=Unit.choices, default=Unit.COUNT)
-    source = models.CharField(max_length=200, blank=True, help_text="For example: Children's Services, LADO, CDOP.")
+    source = models.CharField(
+        "source of new values",
+        max_length=200,
+        blank=True,
+        help_text="Where its values usually come from, for example: Children's Services, LADO, CDOP. A value recorded "
+        "without a source of its own takes this one; each value keeps its own, and the report prints the value's.",
+    )
     higher_is_better = models.BooleanField(
         null=True,
         blank=True,
@@ -168,6 +174,14 @@ class Observation(models.Model):
     value = models.DecimalField(max_digits=14, decimal_places=2)
     london = models.DecimalField("London comparator", max_digits=14, decimal_places=2, null=True, blank=True)
     england = models.DecimalField("England comparator", max_digits=14, decimal_places=2, null=True, blank=True)
+    # The source belongs to the value, not to the indicator: a mid-2021 estimate and a mid-2022 one of the same
+    # indicator come from different publications, and a report labels each year's figures with their own.
+    source = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Where this value comes from, as the report prints it beside the figure, for example: Joint "
+        "Strategic Needs Assessment 2023. Left empty, it takes the indicator's source.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -207,6 +221,9 @@ class Observation(models.Model):
                     "start": long_date(self.period_start),
                     "expected": long_date(expected),
                 }
+        self.source = (self.source or "").strip()
+        if self.indicator_id and not self.source:
+            self.source = self.indicator.source
         if self.indicator_id:
             # .all(), not a values query: an import prefetches each indicator's categories once for all its rows.
             categories = [(category.pk, category.name) for category in self.indicator.categories.all()]

@@ -7,10 +7,11 @@ many audits, cases or returns there are."""
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from governance.models import CLOSED_STATUSES, Action, ActionStatus
+from lscp.comparisons import Kind, YearOnYear
 
 from ..models import (
     GRADE_ORDER,
@@ -22,6 +23,7 @@ from ..models import (
     Grade,
     MultiAgencyAudit,
     Rating,
+    Return,
     SingleAgencyAudit,
     Standard,
     StandardResponse,
@@ -264,6 +266,9 @@ class StandardResult:
     partially_met: int
     not_met: int
     rated: int  # fully, partially or not met (not applicable left out)
+    # The previous cycle's returns on the standard of the same title: the share rated fully met then and now, or
+    # None when the previous cycle has no rating of it.
+    fully_met_compared: YearOnYear | None = None
 
     def percent(self, count):
         return _percent(count, self.rated)
@@ -288,38 +293,86 @@ class Section11Results:
     returns_in_scope: int
     standards: list  # [StandardResult]
     not_fully_met: int  # ratings partially or not met, across every standard
+    # The share of every rating that was fully met, beside the previous cycle's (of the same kind: Section 11 or 175),
+    # or None when that cycle has no rating.
+    fully_met_compared: YearOnYear | None = None
+    # The previous cycle's first day: its name is not printed, as it is not the year's record.
+    previous_cycle_opened: object = None
+
+    @property
+    def compared(self):
+        return self.fully_met_compared is not None
+
+
+def cycles_run_in(year):
+    """The Section 11 / 175 cycles the partnership ran in the financial year: open on some day of it, or with a
+    return submitted in it (a cycle closing in March is scrutinised in the months after)."""
+    start, end = year.datetime_range()
+    submitted = Return.objects.filter(cycle=OuterRef("pk"), submitted_at__gte=start, submitted_at__lt=end)
+    return Cycle.objects.filter(opens_on__lte=year.end).filter(Q(closes_on__gte=year.start) | Exists(submitted))
+
+
+_RATED = (Rating.FULLY_MET, Rating.PARTIALLY_MET, Rating.NOT_MET)
+
+
+def _fully_met_share(ratings):
+    """The per cent of the ratings fully met (not applicable left out), or None with none rated."""
+    return _percent(ratings.get(Rating.FULLY_MET, 0), sum(ratings.get(r, 0) for r in _RATED))
 
 
 def section11_results(*, year):
-    """The latest Section 11 / 175 cycle opened by the end of the year: its returns by status and, per standard,
-    how many of the returns the agencies submitted rated it fully, partially or not met (drafts left out). None
-    when no cycle has opened. Four queries."""
-    cycle = (
-        Cycle.objects.filter(opens_on__lte=year.end).select_related("standard_set").order_by("-opens_on", "-pk").first()
-    )
+    """The latest Section 11 / 175 cycle run in the year (`cycles_run_in`): its returns by status and, per standard,
+    how many of the returns the agencies submitted rated it fully, partially or not met (drafts left out), with the
+    share fully met beside the previous cycle's of the same kind (its ratings read by the same query, the standards
+    matched by title). None when no cycle ran in the year. Four queries."""
+    cycle = cycles_run_in(year).select_related("standard_set").order_by("-opens_on", "-pk").first()
     if cycle is None:
         return None
     by_status = returns_by_status(cycle)
-    counts = {}
-    for standard_id, rating, n in (
-        StandardResponse.objects.filter(agency_return__cycle=cycle)
+    previous = (
+        Cycle.objects.filter(standard_set__kind=cycle.standard_set.kind)
+        .filter(Q(opens_on__lt=cycle.opens_on) | Q(opens_on=cycle.opens_on, pk__lt=cycle.pk))
+        .order_by("-opens_on", "-pk")
+        .values("pk")[:1]
+    )
+    counts, earlier, previous_opened = {}, {}, None
+    for cycle_id, opened, standard_id, title, rating, n in (
+        StandardResponse.objects.filter(Q(agency_return__cycle=cycle) | Q(agency_return__cycle=Subquery(previous)))
         .exclude(agency_return__status__in=DRAFT_STATUSES)
         .order_by()
-        .values_list("standard_id", "rating")
+        .values_list(
+            "agency_return__cycle_id", "agency_return__cycle__opens_on", "standard_id", "standard__title", "rating"
+        )
         .annotate(n=Count("pk"))
     ):
-        counts.setdefault(standard_id, {})[rating] = n
+        if cycle_id == cycle.pk:
+            counts.setdefault(standard_id, {})[rating] = n
+        else:
+            earlier.setdefault(title.casefold(), {})[rating] = earlier.get(title.casefold(), {}).get(rating, 0) + n
+            previous_opened = opened
     standards = []
     for standard in Standard.objects.filter(standard_set_id=cycle.standard_set_id).order_by("number"):
         mine = counts.get(standard.pk, {})
-        fully, partially, not_met = (mine.get(r, 0) for r in (Rating.FULLY_MET, Rating.PARTIALLY_MET, Rating.NOT_MET))
+        fully, partially, not_met = (mine.get(r, 0) for r in _RATED)
+        then = _fully_met_share(earlier.get(standard.title.casefold(), {}))
+        compared = YearOnYear(_fully_met_share(mine), then, Kind.RATE) if then is not None else None
         standards.append(
-            StandardResult(standard.number, standard.title, fully, partially, not_met, fully + partially + not_met)
+            StandardResult(
+                standard.number, standard.title, fully, partially, not_met, fully + partially + not_met, compared
+            )
         )
+    this_cycle, last_cycle = {}, {}
+    for target, ratings in ((this_cycle, counts.values()), (last_cycle, earlier.values())):
+        for by_rating in ratings:
+            for rating, n in by_rating.items():
+                target[rating] = target.get(rating, 0) + n
+    then = _fully_met_share(last_cycle)
     return Section11Results(
         cycle=cycle,
         by_status=by_status,
         returns_in_scope=sum(count for _, _, count in by_status),
         standards=standards,
         not_fully_met=sum(n for ratings in counts.values() for rating, n in ratings.items() if rating in NOT_FULLY_MET),
+        fully_met_compared=YearOnYear(_fully_met_share(this_cycle), then, Kind.RATE) if then is not None else None,
+        previous_cycle_opened=previous_opened,
     )

@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.db.models import (
     BooleanField,
     Case,
+    Count,
     DateField,
     DecimalField,
     ExpressionWrapper,
@@ -31,6 +32,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from lscp.comparisons import YearOnYear
 from lscp.dates import earliest, latest, long_date
 from lscp.financial_year import FinancialYear
 from lscp.percentages import largest_remainder_percentages
@@ -259,7 +261,7 @@ class DataTableRow:
     indicator: str
     unit: str
     period: str
-    source: str
+    source: str  # the sources of the values shown, each once, in the boroughs' order
     cells: list = field(default_factory=list)  # a DataTableCell per borough, in the table's borough order
     london: Decimal | None = None
     period_start: date | None = None
@@ -273,43 +275,60 @@ class DataTable:
 
 def children_data_table(*, year):
     """Each indicator without categories shown in "Our children and young people data", at its latest period
-    ending within the year: its value in each borough, the London comparator and the change since the same period
-    a year earlier. Indicators in the order they were added. One query."""
+    ending within the year (or, with none, the year before: see `_latest_values_table`): its value in each borough,
+    the London comparator and the change since the same period a year earlier. Indicators in the order they were
+    added. One query."""
     return _latest_values_table(year=year, table=ReportTable.CHILDREN_DATA)
 
 
 def borough_profile_table(*, year):
     """The borough profiles' figures (population, children's share, poverty, unemployment): each indicator shown in
-    "Borough profiles" at its latest period ending within the year, in each borough. One query."""
+    "Borough profiles" at its latest period ending within the year (or the year before), in each borough. One
+    query."""
     return _latest_values_table(year=year, table=ReportTable.BOROUGH_PROFILE)
 
 
+LATEST_AVAILABLE = "%(period)s, the latest available"
+
+
 def _latest_values_table(*, year, table):
+    """Each indicator at its latest period ending within the year. An indicator with none is shown at its latest
+    period ending in the year before, labelled the latest available: a figure published once a year or less often
+    (a mid-year population estimate dated June of the year before) would otherwise vanish from the report. Nothing
+    older, and nothing after the year, is read. Each row names the sources of its own values."""
+    look_back_to = (year.previous or year).start
     observations = with_trend(
         Observation.objects.filter(
             indicator__categories__isnull=True,
             indicator__report_table=table,
-            period_end__gte=year.start,
+            period_end__gte=look_back_to,
             period_end__lte=year.end,
         )
     ).select_related("indicator", "borough")
+    # The year's own periods before any of the year before, whatever their starts.
+    in_year = Case(When(period_end__gte=year.start, then=Value(0)), default=Value(1))
     latest, boroughs = {}, {}
-    for o in observations.order_by("indicator_id", "-period_start", "borough__name"):
-        boroughs[o.borough_id] = (o.borough.name, o.borough.code)
+    for o in observations.order_by("indicator_id", in_year, "-period_start", "borough__name"):
         latest.setdefault(o.indicator_id, {"start": o.period_start, "rows": []})
         if latest[o.indicator_id]["start"] == o.period_start:
             latest[o.indicator_id]["rows"].append(o)
+            boroughs[o.borough_id] = (o.borough.name, o.borough.code)
     borough_ids = sorted(boroughs, key=lambda pk: boroughs[pk])
     rows = []
     for found in latest.values():
         first = found["rows"][0]
         by_borough = {o.borough_id: o for o in found["rows"]}
+        period = period_label(first.period_kind, first.period_start, first.period_end)
+        if first.period_end < year.start:
+            period = LATEST_AVAILABLE % {"period": period}
+        in_order = sorted(found["rows"], key=lambda o: boroughs[o.borough_id])
+        sources = list(dict.fromkeys(o.source.strip() for o in in_order if o.source.strip()))
         rows.append(
             DataTableRow(
                 indicator=first.indicator.name,
                 unit=first.indicator.unit,
-                period=period_label(first.period_kind, first.period_start, first.period_end),
-                source=first.indicator.source,
+                period=period,
+                source="; ".join(sources),
                 cells=[
                     DataTableCell(o.value, o.year_earlier, o.change_percent)
                     if (o := by_borough.get(pk))
@@ -330,36 +349,54 @@ def _latest_values_table(*, year, table):
 class CategoryTable:
     indicator: str
     boroughs: list  # (code, name)
-    rows: list  # (category name, [(count, percent) per borough], (count, percent) for all boroughs)
+    rows: list  # (category name, [(count, percent) per borough], (count, percent) for all boroughs, last year)
     totals: list  # count per borough
     total: int
+    # Last year's counts, all boroughs together, when it has any of this indicator's values: a YearOnYear per row
+    # (the fourth of each row; None otherwise) and for the total.
+    last_year_total: YearOnYear | None = None
 
     @property
     def is_empty(self):
         return not self.total
 
+    @property
+    def compared(self):
+        return self.last_year_total is not None
+
 
 def category_tables(*, year, names):
     """{indicator name: CategoryTable}: for each named indicator counted by category, the counts of the observations
     whose period ends within the year, summed by category and borough in the database, with each borough's
-    percentages (and the total's) adding up to 100. Two queries whatever the data."""
+    percentages (and the total's) adding up to 100, and each category's count of the year before (all boroughs)
+    beside it when that year has values. Two queries whatever the data."""
     categories = list(
         IndicatorCategory.objects.filter(indicator__name__in=names)
         .select_related("indicator")
         .order_by("indicator__name", "order", "name")
     )
+    last_year = year.previous or year
+    in_year, before = Q(period_end__gte=year.start), Q(period_end__lt=year.start)
     sums = (
         Observation.objects.filter(
-            indicator__name__in=names, period_end__gte=year.start, period_end__lte=year.end, category__isnull=False
+            indicator__name__in=names,
+            period_end__gte=last_year.start,
+            period_end__lte=year.end,
+            category__isnull=False,
         )
         .values("category_id", "borough_id", "borough__name", "borough__code")
-        .annotate(count=Sum("value"))
+        .annotate(
+            count=Sum("value", filter=in_year), last=Sum("value", filter=before), lines=Count("pk", filter=before)
+        )
         .order_by()
     )
-    counts, boroughs = {}, {}
+    counts, boroughs, last_counts, last_lines = {}, {}, {}, {}
     for line in sums:
-        counts[(line["category_id"], line["borough_id"])] = int(line["count"])
-        boroughs[line["borough_id"]] = (line["borough__name"], line["borough__code"])
+        counts[(line["category_id"], line["borough_id"])] = int(line["count"] or 0)
+        if line["count"] is not None:
+            boroughs[line["borough_id"]] = (line["borough__name"], line["borough__code"])
+        last_counts[line["category_id"]] = last_counts.get(line["category_id"], 0) + int(line["last"] or 0)
+        last_lines[line["category_id"]] = last_lines.get(line["category_id"], 0) + line["lines"]
     borough_ids = sorted(boroughs, key=lambda pk: boroughs[pk])
     tables = {}
     for name in names:
@@ -371,6 +408,7 @@ def category_tables(*, year, names):
         row_totals = [sum(grid[row][index] for index in keep) for row in range(len(own))]
         percents = {index: largest_remainder_percentages(columns[index]) for index in keep}
         total_percents = largest_remainder_percentages(row_totals)
+        compared = last_year != year and any(last_lines.get(category.pk) for category in own)
         tables[name] = CategoryTable(
             indicator=name,
             boroughs=[(boroughs[borough_ids[index]][1], boroughs[borough_ids[index]][0]) for index in keep],
@@ -379,21 +417,33 @@ def category_tables(*, year, names):
                     category.name,
                     [(grid[row][index], percents[index][row]) for index in keep],
                     (row_totals[row], total_percents[row]),
+                    YearOnYear(row_totals[row], last_counts.get(category.pk, 0)) if compared else None,
                 )
                 for row, category in enumerate(own)
             ],
             totals=[sum(columns[index]) for index in keep],
             total=sum(row_totals),
+            last_year_total=(
+                YearOnYear(sum(row_totals), sum(last_counts.get(category.pk, 0) for category in own))
+                if compared
+                else None
+            ),
         )
     return tables
 
 
 def count_of(table, category):
     """(count, percent of the total) of one category of a CategoryTable, over every borough."""
-    for name, _, (count, percent) in table.rows:
+    for name, _, (count, percent), _ in table.rows:
         if name == category:
             return count, percent
     return 0, 0
+
+
+def last_year_of(table, category):
+    """One category's YearOnYear (this year's count beside last year's, all boroughs), or None when the table is not
+    compared with last year."""
+    return next((last for name, _, _, last in table.rows if name == category), None)
 
 
 def format_value(value, unit):

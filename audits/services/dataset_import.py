@@ -2,10 +2,12 @@
 "Observations (the data set)"), for the data set's import page and the admin's import (with its preview).
 
 A row is one value: an indicator (by its name), a borough (by its code), a period (2022/23 · Q4 2022/23 · March
-2023 · 31/03/2023), a category where the indicator has them, the value and the London and England comparators, and
-optionally the ID of the record it updates (from an export). A row without an ID whose indicator, borough, period
-and category already have a value **updates** that value (a re-import of a quarter replaces its figures rather than
-adding a second set); a row that changes nothing is left alone and counted as unchanged.
+2023 · 31/03/2023), a category where the indicator has them, the value and the London and England comparators, the
+value's source (the report prints it beside the figure; left empty, a new value takes its indicator's and a value
+updated keeps its own), and optionally the ID of the record it updates (from an export). A row without an ID whose
+indicator, borough, period and category already have a value **updates** that value (a re-import of a quarter
+replaces its figures rather than adding a second set); a row that changes nothing is left alone and counted as
+unchanged.
 
 All or nothing, as every import here: every row is checked, and if any fails nothing is written and the problems
 come back numbered as the spreadsheet numbers its rows (the heading row is row 1). A quarter's data set for every
@@ -73,11 +75,19 @@ CATEGORY = "Category"
 VALUE = "Value"
 LONDON = "London"
 ENGLAND = "England"
-COLUMNS = [ID_COLUMN, INDICATOR, BOROUGH, PERIOD, CATEGORY, VALUE, LONDON, ENGLAND]
+SOURCE = "Source"
+COLUMNS = [ID_COLUMN, INDICATOR, BOROUGH, PERIOD, CATEGORY, VALUE, LONDON, ENGLAND, SOURCE]
 REQUIRED_COLUMNS = [INDICATOR, BOROUGH, PERIOD, VALUE]
 WHAT = "observation"
 # The import template's example row (lscp.spreadsheets.template), as docs/imports.md has it.
-EXAMPLE = {INDICATOR: "Children in need", BOROUGH: "RBKC", PERIOD: "Q4 2022/23", VALUE: "726", LONDON: "2120"}
+EXAMPLE = {
+    INDICATOR: "Children in need",
+    BOROUGH: "RBKC",
+    PERIOD: "Q4 2022/23",
+    VALUE: "726",
+    LONDON: "2120",
+    SOURCE: "Children in need census 2023",
+}
 
 NO_SUCH_INDICATOR = "There is no indicator called “%(value)s”: add it in the admin first, or check its spelling."
 NOT_A_PERIOD = (
@@ -95,6 +105,7 @@ RECORD_TWICE = (
     "This indicator, borough, period and category are those of the value with ID %(id)s, which row %(row)s also "
     "changes: a value can appear only once in a file."
 )
+SOURCE_TOO_LONG = "The source is %(length)s characters long: write it in at most %(limit)s."
 NOT_IMPORTED = (
     "Nothing was imported: the data set changed while the file was checked (%(error)s). Upload the file again."
 )
@@ -110,7 +121,9 @@ WRITTEN = [
     "value",
     "london",
     "england",
+    "source",
 ]
+_SOURCE_LIMIT = Observation._meta.get_field("source").max_length
 
 _QUARTER = re.compile(r"(?:q([1-4])\s+(\S+)|(\S+)\s+q([1-4]))")
 _MONTH = re.compile(r"([a-z]+)\s+(\d{4})")
@@ -304,7 +317,7 @@ def _import(names, rows, formulas, *, by, now, preview, write):
     else:
         raw = [[(row[i] if i < len(row) else None) if i < width else None for i in order] for row in rows]
         texts = [[fast_text(value) if value is not None else "" for value in cells] for cells in raw]
-    i_id, i_indicator, i_borough, i_period, i_category, i_value, i_london, i_england = range(len(COLUMNS))
+    i_id, i_indicator, i_borough, i_period, i_category, i_value, i_london, i_england, i_source = range(len(COLUMNS))
 
     indicators = _ByName(
         Indicator.objects.all(), "name", lambda text: NO_SUCH_INDICATOR % {"value": text}, Indicator._meta.verbose_name
@@ -395,6 +408,10 @@ def _import(names, rows, formulas, *, by, now, preview, write):
             if message:
                 found.append(Problem(number, column, message))
             figures[column] = figure
+        source = " ".join(cells[i_source].split()) if SOURCE not in formula_in else ""
+        if len(source) > _SOURCE_LIMIT:
+            found.append(Problem(number, SOURCE, SOURCE_TOO_LONG % {"length": len(source), "limit": _SOURCE_LIMIT}))
+        figures[SOURCE] = source
         read.append((number, found, pk, indicator, borough, period, category, figures, cells))
 
     # The values already recorded: those the IDs name, and those of the file's indicators and periods.
@@ -445,6 +462,10 @@ def _import(names, rows, formulas, *, by, now, preview, write):
             continue
         if problems:
             continue  # nothing will be written: the rest is only checked
+        key = (indicator.pk, borough.pk, period[0], period[1], category.pk if category else None)
+        target = pk if pk is not None else at_key.get(key)
+        # A row without a source: a value updated keeps its own, a new one takes its indicator's.
+        source = figures[SOURCE] or (stored[target][-1] if target is not None else indicator.source)
         values = (
             indicator.pk,
             borough.pk,
@@ -455,8 +476,8 @@ def _import(names, rows, formulas, *, by, now, preview, write):
             figures[VALUE],
             figures[LONDON],
             figures[ENGLAND],
+            source,
         )
-        target = pk if pk is not None else at_key.get(_key_of(values))
         if target is None:
             new.append(values)
             kind = "new"

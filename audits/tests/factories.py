@@ -133,6 +133,7 @@ class ObservationFactory(factory.django.DjangoModelFactory):
     period_start = date(2023, 3, 31)
     period_end = factory.SelfAttribute("period_start")
     value = Decimal("100")
+    source = factory.SelfAttribute("indicator.source")
 
 
 def make_cycle(*agencies, standards=3, **kwargs):

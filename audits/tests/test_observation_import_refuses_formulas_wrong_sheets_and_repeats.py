@@ -70,7 +70,7 @@ def test_a_workbook_whose_sheet_is_not_the_data_set_names_the_columns_expected(s
     row, column, message = found[0]
     assert (row, column) == (None, "")
     assert message.startswith("These columns are not part of the observation import: “Name”, “Agency”, “Date”.")
-    assert "The columns are: ID, Indicator, Borough code, Period, Category, Value, London, England" in message
+    assert "The columns are: ID, Indicator, Borough code, Period, Category, Value, London, England, Source" in message
     assert not Observation.objects.exists()
 
 

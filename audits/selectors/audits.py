@@ -11,6 +11,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquer
 from django.db.models.functions import Coalesce
 
 from governance.models import CLOSED_STATUSES, Action, ActionStatus
+from lscp.percentages import ROUNDING_NOTE, needs_rounding_note
 
 from ..models import (
     GRADE_ORDER,
@@ -288,6 +289,12 @@ class Section11Results:
     returns_in_scope: int
     standards: list  # [StandardResult]
     not_fully_met: int  # ratings partially or not met, across every standard
+
+    @property
+    def rounding_note(self):
+        """The note the ratings table needs when a standard's three shares, each rounded, do not add up to 100."""
+        rows = ([s.fully_met, s.partially_met, s.not_met] for s in self.standards)
+        return ROUNDING_NOTE if any(needs_rounding_note(row) for row in rows) else ""
 
 
 def section11_results(*, year):

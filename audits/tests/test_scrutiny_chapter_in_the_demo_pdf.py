@@ -20,7 +20,7 @@ def test_the_chapter_sits_in_the_scrutiny_orders_before_the_challenge_log():
 
 def test_the_narrative_and_the_audits_reach_the_pdf(demo_report, chapter):
     assert "Scrutiny and challenge" in demo_report.pdf_text
-    assert "In September 2022 the partnership audited every case referred" in chapter
+    assert "This year's multi-agency audit looked at the decisions on children referred" in chapter
     assert "Was Not Brought" in chapter and "Child sexual exploitation" in chapter
     assert "National Referral Mechanism (NRM) decision making (September 2022)" in chapter
     assert "3 agencies took part" in chapter and "auditing 12 cases" in chapter

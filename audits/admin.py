@@ -200,9 +200,20 @@ class IndicatorCategoryInline(admin.TabularInline):
 
 @admin.register(Indicator)
 class IndicatorAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "unit", "source", "report_table", "higher_is_better", "tolerance_percent"]
-    list_filter = ["unit", "report_table", "source"]
+    list_display = [
+        "name",
+        "unit",
+        "source",
+        "report_table",
+        "adds_up",
+        "denominator",
+        "higher_is_better",
+        "tolerance_percent",
+    ]
+    list_filter = ["unit", "report_table", "adds_up", "source"]
     search_fields = ["name", "definition", "source"]
+    autocomplete_fields = ["denominator"]
+    list_select_related = ["denominator"]
     inlines = [IndicatorCategoryInline]
 
 

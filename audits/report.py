@@ -3,7 +3,10 @@
 - "Borough profiles" (35), the business manager's account of each borough with its profile figures, and "Our
   children and young people data" (40), the child death review summary (490) and the LADO's outcomes (500),
   with their figures from the data set's selectors only (audits/selectors/dataset.py). Every total and percentage
-  is computed from stored counts; the percentages of a column add up to 100.
+  is computed from stored counts, and printed by lscp/figures.py and lscp/percentages.py (whole per cents rounded
+  half up, so one fraction prints the same everywhere; a note where a column does not add up to 100). Where an
+  indicator's values add up across boroughs the tables give the partnership's total; where it is a share of
+  another, each borough's share and the partnership's.
 - "Scrutiny and challenge" (620), written by the Quality Assurance subgroup's chairs, with the year's
   single-agency audits, its multi-agency audits with their findings, grade distribution and the state of their
   actions, and the latest Section 11 / 175 cycle's results (returns by status, ratings by standard). Its figures
@@ -12,6 +15,7 @@
 
 from django.conf import settings
 
+from lscp import figures
 from lscp.report_sections import Section
 
 from .charts import TrendPair, trend_chart
@@ -19,22 +23,57 @@ from .selectors import audits as audit_selectors
 from .selectors import dataset as data
 
 
+def _value_cells(row):
+    """Each borough's value as printed, with its share of the row's denominator where it has one ("20,200 (14%)"),
+    then the partnership's (None when the row has no partnership figure)."""
+    shares = row.shares or [None] * len(row.cells)
+    values = [
+        _with_share(figures.format_value(cell.value, row.unit), part)
+        for cell, part in zip(row.cells, shares, strict=True)
+    ]
+    total = _with_share(figures.format_value(row.total.value, row.unit), row.total_share) if row.has_total else None
+    return values, total
+
+
+def _with_share(text, part):
+    if not text:
+        return "–"
+    return f"{text} ({part})" if part is not None else text
+
+
+def _lower_first(name):
+    """ "Total population" → "total population", in the middle of a sentence; "UASC in care" stays as it is."""
+    return name[0].lower() + name[1:] if name[1:2].islower() else name
+
+
+def _trend(table, row):
+    """[(label, change)]: each borough's change since a year earlier in numbers and per cent, then the
+    partnership's where its values add up."""
+    trend = [
+        (code, figures.format_change(cell.value, cell.year_earlier, unit=row.unit))
+        for (code, _), cell in zip(table.boroughs, row.cells, strict=True)
+        if cell.value is not None
+    ]
+    if row.has_total and row.adds_up:
+        trend.append(("Total", figures.format_change(row.total.value, row.total.year_earlier, unit=row.unit)))
+    return trend
+
+
 def children_data_context(year):
     table = data.children_data_table(year=year)
     rows = []
     for row in table.rows:
+        values, total = _value_cells(row)
         rows.append(
             {
                 "indicator": row.indicator,
                 "period": row.period,
                 "source": row.source,
-                "values": [data.format_value(cell.value, row.unit) or "–" for cell in row.cells],
-                "london": data.format_value(row.london, row.unit) or "N/A",
-                "trend": [
-                    (code, data.format_change(cell.change_percent, year_earlier=cell.year_earlier))
-                    for (code, _), cell in zip(table.boroughs, row.cells, strict=True)
-                    if cell.value is not None
-                ],
+                "values": values,
+                "total": total,
+                "share_of": _lower_first(row.denominator_name),
+                "london": figures.format_value(row.london, row.unit) or "N/A",
+                "trend": _trend(table, row),
             }
         )
     charts = [
@@ -52,21 +91,31 @@ def children_data_context(year):
             )
         )
     ]
-    return {"boroughs": table.boroughs, "rows": rows, "previous_year": year.previous, "charts": charts}
+    return {
+        "boroughs": table.boroughs,
+        "rows": rows,
+        "any_total": any(row["total"] is not None for row in rows),
+        "previous_year": year.previous,
+        "charts": charts,
+    }
 
 
 def borough_profiles_context(year):
     table = data.borough_profile_table(year=year)
-    rows = [
-        {
-            "indicator": row.indicator,
-            "period": row.period,
-            "source": row.source,
-            "values": [data.format_value(cell.value, row.unit) or "–" for cell in row.cells],
-        }
-        for row in table.rows
-    ]
-    return {"boroughs": table.boroughs, "rows": rows}
+    rows = []
+    for row in table.rows:
+        values, total = _value_cells(row)
+        rows.append(
+            {
+                "indicator": row.indicator,
+                "period": row.period,
+                "source": row.source,
+                "values": values,
+                "total": total,
+                "share_of": _lower_first(row.denominator_name),
+            }
+        )
+    return {"boroughs": table.boroughs, "rows": rows, "any_total": any(row["total"] is not None for row in rows)}
 
 
 def lado_context(year):

@@ -2,12 +2,12 @@
 
 from lscp.comparisons import Kind, YearOnYear
 from lscp.financial_year import FinancialYear
+from lscp.percentages import share
 from lscp.report_sections import Section
 
 from . import selectors
 from .diagram import as_data_uri, structure_svg
 from .models import BodyKind, MembershipRole
-from .selectors import rate_percentage
 
 
 def structure_context(year: FinancialYear):
@@ -27,12 +27,17 @@ def members_context(year: FinancialYear):
     return {"member_groups": selectors.partnership_member_groups(year=year), "plain_member": MembershipRole.MEMBER}
 
 
+def _share(rate):
+    """A rate as the report prints it: attended of expected, by the one rule (lscp/percentages.py)."""
+    return share(rate.attended, rate.expected)
+
+
 def _beside_last_year(rates, last_rates):
     """(rate, YearOnYear of its percentage or None) for each of the year's rates: last year's rate of the same body or
     agency, when it was expected at some meeting then."""
     last = {rate.key: rate for rate in last_rates}
     return [
-        (rate, YearOnYear(rate.percentage, last[rate.key].percentage, Kind.RATE) if rate.key in last else None)
+        (rate, YearOnYear(_share(rate), _share(last[rate.key]), Kind.RATE) if rate.key in last else None)
         for rate in rates
     ]
 
@@ -44,14 +49,10 @@ def attendance_context(year: FinancialYear):
     overall = selectors.attendance_overall(year=year)
     last_by_body = selectors.attendance_by_body(year=year.previous) if year.previous and by_body else []
     last_by_agency = selectors.attendance_by_agency(year=year.previous) if last_by_body else []
-    last_overall = rate_percentage(
-        attended=sum(rate.attended for rate in last_by_body), expected=sum(rate.expected for rate in last_by_body)
-    )
+    last_overall = share(sum(rate.attended for rate in last_by_body), sum(rate.expected for rate in last_by_body))
     return {
         "overall": overall,
-        "overall_last_year": YearOnYear(overall.percentage, last_overall, Kind.RATE)
-        if last_overall is not None
-        else None,
+        "overall_last_year": YearOnYear(_share(overall), last_overall, Kind.RATE) if last_overall is not None else None,
         "by_body": _beside_last_year(by_body, last_by_body),
         "by_agency": _beside_last_year(by_agency, last_by_agency),
         "by_role": selectors.attendance_by_role(year=year),

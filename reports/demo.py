@@ -104,17 +104,12 @@ The Case Review Subgroup looks at every serious incident the local authorities n
 holds the rapid reviews and recommends to the safeguarding partners whether a local review should follow. It
 then follows each review's recommendations until the actions they led to are complete.
 
-This year the partnership published its learning review of Holland Park School, started after former students
-and staff shared their concerns. Its findings were about complaints, policies, records and oversight by the
-former governing body; the school's new leadership is working to an action plan, and the school and the LADO
-service have reported their progress to the subgroup and the partnership.
+This year the partnership published its learning review of Holland Park School: its findings, and where each of
+its recommendations stands, follow below.
 
 In January 2023 the partnership decided on a non-statutory review after the death of a care leaver in
 Westminster, and in March 2023, with the Safeguarding Adults Executive Board, on a joint review after the death
 of an elderly resident who had come from Ukraine. Both will be reported next year.
-
-The partnership also considered national reviews, among them the Child Q review and the National Panel's
-report on disabled children in residential settings, and asked partners for assurance on each.
 """,
     "child-death-review": """\
 The North West London Child Death Review Team makes sure that when a child under 18 dies, the circumstances are
@@ -168,14 +163,8 @@ The Best Practice and Performance Subgroup is how the partnership holds itself t
 single-agency audits partners share with it, runs multi-agency audits on themes from our priorities, and
 coordinates the Section 11 self-assessments of each organisation's safeguarding arrangements.
 
-In September 2022 the partnership audited every case referred to the National Referral Mechanism under the Home
-Office pilot, to understand the difference the local decision making was making for young people. The audit
-found that practice focused on young people's views about risk and safety, and that quicker decisions reduced
-their isolation. The pilot has been extended to March 2024, and the partnership will keep watching how NRM
-decisions are used and how young people's voices shape them.
-
-Partners shared audits on staff confidence in recognising child sexual exploitation and abuse, and on the
-"Was Not Brought" policy for children's appointments; the recommendations of both have been adopted.
+This year's multi-agency audit looked at the decisions on children referred to the National Referral Mechanism,
+from priority 2; its findings, grades and actions follow, after the audits partners shared with the subgroup.
 """,
     "structure": """\
 The three safeguarding partners (the local authorities, the Integrated Care Board and the police) meet as

@@ -2,6 +2,7 @@
 Subgroup's chairs, with its figures and tables from reviews.selectors only. Nothing identifying reaches it: children
 are known by code names, and no circumstances, borough or age band is read."""
 
+from lscp.percentages import share
 from lscp.report_sections import Section
 
 from . import selectors
@@ -21,7 +22,7 @@ def learning_context(year):
         "incidents_notified": figures["notified"],
         "rapid_reviews_held": held,
         "rapid_reviews_on_time": on_time,
-        "on_time_percent": round(100 * on_time / held) if held else None,
+        "on_time_percent": share(on_time, held),
         "decisions": [(label, decisions.get(value, 0)) for value, label in Decision.choices],
         "practice_reviews": selectors.practice_review_counts(year=year),
         "published_reviews": selectors.published_reviews(year=year),

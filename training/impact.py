@@ -18,6 +18,7 @@ from django.db.models import Avg, Count, Max, Min, Q, Sum
 from django.utils import timezone
 
 from lscp.financial_year import FinancialYear
+from lscp.percentages import share
 from partnership.models import Sector
 
 from .models import Booking, BookingStatus, CourseSession, Evaluation, EvaluationScore, EvaluationStage, SessionStatus
@@ -27,7 +28,8 @@ NOT_LISTED = "Organisations not listed as agencies"
 
 
 def _percent(part, whole):
-    return round(100 * part / whole) if whole else None
+    """A Share (a whole per cent, rounded half up, that prints as "13%": lscp/percentages.py), or None."""
+    return share(part, whole)
 
 
 def _delivered(year, *, now=None, prefix=""):

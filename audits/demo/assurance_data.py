@@ -206,8 +206,9 @@ NRM_AUDIT = {
         "wishes and feelings. Using the NRM panel for young people exploited on their journey to the UK to claim "
         "asylum had positive outcomes, and young people spoke well of it. Support through the NRM process reduced "
         "isolation, and decisions came quicker and more simply, helping young people build networks and pursue "
-        "education and careers sooner. Independent Child Trafficking Guardians were seen as positive, with clear "
-        "information shared with the young person."
+        "education and careers sooner. There were signs that a positive reasonable or conclusive grounds decision "
+        "made courts less likely to impose custody or long sentences. Independent Child Trafficking Guardians were "
+        "seen as positive, with clear information shared with the young person."
     ),
     "areas_for_development": (
         "Keep watching how NRM decisions are used and what difference they make, including in the criminal "

@@ -46,6 +46,7 @@ def load(*, stdout):
                 "tolerance_percent": _number(tolerance),
                 "london_comparator": london,
                 "definition": definition,
+                "adds_up": unit in data.ADDING_UP_UNITS,
             },
         )
     for name, kind, start, values, (london, london_earlier) in data.OBSERVATIONS:
@@ -64,6 +65,7 @@ def load(*, stdout):
                 "source": source,
                 "definition": definition,
                 "report_table": ReportTable.BOROUGH_PROFILE,
+                "adds_up": unit in data.ADDING_UP_UNITS,
             },
         )
         for code, value in data.PROFILE_VALUES[name].items():
@@ -72,7 +74,7 @@ def load(*, stdout):
     start = date.fromisoformat(start)
     for name, source, definition, category_names, counts in data.COUNTED_BY_CATEGORY:
         indicator, _ = Indicator.objects.get_or_create(
-            name=name, defaults={"unit": "count", "source": source, "definition": definition}
+            name=name, defaults={"unit": "count", "source": source, "definition": definition, "adds_up": True}
         )
         categories = [
             IndicatorCategory.objects.get_or_create(indicator=indicator, name=category, defaults={"order": order})[0]
@@ -81,4 +83,7 @@ def load(*, stdout):
         for code, numbers in counts.items():
             for category, count in zip(categories, numbers, strict=True):
                 added += _observation(indicator, boroughs[code], kind, start, count, category=category)
+    for indicator in Indicator.objects.filter(name__in=data.DENOMINATORS, denominator__isnull=True):
+        indicator.denominator = Indicator.objects.get(name=data.DENOMINATORS[indicator.name])
+        indicator.save(update_fields=["denominator"])
     stdout.write(f"Audits: the data set ({added} values added).")

@@ -252,3 +252,17 @@ PROFILE_VALUES = {
     "Children living in poverty": {"RBKC": 20, "WCC": 25},
     "Unemployment rate": {"RBKC": "5.3", "WCC": 5},
 }
+
+# What each indicator is a share of (Indicator.denominator), by name: the report shows each borough's share of it
+# and the partnership's, or, for a percentage, weighs each borough's figure by it in the partnership's. The
+# indicators stored as counts add up across boroughs (Indicator.adds_up); percentages do not.
+DENOMINATORS = {
+    "Children aged 0 to 15": "Total population",
+    "Working age residents (16 to 64)": "Total population",
+    "Older people (65 and over)": "Total population",
+    "Children aged 0 to 15 from ethnically diverse backgrounds": "Children aged 0 to 15",
+    "Children living in poverty": "Children aged 0 to 15",
+    "Children living in relative low income families": "Children aged 0 to 15",
+    "Looked after children who are unaccompanied asylum-seeking children (UASC)": "Looked after children",
+}
+ADDING_UP_UNITS = ("count", "money")

@@ -34,6 +34,10 @@ __all__ = [
     "OBSERVATION_PERIOD_ENDS_BEFORE_START",
     "OBSERVATION_PERIOD_DOES_NOT_FIT",
     "OBSERVATION_TWICE",
+    "INDICATOR_SHARE_DOES_NOT_ADD_UP",
+    "INDICATOR_DENOMINATOR_ITSELF",
+    "INDICATOR_DENOMINATOR_NOT_A_COUNT",
+    "INDICATOR_SHARE_OF_A_RATE",
 ]
 
 OBSERVATION_NEEDS_CATEGORY = "“%(indicator)s” is counted by category: choose one of %(categories)s."
@@ -43,6 +47,12 @@ OBSERVATION_PERIOD_ENDS_BEFORE_START = "The period cannot end before it starts."
 OBSERVATION_PERIOD_DOES_NOT_FIT = (
     "A %(kind)s starting on %(start)s ends on %(expected)s: correct the end, or leave it empty to have it worked out."
 )
+INDICATOR_SHARE_DOES_NOT_ADD_UP = (
+    "A %(unit)s does not add up across boroughs: leave this unticked (to show a share, choose what it is a share of)."
+)
+INDICATOR_DENOMINATOR_ITSELF = "An indicator cannot be a share of itself."
+INDICATOR_DENOMINATOR_NOT_A_COUNT = "“%(denominator)s” is not a count: an indicator can only be a share of a count."
+INDICATOR_SHARE_OF_A_RATE = "Only a count or a percentage can be a share of another indicator, not a %(unit)s."
 OBSERVATION_TWICE = (
     "There is already a value for this indicator, borough, period and category: change that one instead."
 )
@@ -90,6 +100,23 @@ class Indicator(models.Model):
         help_text="Where the annual report shows its latest value in each borough. Indicators counted by category "
         "(LADO outcomes, child deaths) have their own tables whatever this says.",
     )
+    adds_up = models.BooleanField(
+        "values add up across boroughs",
+        default=False,
+        help_text="Yes for a count or an amount of money: the annual report gives the partnership's total beside "
+        "the boroughs' values. No for a percentage, a rate or an average, which do not add up.",
+    )
+    denominator = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="numerators",
+        verbose_name="share of",
+        help_text="The count this indicator is a part of (children aged 0 to 15 are a part of the total "
+        "population): the annual report shows each borough's value as a share of it, and the partnership's share. "
+        "For a percentage, the count it is a percentage of, which weighs each borough's figure in the partnership's.",
+    )
     tolerance_percent = models.DecimalField(
         "tolerance for exceptions (%)",
         max_digits=6,
@@ -112,6 +139,21 @@ class Indicator(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        errors = {}
+        if self.adds_up and self.unit in (Unit.PERCENTAGE, Unit.RATE):
+            errors["adds_up"] = INDICATOR_SHARE_DOES_NOT_ADD_UP % {"unit": self.get_unit_display().lower()}
+        denominator = self.denominator
+        if denominator is not None:
+            if self.pk and denominator.pk == self.pk:
+                errors["denominator"] = INDICATOR_DENOMINATOR_ITSELF
+            elif denominator.unit != Unit.COUNT:
+                errors["denominator"] = INDICATOR_DENOMINATOR_NOT_A_COUNT % {"denominator": denominator}
+            elif self.unit not in (Unit.COUNT, Unit.PERCENTAGE):
+                errors["denominator"] = INDICATOR_SHARE_OF_A_RATE % {"unit": self.get_unit_display().lower()}
+        if errors:
+            raise ValidationError(errors)
 
 
 class IndicatorCategory(models.Model):

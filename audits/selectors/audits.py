@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 
 from governance.models import CLOSED_STATUSES, Action, ActionStatus
 from lscp.comparisons import Kind, YearOnYear
+from lscp.percentages import ROUNDING_NOTE, needs_rounding_note, share
 
 from ..models import (
     GRADE_ORDER,
@@ -303,6 +304,12 @@ class Section11Results:
     def compared(self):
         return self.fully_met_compared is not None
 
+    @property
+    def rounding_note(self):
+        """The note the ratings table needs when a standard's three shares, each rounded, do not add up to 100."""
+        rows = ([s.fully_met, s.partially_met, s.not_met] for s in self.standards)
+        return ROUNDING_NOTE if any(needs_rounding_note(row) for row in rows) else ""
+
 
 def cycles_run_in(year):
     """The Section 11 / 175 cycles the partnership ran in the financial year: open on some day of it, or with a
@@ -316,8 +323,8 @@ _RATED = (Rating.FULLY_MET, Rating.PARTIALLY_MET, Rating.NOT_MET)
 
 
 def _fully_met_share(ratings):
-    """The per cent of the ratings fully met (not applicable left out), or None with none rated."""
-    return _percent(ratings.get(Rating.FULLY_MET, 0), sum(ratings.get(r, 0) for r in _RATED))
+    """The share of the ratings fully met (not applicable left out), or None with none rated."""
+    return share(ratings.get(Rating.FULLY_MET, 0), sum(ratings.get(r, 0) for r in _RATED))
 
 
 def section11_results(*, year):

@@ -32,10 +32,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from lscp import figures
 from lscp.comparisons import YearOnYear
 from lscp.dates import earliest, latest, long_date
 from lscp.financial_year import FinancialYear
-from lscp.percentages import largest_remainder_percentages
+from lscp.percentages import ROUNDING_NOTE, Share, needs_rounding_note, share
 
 from ..models import IndicatorCategory, Observation, PeriodKind, ReportTable, Unit, period_end_for
 
@@ -265,6 +266,20 @@ class DataTableRow:
     cells: list = field(default_factory=list)  # a DataTableCell per borough, in the table's borough order
     london: Decimal | None = None
     period_start: date | None = None
+    indicator_id: int | None = None
+    adds_up: bool = False
+    denominator_id: int | None = None
+    # The partnership's figure (`with_partnership_figures`): its value and a year earlier (a sum where the values
+    # add up, a percentage weighted by its denominator), and each borough's share of the denominator and the
+    # partnership's (Shares, for a count with a denominator).
+    total: DataTableCell | None = None
+    shares: list = field(default_factory=list)
+    total_share: Share | None = None
+    denominator_name: str = ""  # set where the row shows shares of it
+
+    @property
+    def has_total(self):
+        return self.total is not None
 
 
 @dataclass
@@ -337,9 +352,76 @@ def _latest_values_table(*, year, table):
                 ],
                 london=next((o.london for o in found["rows"] if o.london is not None), None),
                 period_start=first.period_start,
+                indicator_id=first.indicator_id,
+                adds_up=first.indicator.adds_up,
+                denominator_id=first.indicator.denominator_id,
             )
         )
-    return DataTable(boroughs=[(boroughs[pk][1], boroughs[pk][0]) for pk in borough_ids], rows=rows)
+    return with_partnership_figures(
+        DataTable(boroughs=[(boroughs[pk][1], boroughs[pk][0]) for pk in borough_ids], rows=rows), year=year
+    )
+
+
+def with_partnership_figures(table, *, year):
+    """The table with the partnership's figure on each row that has one, and the boroughs' shares.
+
+    - Values that add up across boroughs (counts, money) get their total, this year and a year earlier (a year
+      earlier only when every borough has one: a total of some boroughs is no total).
+    - A count with a denominator gets each borough's share of it, and the partnership's (total ÷ total).
+    - A percentage with a denominator gets the partnership's percentage: each borough's weighed by its denominator.
+    Denominators are read from the table's own rows; those shown elsewhere (or nowhere) cost one more query."""
+    by_indicator = {row.indicator_id: row for row in table.rows}
+    missing = {
+        row.denominator_id for row in table.rows if row.denominator_id and row.denominator_id not in by_indicator
+    }
+    if missing:
+        codes = [code for code, _ in table.boroughs]
+        for row in _denominator_rows(missing, year=year, codes=codes):
+            by_indicator.setdefault(row.indicator_id, row)
+    for row in table.rows:
+        values = [cell.value for cell in row.cells]
+        present = [value for value in values if value is not None]
+        denominator = by_indicator.get(row.denominator_id) if row.denominator_id else None
+        whole = [cell.value for cell in denominator.cells] if denominator else [None] * len(values)
+        if row.adds_up and present:
+            earlier = [cell.year_earlier for cell in row.cells]
+            complete = None not in earlier and None not in values
+            row.total = DataTableCell(sum(present), sum(earlier) if complete else None)
+        if denominator is None:
+            continue
+        pairs = [(value, of) for value, of in zip(values, whole, strict=True) if value is not None and of]
+        if row.unit == Unit.COUNT:
+            row.shares = [share(value, of) for value, of in zip(values, whole, strict=True)]
+            row.denominator_name = denominator.indicator
+            if row.total is not None and pairs and len(pairs) == len(present):
+                row.total_share = share(sum(value for value, _ in pairs), sum(of for _, of in pairs))
+        elif row.unit == Unit.PERCENTAGE and pairs and len(pairs) == len(values):
+            row.total = DataTableCell(sum(value * of for value, of in pairs) / sum(of for _, of in pairs))
+    return table
+
+
+def _denominator_rows(indicator_ids, *, year, codes):
+    """Rows (as `_latest_values_table` makes them, borough columns in `codes` order) for denominators shown in
+    another table of the report, or in none. One query."""
+    observations = Observation.objects.filter(
+        indicator_id__in=indicator_ids, period_end__gte=year.start, period_end__lte=year.end, category__isnull=True
+    ).select_related("borough", "indicator")
+    latest = {}
+    for o in observations.order_by("indicator_id", "-period_start"):
+        found = latest.setdefault(o.indicator_id, {"start": o.period_start, "name": o.indicator.name, "values": {}})
+        if found["start"] == o.period_start:
+            found["values"][o.borough.code] = o.value
+    return [
+        DataTableRow(
+            indicator=found["name"],
+            unit=Unit.COUNT,
+            period="",
+            source="",
+            cells=[DataTableCell(found["values"].get(code)) for code in codes],
+            indicator_id=indicator_id,
+        )
+        for indicator_id, found in latest.items()
+    ]
 
 
 # Counts by category: LADO outcomes and referral sources, child deaths.
@@ -349,7 +431,7 @@ def _latest_values_table(*, year, table):
 class CategoryTable:
     indicator: str
     boroughs: list  # (code, name)
-    rows: list  # (category name, [(count, percent) per borough], (count, percent) for all boroughs, last year)
+    rows: list  # (category name, [(count, Share) per borough], (count, Share) for all boroughs, last year)
     totals: list  # count per borough
     total: int
     # Last year's counts, all boroughs together, when it has any of this indicator's values: a YearOnYear per row
@@ -364,12 +446,24 @@ class CategoryTable:
     def compared(self):
         return self.last_year_total is not None
 
+    @property
+    def needs_rounding_note(self):
+        """Whether a column's shares, each rounded by the one rule (lscp/percentages.py), print as anything but 100."""
+        columns = [[cells[index][0] for _, cells, _, _ in self.rows] for index in range(len(self.boroughs))]
+        columns.append([total[0] for _, _, total, _ in self.rows])
+        return any(needs_rounding_note(column) for column in columns)
+
+    @property
+    def rounding_note(self):
+        return ROUNDING_NOTE if self.needs_rounding_note else ""
+
 
 def category_tables(*, year, names):
     """{indicator name: CategoryTable}: for each named indicator counted by category, the counts of the observations
-    whose period ends within the year, summed by category and borough in the database, with each borough's
-    percentages (and the total's) adding up to 100, and each category's count of the year before (all boroughs)
-    beside it when that year has values. Two queries whatever the data."""
+    whose period ends within the year, summed by category and borough in the database, with each count's share of
+    its column (a Share: whole per cents rounded half up, so one fraction prints the same in every column; the
+    table says when rounding keeps a column from adding up to 100), and each category's count of the year before
+    (all boroughs) beside it when that year has values. Two queries whatever the data."""
     categories = list(
         IndicatorCategory.objects.filter(indicator__name__in=names)
         .select_related("indicator")
@@ -406,8 +500,8 @@ def category_tables(*, year, names):
         # Boroughs with none of this indicator's counts have no column.
         keep = [index for index, column in enumerate(columns) if sum(column)]
         row_totals = [sum(grid[row][index] for index in keep) for row in range(len(own))]
-        percents = {index: largest_remainder_percentages(columns[index]) for index in keep}
-        total_percents = largest_remainder_percentages(row_totals)
+        column_totals = {index: sum(columns[index]) for index in keep}
+        grand_total = sum(row_totals)
         compared = last_year != year and any(last_lines.get(category.pk) for category in own)
         tables[name] = CategoryTable(
             indicator=name,
@@ -415,8 +509,8 @@ def category_tables(*, year, names):
             rows=[
                 (
                     category.name,
-                    [(grid[row][index], percents[index][row]) for index in keep],
-                    (row_totals[row], total_percents[row]),
+                    [(grid[row][index], Share(grid[row][index], column_totals[index])) for index in keep],
+                    (row_totals[row], share(row_totals[row], grand_total)),
                     YearOnYear(row_totals[row], last_counts.get(category.pk, 0)) if compared else None,
                 )
                 for row, category in enumerate(own)
@@ -433,11 +527,12 @@ def category_tables(*, year, names):
 
 
 def count_of(table, category):
-    """(count, percent of the total) of one category of a CategoryTable, over every borough."""
+    """(count, its Share of the total) of one category of a CategoryTable, over every borough; (0, None) when the
+    table counts nothing in it."""
     for name, _, (count, percent), _ in table.rows:
         if name == category:
             return count, percent
-    return 0, 0
+    return 0, None
 
 
 def last_year_of(table, category):
@@ -447,20 +542,24 @@ def last_year_of(table, category):
 
 
 def format_value(value, unit):
-    """A value as the report and the exceptions report print it: 24,310 · 9.9% · £1,611.21 · 12.5."""
+    """A value as the quarterly exceptions report and the charts' scales print it, to the tenth its source gives:
+    24,310 · 9.9% · £1,611.21 · 12.5. The annual report's tables print whole per cents (lscp/figures.py)."""
     if value is None:
         return ""
     if unit == Unit.PERCENTAGE:
         return f"{value.normalize():f}%" if value == value.to_integral() else f"{value:.1f}%"
     if unit == Unit.MONEY:
-        return f"£{value:,.2f}"
-    if value == value.to_integral():
-        return f"{int(value):,}"
-    return f"{value:,.1f}"
+        return figures.format_money(value)
+    return figures.format_count(value)
 
 
-def format_change(change_percent, *, year_earlier):
-    """The trend in words: "up 4.2%", "down 10.0%", "no change", "new" (from 0) or "no figure a year earlier"."""
+def format_change(change_percent=None, *, year_earlier, value=None, unit=Unit.COUNT):
+    """The trend in words, in numbers and in per cent (lscp/figures.py): "up 580 (2%)", "down 0.5 points", "no
+    change", "up 5 (from none)" or "no figure a year earlier". Given only `change_percent` (the older call, which
+    the quarterly exceptions report keeps: its tolerances are relative changes to a tenth of a per cent), the per
+    cent alone: "up 4.2%"."""
+    if value is not None:
+        return figures.format_change(value, year_earlier, unit=unit)
     if year_earlier is None:
         return "no figure a year earlier"
     if change_percent is None:

@@ -67,19 +67,19 @@ def two_cycles():
 def test_the_share_fully_met_is_set_beside_the_previous_cycles(two_cycles):
     results = section11_results(year=LATER)
     overall = results.fully_met_compared
-    assert (overall.this_year_text, overall.last_year_text, overall.change_text) == ("75.0%", "25.0%", "up 50.0 points")
+    assert (overall.this_year_text, overall.last_year_text, overall.change_text) == ("75%", "25%", "up 50 points")
     assert results.previous_cycle_opened == date(2020, 5, 1)
     first, second = results.standards
     assert (first.fully_met_compared.last_year_text, first.fully_met_compared.change_text) == (
-        "50.0%",
-        "up 50.0 points",
+        "50%",
+        "up 50 points",
     )
     assert second.fully_met_compared is None  # a standard the previous tool did not have
 
     html = render_to_string("audits/report/scrutiny.html", {"year": LATER, **scrutiny_context(LATER)})
     assert (
-        "Of the ratings given, 75.0% were fully met, against 25.0% in the previous cycle, which opened on 1 May 2020 "
-        "(up 50.0 points)." in html
+        "Of the ratings given, 75% were fully met, against 25% in the previous cycle, which opened on 1 May 2020 "
+        "(up 50 points)." in html
     )
     assert "Fully met, previous cycle" in html
     assert "Section 11 audit 2020-22" not in html

@@ -51,7 +51,8 @@ PRIORITIES = [
                     "accommodation for the person causing harm so that the rest of the "
                     "family can remain at home while change is worked on."
                 ),
-                "impact": "So far 25 families have been referred into the programme.",
+                # The figure is the activity's metric, printed in this cell: the text does not repeat it.
+                "impact": "",
                 "what_next": (
                     "Referrals have come in below the expected level, so the LSCP will "
                     "ask partners to reflect on why and to bring their learning from "
@@ -69,8 +70,8 @@ PRIORITIES = [
                 ),
                 "impact": (
                     "Social care practitioners have been able to consult the Safe and "
-                    "Together implementation lead about their cases, with 52 case "
-                    "consultations held since the programme began. Introductory "
+                    "Together implementation lead about their cases since the programme "
+                    "began (the consultations held are counted below). Introductory "
                     "training days were also offered to multi-agency partners to "
                     "spread the model's core principles and build a common language "
                     "and understanding of good practice."
@@ -128,27 +129,14 @@ PRIORITIES = [
                     "modern slavery."
                 ),
                 "impact": (
+                    # The audit's findings are told once, with the audit, in "Scrutiny and challenge".
                     "In September 2022 the partnership audited every case referred to "
-                    "the NRM, looking at practice before referral, the quality of "
-                    "decisions, how the decision affected the young person and how "
-                    "well their voice shaped the process. Work was found to focus on "
-                    "young people's own views about risk and safety and their wishes "
-                    "and feelings. Young people exploited on their way to the UK to "
-                    "seek asylum had positive outcomes from the panel process and spoke "
-                    "well of it; quicker, simpler decisions helped settle asylum claims "
-                    "sooner, eased isolation and let them build networks and pursue "
-                    "education and careers earlier. There were signs that a positive "
-                    "reasonable or conclusive grounds decision made courts less likely "
-                    "to impose custody or long sentences. Independent Child "
-                    "Trafficking Guardians, who support young people with nobody "
-                    "holding parental responsibility in the UK, were seen as a "
-                    "positive presence, and young people were clearly kept informed."
+                    "the NRM under the pilot; what the audit found, and the actions it "
+                    "led to, are set out under Scrutiny and challenge."
                 ),
                 "what_next": (
-                    "The pilot now runs until March 2024. The LSCP will keep track of "
-                    "how NRM decisions are used and what difference they make to young "
-                    "people, and of how well young people's voices are heard and built "
-                    "into the process."
+                    "The pilot now runs until March 2024, and the LSCP follows the "
+                    "audit's recommendations through its action tracker."
                 ),
                 "lead": "Home Office",
                 "metrics": [],
@@ -855,25 +843,19 @@ AGENCY_STATEMENTS = [
             "secondary school and ran sessions for pupils and coffee mornings for "
             "parents. In May 2022 the police and the LSCP held a joint learning event "
             "on modern slavery and child exploitation for police and social care "
-            "staff, attended by more than 70 delegates. After the Child Q review, the "
-            "police and the councils checked their data on stop and search of children "
-            "and assured the partnership that no intimate searches of children had "
-            "happened in local schools."
+            "staff, attended by more than 70 delegates."
         ),
         "inspections": [],
     },
     {
         "agency": "Central London Community Healthcare NHS Trust",
         "text": (
+            # The audit's findings are told once, in "Scrutiny and challenge" (single-agency audits).
             "The trust's Head of Safeguarding is a member of the partnership. This "
             "year the trust audited whether its staff felt equipped to recognise child "
-            "sexual exploitation and child sexual abuse: 81% said they felt confident "
-            "to identify it and respond, while 15% reported no knowledge or awareness. "
-            "Awareness was somewhat weaker for sexual abuse of boys and of disabled "
-            "children. In response the trust is running sessions to build confidence "
-            "in difficult conversations and in using risk assessment tools, making "
-            "support available through supervision, and sending its new child sexual "
-            "abuse policy to all staff."
+            "sexual exploitation and child sexual abuse, and shared the audit with the "
+            "partnership, with what it is doing in response (see Scrutiny and "
+            "challenge)."
         ),
         "inspections": [],
     },
@@ -885,13 +867,8 @@ AGENCY_STATEMENTS = [
             "to test how well staff follow its 'Was Not Brought' policy for children "
             "and 'Did Not Attend' policy for pregnant women, since missed appointments "
             "can signal a family's vulnerability and affect the health of a child or "
-            "unborn baby. The policies were generally being followed: pregnant women "
-            "were called back, notes were checked before further appointments were "
-            "decided, and the trust's safeguarding team corresponded well with "
-            "social care and school nursing. The trust will keep promoting both policies so that "
-            "recording is consistently clear, has reminded clinicians to check patient "
-            "records and the NHS Spine rather than rely only on CP-IS, and is making "
-            "safeguarding supervision available for trauma cases."
+            "unborn baby. The policies were generally being followed; what the trust "
+            "found and is doing about it is under Scrutiny and challenge."
         ),
         "inspections": [],
     },
@@ -966,33 +943,30 @@ CHALLENGES = [
             "children and confirmed no intimate searches had taken place in local "
             "schools."
         ),
+        # How the review's learning was shared is told once, with the review, in "Learning from reviews".
         "impact": (
-            "The learning was discussed at the DSL forums and added to core LSCP "
-            "training, and partners committed to anti-racist practice and to "
-            "training staff on adultification bias."
+            "The partnership could reassure schools and families that no child had been searched in this way locally."
         ),
         "publish": True,
     },
     {
         "raised_by_agency": "Local Safeguarding Children Partnership",
         "agency_challenged": "RBKC Housing",
+        # The coroner's report and the partnership's request are told once, in "Learning from reviews".
         "issue": (
-            "Once the Case Review Subgroup had discussed a coroner's report on a young "
-            "child's death from mould exposure at home, the partnership asked the "
-            "Royal Borough's housing service how far damp and mould affected family "
-            "homes in Kensington and Chelsea and what it was doing about it."
+            "After the coroner's report on damp and mould, how far damp and mould affected family homes in "
+            "Kensington and Chelsea, and what the Royal Borough's housing service was doing about it."
         ),
         "date": "2023-01-24",
         "stage": "escalated_partnership",
         "outcome": (
-            "RBKC Housing agreed to bring its assurance to the partnership and named "
-            "housing staff whom Kensington and Chelsea residents and agencies can "
-            "contact about damp and mould; the LSCP passed the list to every partner."
+            "RBKC Housing agreed to report to the partnership and named housing staff "
+            "whom Kensington and Chelsea residents and agencies can contact; the LSCP "
+            "passed the list to every partner."
         ),
         "impact": (
-            "Practitioners working with Kensington and Chelsea families know whom to "
-            "call about damp and mould, and the housing response is part of the "
-            "independent scrutiny plan for 2023/24."
+            "Practitioners working with Kensington and Chelsea families know whom to call, and the housing "
+            "response in both boroughs is part of the independent scrutiny plan for 2023/24."
         ),
         "publish": True,
     },
@@ -1000,22 +974,17 @@ CHALLENGES = [
         "raised_by_agency": "Local Safeguarding Children Partnership",
         "agency_challenged": "Westminster Housing",
         "issue": (
-            "At its January 2023 meeting the partnership asked Westminster's housing "
-            "service for assurance about damp and mould in the city's homes, above all "
-            "where children live, and about the action being taken."
+            "How far damp and mould affected Westminster's homes, above all those where children live, and what "
+            "the city's housing service was doing about it."
         ),
         "date": "2023-01-24",
         "stage": "escalated_partnership",
         "outcome": (
             "Westminster Housing agreed to report to the partnership and shared a "
             "contact list for its housing staff so that residents and professionals "
-            "can raise damp and mould in Westminster properties; the LSCP circulated it."
+            "can raise their concerns; the LSCP circulated it."
         ),
-        "impact": (
-            "Westminster residents and professionals have a named route for damp and "
-            "mould concerns, and the independent scrutineer will look at the housing "
-            "response in 2023/24."
-        ),
+        "impact": "Westminster residents and professionals have a named route for their concerns.",
         "publish": True,
     },
     {

@@ -39,8 +39,8 @@ def test_the_totals_are_set_beside_the_year_befores(two_years):
         label: (f.this_year_text, f.last_year_text, f.change_text) for label, f in finance_context(LATER)["last_year"]
     }
     assert rows == {
-        "Total income": ("£180,000.00", "£150,000.00", "up £30,000.00 (20.0%)"),
-        "Total expenditure": ("£165,000.50", "£160,000.00", "up £5,000.50 (3.1%)"),
+        "Total income": ("£180,000.00", "£150,000.00", "up £30,000.00 (20%)"),
+        "Total expenditure": ("£165,000.50", "£160,000.00", "up £5,000.50 (3%)"),
         # From an overspend a per cent would mislead: the change is in pounds only; an overspend is in brackets.
         "Variance (income less expenditure)": ("£14,999.50", "(£10,000.00)", "up £24,999.50"),
     }

@@ -57,21 +57,21 @@ def two_years():
 def test_each_rate_is_set_beside_last_years(two_years):
     context = attendance_context(LATER)
     overall = context["overall_last_year"]
-    assert (overall.this_year_text, overall.last_year_text, overall.change_text) == ("80.0%", "50.0%", "up 30.0 points")
+    assert (overall.this_year_text, overall.last_year_text, overall.change_text) == ("80%", "50%", "up 30 points")
     by_body = {rate.label: last for rate, last in context["by_body"]}
     assert (by_body["LSCP Partnership"].last_year_text, by_body["LSCP Partnership"].change_text) == (
-        "50.0%",
-        "up 25.0 points",
+        "50%",
+        "up 25 points",
     )
     assert by_body["LSCP Executive"] is None  # it did not meet the year before
     by_agency = {rate.label: last for rate, last in context["by_agency"]}
     assert (by_agency["Metropolitan Police"].this_year_text, by_agency["Metropolitan Police"].last_year_text) == (
-        "100.0%",
-        "50.0%",
+        "100%",
+        "50%",
     )
 
     html = render_to_string("partnership/report/attendance.html", {"year": LATER, **context})
-    assert "In 2021/22 it was 50.0% (up 30.0 points)." in html
+    assert "In 2021/22 it was 50% (up 30 points)." in html
     assert '<th scope="col" class="num">Rate 2021/22</th>' in html
 
 

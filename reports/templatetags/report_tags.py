@@ -1,8 +1,11 @@
-"""Filters for the annual report's tables: money as the partnership prints it, percentages."""
+"""Filters for the annual report's tables. Money and percentages are the figures library's (lscp/templatetags/
+figures.py), kept here under their old names for the templates that load this library."""
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import InvalidOperation
 
 from django import template
+
+from lscp import figures, percentages
 
 register = template.Library()
 
@@ -10,23 +13,16 @@ register = template.Library()
 @register.filter
 def money(value):
     """£1,234.56; a negative amount in brackets, as in the seeds' finance appendix: (£27,122.76)."""
-    if value is None or value == "":
-        return "–"
     try:
-        amount = Decimal(value).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        return figures.format_money(value)
     except (InvalidOperation, TypeError, ValueError):
         return value
-    text = f"£{abs(amount):,.2f}"
-    return f"({text})" if amount < 0 else text
 
 
 @register.filter
 def percent(value, places=0):
-    """A Decimal or float percentage to a fixed number of places, or a dash when there is none."""
-    if value is None:
-        return "–"
-    quantum = Decimal(1).scaleb(-int(places))
-    return f"{Decimal(value).quantize(quantum, ROUND_HALF_UP)}%"
+    """A percentage as a whole per cent, rounded half up (`places` is ignored: the report has one rule)."""
+    return percentages.format_percent(value)
 
 
 @register.filter

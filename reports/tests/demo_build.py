@@ -12,6 +12,7 @@ from html import unescape
 import pypdf
 from django.db import transaction
 
+from lscp import percentages
 from lscp.financial_year import FinancialYear
 from reports.models import AnnualReport
 from reports.rendering import build_pdf, gather, render_html
@@ -48,7 +49,9 @@ def build_loaded_demo_report():
     """Builds the demo's report from the demo records already in the database, leaving no trace there."""
     with transaction.atomic():
         report = AnnualReport.objects.get(year=DEMO_YEAR)
-        html = render_html(report, gather(report))
+        with percentages.recording() as printed:
+            html = render_html(report, gather(report))
         pdf, _, _ = build_pdf(report)
         transaction.set_rollback(True)
-    return BuiltReport(html=html, pdf=pdf)
+    # Every percentage the HTML printed, as (fraction, text): the PDF is laid out from the same templates.
+    return BuiltReport(html=html, pdf=pdf, extra={"percentages": printed})

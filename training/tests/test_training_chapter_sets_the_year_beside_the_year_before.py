@@ -66,11 +66,11 @@ def test_each_figure_is_set_beside_the_year_befores(two_years):
     rows = rows_of(LATER)
     shown = {label: (f.this_year_text, f.last_year_text, f.change_text) for label, f in rows.items()}
     assert shown == {
-        "Sessions delivered": ("1", "2", "down 1 (50.0%)"),
-        "Attendances": ("5", "4", "up 1 (25.0%)"),
-        "Different practitioners": ("5", "4", "up 1 (25.0%)"),
+        "Sessions delivered": ("1", "2", "down 1 (50%)"),
+        "Attendances": ("5", "4", "up 1 (25%)"),
+        "Different practitioners": ("5", "4", "up 1 (25%)"),
         "No-show rate": ("0%", "20%", "down 20 points"),
-        "Evaluations returned after the session": ("5", "3", "up 2 (66.7%)"),
+        "Evaluations returned after the session": ("5", "3", "up 2 (67%)"),
         "Mean confidence after the session (1 to 5)": ("4.0", "3.0", "up 1.0"),
         "Said at follow-up their practice had changed": ("100%", "50%", "up 50 points"),
     }

@@ -1,53 +1,37 @@
-"""Each indicator's trend as a small SVG chart, drawn on the server with leather (pure Python, no JavaScript, no
-network), for the annual report's data chapter and the quarterly exceptions report.
+"""The data set's charts, drawn as SVG on the server (lscp/charts.py: no JavaScript, nothing fetched).
 
-A chart is horizontal bars, two for each borough: the same period a year earlier and this period, each bar named
-on its axis (the borough and the financial year), so nothing is told by colour alone. It comes with its text
-alternative in words ("Children in need: Kensington and Chelsea 700 (2021/22) → 800 (2022/23); …"); the pages
-embed it as an <img> with that alt text (WeasyPrint tags it as a Figure with /Alt in the PDF) and keep the figures
-in the table beside it. Built from rows already fetched: no query."""
+- The annual report's "Our children and young people data" chapter draws its indicators in two charts, one for each
+  group of like figures, rather than one near-identical chart per indicator: the change since a year earlier of
+  every indicator (all in per cent, so on one scale), and the indicators that are rates (per cent) beside the
+  London average. `indicator_charts(table)`.
+- The quarterly exceptions report draws each indicator's trend: for each borough, the same period a year earlier
+  and this period. `trend_chart(…)`.
 
-import base64
+Every bar is named on its row and has its value printed at its end; each chart comes with its text alternative in
+words, which the pages give as the image's alt text (WeasyPrint tags it as a Figure with /Alt in the PDF); the
+figures stay in the tables beside them. Built from rows already fetched: no query."""
+
 from dataclasses import dataclass
 from decimal import Decimal
 
-import leather
-from leather import theme
-
+from lscp.charts import Bar, Group, as_data_uri, bar_chart
 from lscp.financial_year import FinancialYear
 
+from .models import Unit
 from .selectors.dataset import format_value
-
-# Drawn at least 560 units wide, wider for long borough names (so the bars keep about 300 units), at most 680: an
-# A4 page's text width, where a unit prints as a CSS pixel and the 14-unit text at about 10.5 pt.
-MIN_WIDTH, MAX_WIDTH, BARS_WIDTH = 560, 680, 300
-BAR_HEIGHT = 24
-AXIS_HEIGHT = 30
-MARGIN = 0.04  # of the width, on every side
 
 # Colours with at least 4.5:1 against the white background (text) and 3:1 between a bar and the background.
 EARLIER_COLOUR = "#5f6b76"
 THIS_PERIOD_COLOUR = "#1d4f91"
-TEXT_COLOUR = "#212529"
-
-# leather is styled through its theme module; the project draws no other leather chart.
-theme.background_color = "#ffffff"
-theme.margin = MARGIN
-for _part in ("title", "legend", "axis_title", "tick"):
-    setattr(theme, f"{_part}_font_family", "DejaVu Sans, Arial, sans-serif")
-    setattr(theme, f"{_part}_font_size", 14)
-    setattr(theme, f"{_part}_font_char_height", 14)
-    setattr(theme, f"{_part}_font_char_width", 8)
-theme.title_color = theme.legend_color = theme.axis_title_color = theme.label_color = TEXT_COLOUR
-theme.tick_color = "#d0d5da"
-theme.zero_color = "#495057"
+BOROUGH_COLOURS = ("#1d4f91", "#8a4b08", "#2f6b3a", "#6a3d8f", "#a1283c")
+LONDON_COLOUR = "#5f6b76"
 
 
 @dataclass
 class TrendPair:
     """One borough's value for a period and for the same period a year earlier (None: no figure)."""
 
-    label: str  # the borough, as the chart's axis and its text alternative name it
+    label: str  # the borough, as the chart and its text alternative name it
     value: Decimal | None
     year_earlier: Decimal | None
 
@@ -60,7 +44,14 @@ class TrendChart:
 
     @property
     def uri(self):
-        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode()).decode()
+        return as_data_uri(self.svg)
+
+
+def _value_tick(unit):
+    def format_tick(value):
+        return format_value(Decimal(str(round(value, 6))).normalize(), unit)
+
+    return format_tick
 
 
 def _description(title, pairs, unit, this_label, earlier_label):
@@ -82,21 +73,106 @@ def trend_chart(*, title, unit, pairs, period_start):
         return None
     year = FinancialYear.for_date(period_start)
     this_label, earlier_label = year.label, year.previous.label
-    bars = []
-    for pair in pairs:
-        bars.append((pair.year_earlier, f"{pair.label}, {earlier_label}", EARLIER_COLOUR))
-        bars.append((pair.value, f"{pair.label}, {this_label}", THIS_PERIOD_COLOUR))
-    colours = {name: colour for _, name, colour in bars}
-    chart = leather.Chart()
-    highest = max((value for value, _, _ in bars if value is not None), default=0)
-    chart.add_x_scale(0, max(highest, 1))
-    chart.add_x_axis(tick_formatter=lambda value, index, count: format_value(Decimal(str(value)), unit))
-    chart.add_bars(
-        [(value, name) for value, name, _ in bars],
-        fill_color=lambda datum: colours[datum.y],
-    )
-    longest = max(len(name) for _, name, _ in bars) * theme.tick_font_char_width
-    width = min(MAX_WIDTH, max(MIN_WIDTH, longest + BARS_WIDTH))
-    height = 2 * MARGIN * width + AXIS_HEIGHT + BAR_HEIGHT * len(bars)
-    svg = chart.to_svg(width=width, height=round(height))
+    groups = [
+        Group(
+            label=pair.label,
+            bars=[
+                _value_bar(earlier_label, pair.year_earlier, unit, EARLIER_COLOUR),
+                _value_bar(this_label, pair.value, unit, THIS_PERIOD_COLOUR),
+            ],
+        )
+        for pair in pairs
+    ]
+    svg = bar_chart(groups, format_tick=_value_tick(unit), label=title)
     return TrendChart(title=title, svg=svg, description=_description(title, pairs, unit, this_label, earlier_label))
+
+
+def _value_bar(label, value, unit, colour):
+    return Bar(
+        label=label,
+        value=None if value is None else float(value),
+        text=format_value(value, unit) or "no figure",
+        colour=colour,
+    )
+
+
+# The annual report's data chapter ---------------------------------------------------------------------------------
+
+
+def _signed_percent(value):
+    """+6.6% · −17.6% · no change: the change as the table gives it, with its sign instead of a word."""
+    if value == 0:
+        return "no change"
+    return f"{'+' if value > 0 else '−'}{abs(value):.1f}%"
+
+
+def _change_tick(value):
+    if value == 0:
+        return "0"
+    return f"{'+' if value > 0 else '−'}{abs(value):g}%"
+
+
+def _change_text(cell):
+    if cell.value is None:
+        return "no figure"
+    if cell.year_earlier is None:
+        return "no figure a year earlier"
+    if cell.change_percent is None:
+        return "new"
+    return _signed_percent(cell.change_percent)
+
+
+def change_chart(table, *, year):
+    """Every indicator's change since the same period a year earlier, a bar for each borough, on one scale in per
+    cent; None when no indicator has a figure a year earlier."""
+    codes = [code for code, _ in table.boroughs]
+    groups, said = [], []
+    for row in table.rows:
+        if not any(cell.change_percent is not None for cell in row.cells):
+            continue
+        bars = [
+            Bar(
+                label=code,
+                value=None if cell.change_percent is None else float(cell.change_percent),
+                text=_change_text(cell),
+                colour=BOROUGH_COLOURS[index % len(BOROUGH_COLOURS)],
+            )
+            for index, (code, cell) in enumerate(zip(codes, row.cells, strict=True))
+            if cell.value is not None
+        ]
+        groups.append(Group(label=row.indicator, bars=bars))
+        said.append(f"{row.indicator}: " + ", ".join(f"{bar.label} {bar.text}" for bar in bars))
+    if not groups:
+        return None
+    title = f"Change since a year earlier, {year.label}"
+    svg = bar_chart(groups, format_tick=_change_tick, label=title)
+    description = f"{title}, in per cent of the figure a year earlier. " + "; ".join(said) + "."
+    return TrendChart(title=title, svg=svg, description=description)
+
+
+def rates_chart(table, *, year):
+    """The indicators that are rates (per cent), each borough's beside the London average where there is one, on
+    one scale; None when there is no such indicator."""
+    codes = [code for code, _ in table.boroughs]
+    groups, said = [], []
+    for row in table.rows:
+        if row.unit != Unit.PERCENTAGE or all(cell.value is None for cell in row.cells):
+            continue
+        bars = [
+            _value_bar(code, cell.value, row.unit, BOROUGH_COLOURS[index % len(BOROUGH_COLOURS)])
+            for index, (code, cell) in enumerate(zip(codes, row.cells, strict=True))
+        ]
+        if row.london is not None:
+            bars.append(_value_bar("London average", row.london, row.unit, LONDON_COLOUR))
+        groups.append(Group(label=row.indicator, bars=bars))
+        said.append(f"{row.indicator}: " + ", ".join(f"{bar.label} {bar.text}" for bar in bars))
+    if not groups:
+        return None
+    title = f"Rates beside the London average, {year.label}"
+    svg = bar_chart(groups, format_tick=_value_tick(Unit.PERCENTAGE), label=title)
+    return TrendChart(title=title, svg=svg, description=f"{title}. " + "; ".join(said) + ".")
+
+
+def indicator_charts(table, *, year):
+    """The data chapter's charts, one for each group of like figures (those with something to draw)."""
+    return [chart for chart in (change_chart(table, year=year), rates_chart(table, year=year)) if chart]

@@ -18,7 +18,7 @@ from django.conf import settings
 from lscp import figures
 from lscp.report_sections import Section
 
-from .charts import TrendPair, trend_chart
+from .charts import indicator_charts
 from .selectors import audits as audit_selectors
 from .selectors import dataset as data
 
@@ -76,21 +76,7 @@ def children_data_context(year):
                 "trend": _trend(table, row),
             }
         )
-    charts = [
-        chart
-        for row in table.rows
-        if (
-            chart := trend_chart(
-                title=row.indicator,
-                unit=row.unit,
-                pairs=[
-                    TrendPair(name, cell.value, cell.year_earlier)
-                    for (_, name), cell in zip(table.boroughs, row.cells, strict=True)
-                ],
-                period_start=row.period_start,
-            )
-        )
-    ]
+    charts = indicator_charts(table, year=year)
     return {
         "boroughs": table.boroughs,
         "rows": rows,

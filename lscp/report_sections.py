@@ -20,12 +20,14 @@ class Section:
     in_contents: bool = True
     titled: bool = True  # the pipeline prints the title as the chapter's heading (not on the cover)
     # A section that is several chapters (one per priority, say): repeat(year) gives a list of
-    # {"key": …, "title": …, "context": {…}}, each printed as a chapter of its own, in that order.
+    # {"key": …, "title": …, "context": {…}} (and, if its title is long, "running_title": …), each printed as a
+    # chapter of its own, in that order.
     repeat: object = None
     # A section that must see the rest of the report (the glossary lists the terms used in it):
     # finalise(context, document_text) gives its context once every other section is rendered.
     finalise: object = None
-    running_title: str = ""  # shorter title for the running header, if the title is long
+    # The title in the running header, when the title is too long for it (see header_title).
+    running_title: str = ""
     help_text: str = ""  # what the writer of a narrative section should cover
     # For a narrative section: the body whose chairs write it, by name or part of one, any case ("Case Review"
     # finds the Case Review Subgroup). Each report's chapter starts with that body; the business manager can
@@ -34,4 +36,24 @@ class Section:
 
     @property
     def header_title(self):
-        return self.running_title or self.title
+        """The chapter's title in the running header, where it must fit on one line beside the partnership's
+        name: its running title; else its title, if short enough; else the title's part before a colon
+        ("Priority 3"); else the title cut after a word."""
+        if self.running_title:
+            return self.running_title
+        return short_title(self.title)
+
+
+# At 8.5 pt, the running header's size, about as wide as a partnership's name of 70 characters leaves on an A4 page.
+RUNNING_TITLE_LENGTH = 40
+
+
+def short_title(title, length=RUNNING_TITLE_LENGTH):
+    title = " ".join(title.split())
+    if len(title) <= length:
+        return title
+    before_colon = title.split(":", 1)[0].strip()
+    if before_colon and len(before_colon) <= length and before_colon != title:
+        return before_colon
+    cut = title[: length - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return f"{cut}…"

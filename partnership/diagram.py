@@ -5,6 +5,8 @@ import textwrap
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from lscp.charts import FONT_FAMILY
+
 from .models import BodyKind
 
 BOX_WIDTH, LINE_HEIGHT, PADDING, GAP_X, GAP_Y = 150, 13, 8, 12, 34
@@ -116,7 +118,7 @@ def structure_svg(bodies):
     description = describe(tree, linked)
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" '
-        f'height="{height:.0f}" font-family="Atkinson Hyperlegible, DejaVu Sans, sans-serif" role="img">'
+        f'height="{height:.0f}" font-family="{FONT_FAMILY}" role="img">'
         f"<title>Structure of the partnership</title><desc>{escape(description)}</desc>{''.join(parts)}</svg>"
     )
     return svg, description

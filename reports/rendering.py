@@ -21,7 +21,7 @@ from django.utils.safestring import mark_safe
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from lscp.site import DEFAULT_PARTNERSHIP_NAME, partnership_name  # noqa: F401 (re-exported for the views)
+from lscp.site import DEFAULT_PARTNERSHIP_NAME, partnership_name, partnership_short_name  # noqa: F401 (re-exported for the views)
 
 from .markdown import render_markdown
 from .pdf_scopes import scope_header_cells
@@ -80,7 +80,13 @@ def gather(report):
     for section in registered_sections():
         if section.repeat is not None:
             for chapter in section.repeat(report.year):
-                chapter_section = replace(section, key=chapter["key"], title=chapter["title"], repeat=None)
+                chapter_section = replace(
+                    section,
+                    key=chapter["key"],
+                    title=chapter["title"],
+                    running_title=chapter.get("running_title", ""),
+                    repeat=None,
+                )
                 gathered.append(GatheredSection(section=chapter_section, context=dict(chapter["context"])))
             continue
         context = dict(section.context(report.year))
@@ -112,6 +118,7 @@ def render_html(report, gathered, *, for_pdf=True):
         "contents": [g.section for g in gathered if g.section.in_contents],
         "for_pdf": for_pdf,
         "partnership_name": partnership_name(),
+        "partnership_short_name": partnership_short_name(),
     }
 
     def render_part(part):

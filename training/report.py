@@ -3,11 +3,12 @@ Development Subgroup's chairs, with its figures from training.impact only (evalu
 by course, by sector and by agency, attendance and no-shows, evaluation and impact, and a chart with its text
 alternative."""
 
+from lscp.charts import as_data_uri
 from lscp.comparisons import Kind, YearOnYear
 from lscp.report_sections import Section
 
 from . import impact
-from .chart import as_data_uri, confidence_svg
+from .chart import confidence_svg
 
 
 def compared_with_last_year(totals, last):

@@ -7,6 +7,7 @@ run's shared demo data set inside a savepoint that is rolled back, so the databa
 import io
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from html import unescape
 
 import pypdf
@@ -16,6 +17,8 @@ from lscp import percentages
 from lscp.financial_year import FinancialYear
 from reports.models import AnnualReport
 from reports.rendering import build_pdf, gather, render_html
+
+from .pdf_layout import LaidOutPdf
 
 DEMO_YEAR = FinancialYear(2022)
 
@@ -29,6 +32,11 @@ class BuiltReport:
     @property
     def reader(self):
         return pypdf.PdfReader(io.BytesIO(self.pdf))
+
+    @cached_property
+    def layout(self):
+        """The PDF's pages as laid out: lines, headings, tables (reports/tests/pdf_layout.py), read once."""
+        return LaidOutPdf(self.pdf)
 
     @property
     def pdf_text(self):

@@ -4,6 +4,7 @@
   group of like figures, rather than one near-identical chart per indicator: the change since a year earlier of
   every indicator (all in per cent, so on one scale), and the indicators that are rates (per cent) beside the
   London average. `indicator_charts(table)`.
+  Their figures print as the report's tables print them (whole per cents: lscp/figures.py).
 - The quarterly exceptions report draws each indicator's trend: for each borough, the same period a year earlier
   and this period. `trend_chart(…)`.
 
@@ -15,7 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from lscp.charts import Bar, Group, as_data_uri, bar_chart
+from lscp.figures import format_value as report_value
 from lscp.financial_year import FinancialYear
+from lscp.percentages import format_share
 
 from .models import Unit
 from .selectors.dataset import format_value
@@ -87,11 +90,11 @@ def trend_chart(*, title, unit, pairs, period_start):
     return TrendChart(title=title, svg=svg, description=_description(title, pairs, unit, this_label, earlier_label))
 
 
-def _value_bar(label, value, unit, colour):
+def _value_bar(label, value, unit, colour, *, formatted=format_value):
     return Bar(
         label=label,
         value=None if value is None else float(value),
-        text=format_value(value, unit) or "no figure",
+        text=formatted(value, unit) or "no figure",
         colour=colour,
     )
 
@@ -99,11 +102,13 @@ def _value_bar(label, value, unit, colour):
 # The annual report's data chapter ---------------------------------------------------------------------------------
 
 
-def _signed_percent(value):
-    """+6.6% · −17.6% · no change: the change as the table gives it, with its sign instead of a word."""
-    if value == 0:
+def _signed_share(cell):
+    """+7% · −18% · no change: the change as the table gives it (the change's share of the figure a year earlier,
+    by the report's one rule, lscp/percentages.py), with its sign instead of a word."""
+    difference = cell.value - cell.year_earlier
+    if difference == 0:
         return "no change"
-    return f"{'+' if value > 0 else '−'}{abs(value):.1f}%"
+    return f"{'+' if difference > 0 else '−'}{format_share(abs(difference), abs(cell.year_earlier))}"
 
 
 def _change_tick(value):
@@ -119,7 +124,7 @@ def _change_text(cell):
         return "no figure a year earlier"
     if cell.change_percent is None:
         return "new"
-    return _signed_percent(cell.change_percent)
+    return _signed_share(cell)
 
 
 def change_chart(table, *, year):
@@ -159,11 +164,13 @@ def rates_chart(table, *, year):
         if row.unit != Unit.PERCENTAGE or all(cell.value is None for cell in row.cells):
             continue
         bars = [
-            _value_bar(code, cell.value, row.unit, BOROUGH_COLOURS[index % len(BOROUGH_COLOURS)])
+            _value_bar(
+                code, cell.value, row.unit, BOROUGH_COLOURS[index % len(BOROUGH_COLOURS)], formatted=report_value
+            )
             for index, (code, cell) in enumerate(zip(codes, row.cells, strict=True))
         ]
         if row.london is not None:
-            bars.append(_value_bar("London average", row.london, row.unit, LONDON_COLOUR))
+            bars.append(_value_bar("London average", row.london, row.unit, LONDON_COLOUR, formatted=report_value))
         groups.append(Group(label=row.indicator, bars=bars))
         said.append(f"{row.indicator}: " + ", ".join(f"{bar.label} {bar.text}" for bar in bars))
     if not groups:
@@ -174,5 +181,6 @@ def rates_chart(table, *, year):
 
 
 def indicator_charts(table, *, year):
-    """The data chapter's charts, one for each group of like figures (those with something to draw)."""
-    return [chart for chart in (change_chart(table, year=year), rates_chart(table, year=year)) if chart]
+    """The data chapter's charts, one for each group of like figures (those with something to draw): the shorter one,
+    the rates, first, so that it fills the page the table ends on rather than leaving it half empty."""
+    return [chart for chart in (rates_chart(table, year=year), change_chart(table, year=year)) if chart]

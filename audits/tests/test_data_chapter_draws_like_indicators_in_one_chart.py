@@ -39,13 +39,13 @@ def test_one_chart_for_each_group_of_like_indicators(demo_report):
     indicators = chapter.count('<th scope="row">')
     drawn = charts(chapter)
     assert indicators >= 10 and len(drawn) == 2
-    change, rates = drawn
+    rates, change = drawn  # the shorter chart first, to fill the page the table ends on
     groups = [t.text for t in change.iter(f"{SVG}text") if t.get("class") == "group"]
     assert "Children in need" in groups and "Child protection plans" in groups
     values = [t.text for t in change.iter(f"{SVG}text") if t.get("class") == "value"]
     bars = [r for r in change.iter(f"{SVG}rect") if r.get("class") == "bar"]
     assert len(values) >= len(bars) >= 2 * 10
-    assert "−17.6%" in values and "+21.4%" in values  # child protection plans, RBKC and WCC
+    assert "−18%" in values and "+21%" in values  # child protection plans, RBKC and WCC
     names = [t.text for t in rates.iter(f"{SVG}text") if t.get("class") == "name"]
     assert "London average" in names and "RBKC" in names
 
@@ -53,6 +53,6 @@ def test_one_chart_for_each_group_of_like_indicators(demo_report):
 def test_each_chart_is_a_figure_with_its_figures_in_words(demo_report):
     alts = alternatives(demo_report.reader.trailer["/Root"]["/StructTreeRoot"], [])
     change = next(alt for alt in alts if alt.startswith("Change since a year earlier, 2022/23"))
-    assert "Child protection plans: RBKC −17.6%, WCC +21.4%" in change
+    assert "Child protection plans: RBKC −18%, WCC +21%" in change
     rates = next(alt for alt in alts if alt.startswith("Rates beside the London average, 2022/23"))
-    assert "Pupils eligible for free school meals: RBKC 33%, WCC 37.6%, London average 25.8%" in rates
+    assert "Pupils eligible for free school meals: RBKC 33%, WCC 38%, London average 26%" in rates

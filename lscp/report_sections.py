@@ -31,6 +31,12 @@ class Section:
     # finds the Case Review Subgroup). Each report's chapter starts with that body; the business manager can
     # change it in the admin. Empty: only the business manager writes it.
     written_by: str = ""
+    # Who writes it, as a draft's "not written yet" notice names them, when that is not simply the chairs of the
+    # body above: "the independent scrutineer" (a chair of the partnership itself). Empty: "the chairs of <body>".
+    writer: str = ""
+    # What the chapter sets out for next year, in a phrase ("the LADO service's plan for the year ahead"): the
+    # "Year ahead" chapter lists every chapter that has one, with a cross-reference, instead of repeating it.
+    plans_ahead: str = ""
 
     @property
     def header_title(self):

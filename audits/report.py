@@ -12,7 +12,7 @@
 
 from django.conf import settings
 
-from lscp.report_sections import Section
+from lscp.report_sections import KeyFigure, Section
 
 from .charts import TrendPair, trend_chart
 from .selectors import audits as audit_selectors
@@ -100,6 +100,60 @@ def scrutiny_context(year):
         "section11": audit_selectors.section11_results(year=year),
     }
 
+
+# The data set's indicators the key figures add up across the boroughs (the demo creates them; a partnership that
+# imports its own figures names its indicators so), with what the figure counts and the chapter that shows it.
+KEY_INDICATORS = [
+    ("Children aged 0 to 18", "children aged 0 to 18 living in our boroughs", "children-data"),
+    ("Child protection plans", "children on a child protection plan", "children-data"),
+    ("Looked after children", "children looked after", "children-data"),
+]
+
+
+def key_figures(year):
+    """The data set's headline counts, summed over the boroughs, the LADO's allegations, the child deaths reviewed
+    and the Section 11 returns submitted (four queries)."""
+    table = data.children_data_table(year=year)
+    rows = {row.indicator: row for row in table.rows}
+    figures = []
+    for name, label, chapter in KEY_INDICATORS:
+        row = rows.get(name)
+        values = [cell.value for cell in row.cells if cell.value is not None] if row else []
+        if values:
+            figures.append(KeyFigure(int(sum(values)), f"{label} ({row.period})", chapter))
+    tables = data.category_tables(year=year, names=[data.LADO_OUTCOMES, data.CHILD_DEATHS_BY_CATEGORY])
+    if tables[data.LADO_OUTCOMES].total:
+        figures.append(
+            KeyFigure(
+                tables[data.LADO_OUTCOMES].total,
+                "allegations against staff and volunteers referred to the LADO",
+                "lado",
+                singular="allegation against a member of staff or volunteer referred to the LADO",
+            )
+        )
+    if tables[data.CHILD_DEATHS_BY_CATEGORY].total:
+        figures.append(
+            KeyFigure(
+                tables[data.CHILD_DEATHS_BY_CATEGORY].total,
+                "child deaths reviewed",
+                "child-death-review",
+                singular="child death reviewed",
+            )
+        )
+    returns = audit_selectors.section11_returns_submitted(year=year)
+    if returns:
+        figures.append(
+            KeyFigure(
+                returns,
+                "Section 11 self-assessments submitted by partners",
+                "scrutiny",
+                singular="Section 11 self-assessment submitted by a partner",
+            )
+        )
+    return figures
+
+
+KEY_FIGURES = [key_figures]
 
 SECTIONS = [
     Section(

@@ -4,7 +4,7 @@ children, professional challenge, partners' statements, and the glossary and fin
 import re
 from collections import Counter
 
-from lscp.report_sections import Section
+from lscp.report_sections import KeyFigure, Section
 from reports.markdown import render_markdown
 
 from . import selectors
@@ -80,6 +80,28 @@ def glossary_used_in(context, document_text):
 def finance_context(year):
     return {"statement": selectors.finance_statement(year=year)}
 
+
+def key_figures(year):
+    """Children and young people heard, and professional challenges raised (two queries)."""
+    heard = sum(activity.children_taking_part for activity in selectors.engagement_activities(year=year))
+    raised = sum(stage.raised for stage in selectors.challenge_summary(year=year))
+    return [
+        KeyFigure(
+            heard,
+            "children and young people who told us their views",
+            "listening",
+            singular="child or young person who told us their views",
+        ),
+        KeyFigure(
+            raised,
+            "professional challenges raised between partners",
+            "challenge",
+            singular="professional challenge raised between partners",
+        ),
+    ]
+
+
+KEY_FIGURES = [key_figures]
 
 SECTIONS = [
     Section(

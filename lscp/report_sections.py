@@ -41,3 +41,23 @@ class Section:
     @property
     def header_title(self):
         return self.running_title or self.title
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One figure of the report's "Key figures at a glance" page, computed from an app's records.
+
+    An app contributes its figures as it contributes its chapters: its `report.py` has a list `KEY_FIGURES` of
+    callables, each `figures(year) -> [KeyFigure]` built from its selectors (a fixed number of queries, like a
+    chapter's context). The reports app gathers them without knowing what they count."""
+
+    value: int  # a count (the page prints it with thousands separators)
+    label: str  # what was counted, read after the figure: "rapid reviews held"
+    chapter: str = ""  # the key of the chapter that tells more (a cross-reference), if any
+    order: int = 0  # the page lists figures in this order (leave gaps; by default the chapters' order)
+    singular: str = ""  # the label when the figure is 1, if it differs: "rapid review held"
+
+    @property
+    def text(self):
+        """What the figure counts, in the number the figure needs."""
+        return self.singular if self.value == 1 and self.singular else self.label

@@ -13,6 +13,9 @@ Orders used so far (leave gaps):
     400–499 learning (400 learning from reviews, 410 multi-agency training, 490 child death reviews) ·
     500 LADO (audits) · 600–699 scrutiny (620 scrutiny and challenge, 640 professional challenge and escalation) ·
     700 effectiveness of local services · 900+ appendices
+
+An app's `report.py` may also list `KEY_FIGURES`: callables `figures(year) -> [KeyFigure]` whose figures the
+"Key figures at a glance" page (order 7) prints, each with a cross-reference to the chapter that tells more.
 """
 
 from functools import lru_cache
@@ -21,9 +24,9 @@ from lscp.registries import app_modules
 
 # The shape of a section lives in lscp, so that every app (the registry included) can declare sections without
 # importing the reports app; the pipeline re-exports it.
-from lscp.report_sections import Section
+from lscp.report_sections import KeyFigure, Section
 
-__all__ = ["Section", "narrative_sections", "registered_sections", "section_by_key"]
+__all__ = ["KeyFigure", "Section", "key_figure_sources", "narrative_sections", "registered_sections", "section_by_key"]
 
 
 @lru_cache(maxsize=1)
@@ -43,3 +46,9 @@ def narrative_sections():
 
 def section_by_key(key):
     return next((s for s in registered_sections() if s.key == key), None)
+
+
+@lru_cache(maxsize=1)
+def key_figure_sources():
+    """Every installed app's `KEY_FIGURES` (callables `figures(year) -> [KeyFigure]`), in the apps' order."""
+    return tuple(source for module in app_modules("report") for source in getattr(module, "KEY_FIGURES", []))

@@ -2,7 +2,7 @@
 Subgroup's chairs, with its figures and tables from reviews.selectors only. Nothing identifying reaches it: children
 are known by code names, and no circumstances, borough or age band is read."""
 
-from lscp.report_sections import Section
+from lscp.report_sections import KeyFigure, Section
 
 from . import selectors
 from .models import Decision
@@ -29,6 +29,29 @@ def learning_context(year):
         "themes": _themes_table(year),
     }
 
+
+def key_figures(year):
+    """Serious incidents notified, rapid reviews held, local reviews published (two queries)."""
+    incidents = selectors.incident_figures(year=year)
+    published = selectors.practice_review_counts(year=year)["published"]
+    return [
+        KeyFigure(
+            incidents["notified"],
+            "serious incidents notified to the National Panel",
+            "learning-from-reviews",
+            singular="serious incident notified to the National Panel",
+        ),
+        KeyFigure(incidents["held"], "rapid reviews held", "learning-from-reviews", singular="rapid review held"),
+        KeyFigure(
+            published,
+            "local practice reviews published",
+            "learning-from-reviews",
+            singular="local practice review published",
+        ),
+    ]
+
+
+KEY_FIGURES = [key_figures]
 
 SECTIONS = [
     Section(

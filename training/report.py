@@ -3,7 +3,7 @@ Development Subgroup's chairs, with its figures from training.impact only (evalu
 by course, by sector and by agency, attendance and no-shows, evaluation and impact, and a chart with its text
 alternative."""
 
-from lscp.report_sections import Section
+from lscp.report_sections import KeyFigure, Section
 
 from . import impact
 from .chart import as_data_uri, confidence_svg
@@ -18,6 +18,23 @@ def training_context(year):
         "chart_description": description,
     }
 
+
+def key_figures(year):
+    """Sessions delivered, places attended and the practitioners who came (two queries)."""
+    figures = impact.programme_headlines(year=year)
+    return [
+        KeyFigure(
+            figures["sessions"],
+            "multi-agency training sessions delivered",
+            "training",
+            singular="multi-agency training session delivered",
+        ),
+        KeyFigure(figures["attended"], "places taken up at those sessions", "training", singular="place taken up"),
+        KeyFigure(figures["delegates"], "practitioners trained", "training", singular="practitioner trained"),
+    ]
+
+
+KEY_FIGURES = [key_figures]
 
 SECTIONS = [
     Section(

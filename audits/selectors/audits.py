@@ -22,6 +22,7 @@ from ..models import (
     Grade,
     MultiAgencyAudit,
     Rating,
+    Return,
     SingleAgencyAudit,
     Standard,
     StandardResponse,
@@ -323,3 +324,9 @@ def section11_results(*, year):
         standards=standards,
         not_fully_met=sum(n for ratings in counts.values() for rating, n in ratings.items() if rating in NOT_FULLY_MET),
     )
+
+
+def section11_returns_submitted(*, year):
+    """How many Section 11 / 175 returns agencies submitted during the year (the report's key figures). One query."""
+    start, end = year.datetime_range()
+    return Return.objects.filter(submitted_at__gte=start, submitted_at__lt=end).count()

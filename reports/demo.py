@@ -113,8 +113,7 @@ In January 2023 the partnership decided on a non-statutory review after the deat
 Westminster, and in March 2023, with the Safeguarding Adults Executive Board, on a joint review after the death
 of an elderly resident who had come from Ukraine. Both will be reported next year.
 
-The partnership also considered national reviews, among them the Child Q review and the National Panel's
-report on disabled children in residential settings, and asked partners for assurance on each.
+The national reviews the partnership considered, and what it did about each, are in the next chapter.
 """,
     "child-death-review": """\
 The North West London Child Death Review Team makes sure that when a child under 18 dies, the circumstances are

@@ -16,6 +16,7 @@ from lscp.report_sections import KeyFigure, Section
 
 from .charts import TrendPair, trend_chart
 from .selectors import audits as audit_selectors
+from .selectors import children_in_care as care
 from .selectors import dataset as data
 
 
@@ -92,6 +93,39 @@ def child_death_context(year):
     }
 
 
+def _count(value):
+    return "–" if value is None else f"{value:,}"
+
+
+def _with_share(value, percent):
+    return "–" if value is None else f"{value:,} ({percent}%)" if percent is not None else f"{value:,}"
+
+
+def children_in_care_context(year):
+    """The children looked after and the unaccompanied among them, and the IROs' reviews and their timeliness, per
+    borough and in total, each share computed from the counts (one query)."""
+    figures = care.children_in_care(year=year)
+    columns = [*figures.columns, figures.total]
+    rows = [
+        (f"Children looked after on {figures.looked_after_on}", [_count(c.looked_after) for c in columns]),
+        ("The same a year earlier", [_count(c.looked_after_earlier) for c in columns]),
+        ("Of them, unaccompanied asylum-seeking children", [_with_share(c.uasc, c.uasc_share) for c in columns]),
+        (
+            f"Reviews chaired by independent reviewing officers, {figures.reviews_period}",
+            [_count(c.reviews) for c in columns],
+        ),
+        ("Of them, held within the statutory timescales", [_with_share(c.on_time, c.on_time_share) for c in columns]),
+        (
+            "Share held within the statutory timescales a year earlier",
+            ["–" if c.on_time_share_earlier is None else f"{c.on_time_share_earlier}%" for c in columns],
+        ),
+    ]
+    return {
+        "boroughs": figures.boroughs,
+        "rows": [(label, cells) for label, cells in rows if any(cell != "–" for cell in cells)],
+    }
+
+
 def scrutiny_context(year):
     """Nine queries however many audits, recommendations, returns or standards."""
     return {
@@ -106,7 +140,7 @@ def scrutiny_context(year):
 KEY_INDICATORS = [
     ("Children aged 0 to 18", "children aged 0 to 18 living in our boroughs", "children-data"),
     ("Child protection plans", "children on a child protection plan", "children-data"),
-    ("Looked after children", "children looked after", "children-data"),
+    (care.LOOKED_AFTER, "children looked after", "children-in-care"),
 ]
 
 
@@ -178,12 +212,27 @@ SECTIONS = [
         running_title="Our children's data",
     ),
     Section(
+        key="children-in-care",
+        title="Children in care",
+        order=310,
+        template="audits/report/children_in_care.html",
+        context=children_in_care_context,
+        narrative=True,
+        plans_ahead="the independent reviewing officers' plans",
+        help_text=(
+            "How the independent reviewing officers (IROs) saw the year for children in care and care leavers: what "
+            "changed, how children took part in their reviews, and what the IRO service will do next year. The "
+            "figures (children looked after, unaccompanied children, reviews on time) are added from the data set."
+        ),
+    ),
+    Section(
         key="child-death-review",
         title="Child death reviews",
         order=490,
         template="audits/report/child_death_review.html",
         context=child_death_context,
         narrative=True,
+        plans_ahead="the Child Death Review Team's plans",
         help_text=(
             "What the Child Death Overview Panel achieved and learnt this year and what it plans next. The figures "
             "are added from the data set. Never anything that could identify a child or family."
@@ -197,6 +246,7 @@ SECTIONS = [
         context=lado_context,
         narrative=True,
         running_title="Managing allegations (LADO)",
+        plans_ahead="the LADO service's plan",
         help_text=(
             "The LADO service's year: the trend in referrals, where they came from, what the outcomes say, the "
             "impact of training, and its plan for next year. The outcome and referral source tables are added from "
@@ -212,6 +262,7 @@ SECTIONS = [
         narrative=True,
         # The Quality Assurance subgroup: "Best Practice and Performance Subgroup" in the demo's registry.
         written_by=settings.QUALITY_ASSURANCE_BODY_NAME,
+        plans_ahead="the multi-agency audit programme and the Section 11 audits",
         help_text=(
             "How the partnership scrutinised its own work this year: what the audits found, what changed as a "
             "result, and what the Section 11 self-assessments showed."

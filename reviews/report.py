@@ -82,7 +82,7 @@ SECTIONS = [
     Section(
         key="learning-from-reviews",
         title="Learning from reviews",
-        order=400,
+        order=410,
         template="reviews/report/learning.html",
         context=learning_context,
         narrative=True,

@@ -40,11 +40,12 @@ SECTIONS = [
     Section(
         key="training",
         title="Multi-agency training",
-        order=410,
+        order=400,
         template="training/report/training.html",
         context=training_context,
         narrative=True,
         written_by="Learning and Development",
+        plans_ahead="the training programme's commitments for next year",
         help_text=(
             "What the multi-agency training programme offered this year, who came, what delegates said and what "
             "changed in their practice, and what the programme will do next."

@@ -1,4 +1,4 @@
-""""Key figures at a glance" is the page after the contents: every app's figures, counted from its records (a new
+""" "Key figures at a glance" is the page after the contents: every app's figures, counted from its records (a new
 record changes them), each pointing to the chapter that tells more, gathered in the same few queries however many
 records there are."""
 

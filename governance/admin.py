@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import models
 from django.db.models import Count
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
@@ -330,6 +331,8 @@ class PolicyChangeAdmin(SimpleHistoryAdmin):
     list_select_related = ["agency"]
     date_hierarchy = "changed_on"
     fields = ["title", ("kind", "agency"), "changed_on", "what_changed", "link"]
+    # An address typed without its scheme is read as https (Django 6's default; no deprecation warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 # The weekly action digest's log.

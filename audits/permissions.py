@@ -111,13 +111,13 @@ def can_import_data_set(roles):
 # Every page's rule, checked for every role against the demo by lscp/tests/test_every_url_declares_who_may_open_it.
 # In the demo the partner speaks for the National Probation Service and sits on the Quality Assurance subgroup (Best
 # Practice and Performance); the chair and the business manager speak for Children's Services RBKC/WCC, and the chair
-# is not on the subgroup. The Section 11 examples are the demo's (audits/demo/assurance_data.py): in the 2022–23
+# is not on the subgroup. The Section 11 examples are the demo's (audits/demo/assurance_data.py): in the 2023–24
 # cycle both agencies are in scope, the Probation Service's return under scrutiny and Children's Services' in
 # progress; the 2020–21 pilot had the Probation Service in scope and not Children's Services.
 
 PARTNER_AGENCY = "National Probation Service"
 CHAIR_AGENCY = "Children's Services RBKC/WCC"
-DEMO_CYCLE = "Section 11 audit 2022–23"
+DEMO_CYCLE = "Section 11 audit 2023–24"
 DEMO_PILOT_CYCLE = "Section 11 pilot 2020–21"
 EVERY_REPRESENTATIVE = frozenset({"manager", "chair", "partner"})
 AUDIT_READERS = frozenset({"manager", "partner"})  # the partner is a member of the subgroup, not a chair

@@ -16,10 +16,11 @@
 from django.conf import settings
 
 from lscp import figures
-from lscp.report_sections import Section
+from lscp.report_sections import KeyFigure, Section
 
 from .charts import indicator_charts
 from .selectors import audits as audit_selectors
+from .selectors import children_in_care as care
 from .selectors import dataset as data
 
 
@@ -138,6 +139,39 @@ def child_death_context(year):
     }
 
 
+def _count(value):
+    return "–" if value is None else f"{value:,}"
+
+
+def _with_share(value, percent):
+    return "–" if value is None else f"{value:,} ({percent}%)" if percent is not None else f"{value:,}"
+
+
+def children_in_care_context(year):
+    """The children looked after and the unaccompanied among them, and the IROs' reviews and their timeliness, per
+    borough and in total, each share computed from the counts (one query)."""
+    figures = care.children_in_care(year=year)
+    columns = [*figures.columns, figures.total]
+    rows = [
+        (f"Children looked after on {figures.looked_after_on}", [_count(c.looked_after) for c in columns]),
+        ("The same a year earlier", [_count(c.looked_after_earlier) for c in columns]),
+        ("Of them, unaccompanied asylum-seeking children", [_with_share(c.uasc, c.uasc_share) for c in columns]),
+        (
+            f"Reviews chaired by independent reviewing officers, {figures.reviews_period}",
+            [_count(c.reviews) for c in columns],
+        ),
+        ("Of them, held within the statutory timescales", [_with_share(c.on_time, c.on_time_share) for c in columns]),
+        (
+            "Share held within the statutory timescales a year earlier",
+            ["–" if c.on_time_share_earlier is None else f"{c.on_time_share_earlier}%" for c in columns],
+        ),
+    ]
+    return {
+        "boroughs": figures.boroughs,
+        "rows": [(label, cells) for label, cells in rows if any(cell != "–" for cell in cells)],
+    }
+
+
 def scrutiny_context(year):
     """Nine queries however many audits, recommendations, returns or standards."""
     return {
@@ -146,6 +180,60 @@ def scrutiny_context(year):
         "section11": audit_selectors.section11_results(year=year),
     }
 
+
+# The data set's indicators the key figures add up across the boroughs (the demo creates them; a partnership that
+# imports its own figures names its indicators so), with what the figure counts and the chapter that shows it.
+KEY_INDICATORS = [
+    ("Children aged 0 to 18", "children aged 0 to 18 living in our boroughs", "children-data"),
+    ("Child protection plans", "children on a child protection plan", "children-data"),
+    (care.LOOKED_AFTER, "children looked after", "children-in-care"),
+]
+
+
+def key_figures(year):
+    """The data set's headline counts, summed over the boroughs, the LADO's allegations, the child deaths reviewed
+    and the Section 11 returns submitted (four queries)."""
+    table = data.children_data_table(year=year)
+    rows = {row.indicator: row for row in table.rows}
+    figures = []
+    for name, label, chapter in KEY_INDICATORS:
+        row = rows.get(name)
+        values = [cell.value for cell in row.cells if cell.value is not None] if row else []
+        if values:
+            figures.append(KeyFigure(int(sum(values)), f"{label} ({row.period})", chapter))
+    tables = data.category_tables(year=year, names=[data.LADO_OUTCOMES, data.CHILD_DEATHS_BY_CATEGORY])
+    if tables[data.LADO_OUTCOMES].total:
+        figures.append(
+            KeyFigure(
+                tables[data.LADO_OUTCOMES].total,
+                "allegations against staff and volunteers referred to the LADO",
+                "lado",
+                singular="allegation against a member of staff or volunteer referred to the LADO",
+            )
+        )
+    if tables[data.CHILD_DEATHS_BY_CATEGORY].total:
+        figures.append(
+            KeyFigure(
+                tables[data.CHILD_DEATHS_BY_CATEGORY].total,
+                "child deaths reviewed",
+                "child-death-review",
+                singular="child death reviewed",
+            )
+        )
+    returns = audit_selectors.section11_returns_submitted(year=year)
+    if returns:
+        figures.append(
+            KeyFigure(
+                returns,
+                "Section 11 self-assessments submitted by partners",
+                "scrutiny",
+                singular="Section 11 self-assessment submitted by a partner",
+            )
+        )
+    return figures
+
+
+KEY_FIGURES = [key_figures]
 
 SECTIONS = [
     Section(
@@ -170,12 +258,27 @@ SECTIONS = [
         running_title="Our children's data",
     ),
     Section(
+        key="children-in-care",
+        title="Children in care",
+        order=310,
+        template="audits/report/children_in_care.html",
+        context=children_in_care_context,
+        narrative=True,
+        plans_ahead="the independent reviewing officers' plans",
+        help_text=(
+            "How the independent reviewing officers (IROs) saw the year for children in care and care leavers: what "
+            "changed, how children took part in their reviews, and what the IRO service will do next year. The "
+            "figures (children looked after, unaccompanied children, reviews on time) are added from the data set."
+        ),
+    ),
+    Section(
         key="child-death-review",
         title="Child death reviews",
         order=490,
         template="audits/report/child_death_review.html",
         context=child_death_context,
         narrative=True,
+        plans_ahead="the Child Death Review Team's plans",
         help_text=(
             "What the Child Death Overview Panel achieved and learnt this year and what it plans next. The figures "
             "are added from the data set. Never anything that could identify a child or family."
@@ -189,6 +292,7 @@ SECTIONS = [
         context=lado_context,
         narrative=True,
         running_title="Managing allegations (LADO)",
+        plans_ahead="the LADO service's plan",
         help_text=(
             "The LADO service's year: the trend in referrals, where they came from, what the outcomes say, the "
             "impact of training, and its plan for next year. The outcome and referral source tables are added from "
@@ -204,6 +308,7 @@ SECTIONS = [
         narrative=True,
         # The Quality Assurance subgroup: "Best Practice and Performance Subgroup" in the demo's registry.
         written_by=settings.QUALITY_ASSURANCE_BODY_NAME,
+        plans_ahead="the multi-agency audit programme and the Section 11 audits",
         help_text=(
             "How the partnership scrutinised its own work this year: what the audits found, what changed as a "
             "result, and what the Section 11 self-assessments showed."

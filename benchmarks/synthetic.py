@@ -127,8 +127,9 @@ def multiply_records(scale):
 
 def multiply_governance(copier):
     """Copies of the governance records: priorities, activities, metrics, actions, challenges, engagement,
-    You said / We did, statements and inspections, finance lines and glossary terms. Each copied agency's records
-    point at the copied agency; people named on the originals are not copied, so the copies name nobody."""
+    You said / We did, statements and inspections, finance lines, glossary terms and policy changes. Each copied
+    agency's records point at the copied agency; people named on the originals are not copied, so the copies name
+    nobody."""
     from governance.models import (
         Action,
         ActivityMetric,
@@ -139,6 +140,7 @@ def multiply_governance(copier):
         ExpenditureLine,
         GlossaryTerm,
         Inspection,
+        PolicyChange,
         Priority,
         PriorityActivity,
         YouSaidWeDid,
@@ -174,12 +176,14 @@ def multiply_governance(copier):
     )
     copier.copy(ExpenditureLine, values={"note": _suffixed("note")})
     copier.copy(GlossaryTerm, values={"term": "src.term || n"})
+    copier.copy(PolicyChange, values={"title": _suffixed("title")}, moved={"agency_id": Agency})
 
 
 def multiply_reviews(copier):
     """Copies of the case review records the "Learning from reviews" chapter reads: incidents with their rapid
     reviews, practice reviews with their findings (and themes), recommendations and the actions raised from them,
-    disseminations, and national reviews. Stored due dates and stages are copied as they are."""
+    disseminations, and national reviews with the actions raised from them. Stored due dates and stages are copied
+    as they are."""
     from governance.models import Action
     from reviews.models import (
         Dissemination,
@@ -205,6 +209,12 @@ def multiply_reviews(copier):
     )
     copier.copy(Dissemination, moved={"practice_review_id": PracticeReview}, where="src.practice_review_id IS NOT NULL")
     copier.copy(NationalReview, values={"title": _suffixed("title")})
+    copier.copy(
+        Action,
+        values={"source_id": copier.moved("source_id", NationalReview), "title": _suffixed("title")},
+        moved={"owner_agency_id": Agency},
+        where=f"src.source_type_id = {ContentType.objects.get_for_model(NationalReview).pk}",
+    )
 
 
 def multiply_data_set(copier):

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import models
 from django.db.models import Count
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
@@ -24,6 +25,7 @@ from .models import (
     ExpenditureLine,
     GlossaryTerm,
     Inspection,
+    PolicyChange,
     Priority,
     PriorityActivity,
     ReservesBroughtForward,
@@ -252,7 +254,7 @@ class YouSaidWeDidAdmin(SimpleHistoryAdmin):
 
 class InspectionInline(admin.StackedInline):
     model = Inspection
-    fields = [("inspectorate", "kind", "borough"), ("date", "judgement"), "recommendations"]
+    fields = [("inspectorate", "kind", "borough"), "name", ("date", "judgement"), "findings", "recommendations"]
     extra = 0
 
 
@@ -272,9 +274,9 @@ class AgencyStatementAdmin(SimpleHistoryAdmin):
 
 @admin.register(Inspection)
 class InspectionAdmin(SimpleHistoryAdmin):
-    list_display = ["statement", "inspectorate", "kind", "borough", "date", "judgement"]
+    list_display = ["statement", "inspectorate", "kind", "name", "borough", "date", "judgement"]
     list_filter = ["inspectorate", "judgement", "borough"]
-    search_fields = ["inspectorate", "kind", "statement__agency__name", "recommendations"]
+    search_fields = ["inspectorate", "kind", "name", "statement__agency__name", "findings", "recommendations"]
     autocomplete_fields = ["statement"]
     list_select_related = ["statement__agency", "borough"]
     date_hierarchy = "date"
@@ -315,6 +317,22 @@ class ReservesBroughtForwardAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
 class GlossaryTermAdmin(SimpleHistoryAdmin):
     list_display = ["term", "expansion"]
     search_fields = ["term", "expansion", "definition"]
+
+
+@admin.register(PolicyChange)
+class PolicyChangeAdmin(SimpleHistoryAdmin):
+    """What changed in the policies and procedures the partnership works by: the annual report's "Policies and
+    procedures" chapter lists those of its year."""
+
+    list_display = ["title", "kind", "agency", "changed_on"]
+    list_filter = ["kind"]
+    search_fields = ["title", "what_changed"]
+    autocomplete_fields = ["agency"]
+    list_select_related = ["agency"]
+    date_hierarchy = "changed_on"
+    fields = ["title", ("kind", "agency"), "changed_on", "what_changed", "link"]
+    # An address typed without its scheme is read as https (Django 6's default; no deprecation warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 # The weekly action digest's log.

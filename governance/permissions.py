@@ -203,14 +203,14 @@ PAGES = {
     ],
     "governance:challenges": Page({"manager", "chair", "partner"}),
     "governance:challenge_create": Page({"manager", "chair", "partner"}),
-    # Raised by the chair's agency against the police; the partner's agency is in no demo challenge.
+    # Raised by the chair's agency against the Home Office; the partner's agency is in no demo challenge.
     "governance:challenge": Page(
-        {"manager", "chair"}, _challenge(raised_by_agency__name=CHAIR_AGENCY, agency_challenged__name__startswith="Met")
+        {"manager", "chair"}, _challenge(raised_by_agency__name=CHAIR_AGENCY, agency_challenged__name="Home Office")
     ),
     "governance:challenge_edit": [
         Page(
             {"manager", "chair"},
-            _challenge(raised_by_agency__name=CHAIR_AGENCY, agency_challenged__name__startswith="Met"),
+            _challenge(raised_by_agency__name=CHAIR_AGENCY, agency_challenged__name="Home Office"),
         ),
         # Received by the chair's agency: it reads it but does not write its outcome.
         Page({"manager"}, _challenge(agency_challenged__name=CHAIR_AGENCY)),

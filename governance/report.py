@@ -1,11 +1,12 @@
-"""The governance records' chapters of the annual report: one per priority, emerging issues, listening to
-children, professional challenge, partners' statements, and the glossary and finance appendices."""
+"""The governance records' chapters of the annual report: schools and early years and the other partners'
+statements, one per priority, emerging issues, listening to children, the inspections partners reported, policies
+and procedures, professional challenge, the year ahead, and the glossary and finance appendices."""
 
 import re
 from collections import Counter
 
 from lscp.comparisons import Kind, YearOnYear
-from lscp.report_sections import Section
+from lscp.report_sections import KeyFigure, Section
 from reports.markdown import render_markdown
 
 from . import selectors
@@ -64,8 +65,55 @@ def challenge_context(year):
 
 
 def partners_context(year):
-    """Partners' accounts of their year, as the business manager accepted them (two queries)."""
-    return {"statements": [(s, render_markdown(s.text)) for s in selectors.accepted_statements(year=year)]}
+    """Partners' accounts of their year, as the business manager accepted them, but for those of schools and early
+    years, which have a chapter of their own (two queries)."""
+    statements = selectors.accepted_statements(year=year)
+    schools = {s.pk for s in selectors.statements_of_schools_and_early_years(statements)}
+    return {
+        "statements": [(s, render_markdown(s.text)) for s in statements if s.pk not in schools],
+        "schools_included": bool(schools),
+    }
+
+
+def schools_context(year):
+    """The accepted statements of education and early years agencies: their forums, training and work (two
+    queries)."""
+    statements = selectors.statements_of_schools_and_early_years(selectors.accepted_statements(year=year))
+    return {"statements": [(s, render_markdown(s.text)) for s in statements]}
+
+
+def inspections_context(year):
+    """The inspections of the year partners reported, each named with its judgement and findings (one query)."""
+    return {"inspections": selectors.inspections_in(year=year)}
+
+
+def policies_context(year):
+    """What changed in the policies and procedures in the year (one query)."""
+    return {"changes": selectors.policy_changes_in(year=year)}
+
+
+def year_ahead_context(year):
+    """The year after the report's, gathered from the records and the other chapters, nothing retyped (three
+    queries): the priorities of the plan that covers it, each priority of this year with the activities whose
+    "What next?" says what comes next (the text stays in the priority's chapter), the tracker's open actions due in
+    it, and the chapters that set out a plan for it."""
+    from reports.sections import registered_sections
+
+    from . import action_sources
+    from .models import Priority
+
+    next_year = year.next
+    actions = selectors.actions_due_in(year=next_year)
+    for action in actions:
+        source = action_sources.source_for(action.source_type)
+        action.comes_from = source.kind if source is not None else ""
+    return {
+        "next_year": next_year,
+        "next_priorities": list(Priority.objects.for_year(next_year).order_by("number")),
+        "next_steps": selectors.next_steps_by_priority(year=year),
+        "actions": actions,
+        "plans": [section for section in registered_sections() if section.plans_ahead],
+    }
 
 
 def glossary_context(year):
@@ -73,9 +121,15 @@ def glossary_context(year):
 
 
 def glossary_used_in(context, document_text):
-    """Keeps the terms that appear in the rest of the report, as whole words."""
-    used = [t for t in context["terms"] if re.search(rf"(?<!\w){re.escape(t.term)}(?!\w)", document_text)]
-    return {**context, "terms": used}
+    """Keeps the terms that appear in the rest of the report, as whole words, singular or plural (IDVAs, rapid
+    reviews): an abbreviation as written (MASH, not "smash"), any other term whatever its case ("adultification"
+    finds Adultification)."""
+
+    def used(term):
+        pattern = rf"(?<!\w){re.escape(term.term)}(?:s|es)?(?!\w)"
+        return re.search(pattern, document_text, 0 if term.is_abbreviation else re.IGNORECASE) is not None
+
+    return {**context, "terms": [term for term in context["terms"] if used(term)]}
 
 
 def finance_context(year):
@@ -94,6 +148,28 @@ def finance_context(year):
     )
     return {"statement": statement, "last_year": last_year}
 
+
+def key_figures(year):
+    """Children and young people heard, and professional challenges raised (two queries)."""
+    heard = sum(activity.children_taking_part for activity in selectors.engagement_activities(year=year))
+    raised = sum(stage.raised for stage in selectors.challenge_summary(year=year))
+    return [
+        KeyFigure(
+            heard,
+            "children and young people who told us their views",
+            "listening",
+            singular="child or young person who told us their views",
+        ),
+        KeyFigure(
+            raised,
+            "professional challenges raised between partners",
+            "challenge",
+            singular="professional challenge raised between partners",
+        ),
+    ]
+
+
+KEY_FIGURES = [key_figures]
 
 SECTIONS = [
     Section(
@@ -131,11 +207,51 @@ SECTIONS = [
         context=challenge_context,
     ),
     Section(
+        key="schools",
+        title="Schools and early years",
+        order=45,
+        template="governance/report/schools.html",
+        context=schools_context,
+    ),
+    Section(
         key="partners",
         title="Key work by partners",
-        order=700,
+        order=50,
         template="governance/report/partners.html",
         context=partners_context,
+    ),
+    Section(
+        key="inspections",
+        title="Learning from inspections",
+        running_title="Inspections",
+        order=430,
+        template="governance/report/inspections.html",
+        context=inspections_context,
+    ),
+    Section(
+        key="policies",
+        title="Policies and procedures",
+        order=495,
+        template="governance/report/policies.html",
+        context=policies_context,
+        narrative=True,
+        help_text=(
+            "The statutory guidance and procedures the partnership works to, and what changed this year and why it "
+            "matters to practitioners. The changes recorded in the admin (Policy changes) are listed below it."
+        ),
+    ),
+    Section(
+        key="year-ahead",
+        title="The year ahead",
+        order=800,
+        template="governance/report/year_ahead.html",
+        context=year_ahead_context,
+        narrative=True,
+        help_text=(
+            "The partnership's plan for next year in a few paragraphs: what it will focus on and why. The "
+            "priorities recorded for next year, each priority's next steps, the actions due and the other chapters' "
+            "plans are added from the records; do not repeat them."
+        ),
     ),
     Section(
         key="glossary",

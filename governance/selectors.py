@@ -348,3 +348,67 @@ def reporting_year_and_statement(*, agency_id):
         return latest["year"], statement
     year = current.previous
     return year, AgencyStatement.objects.filter(agency_id=agency_id, year=year).only("status").first()
+
+
+# The chapters of schools and early years, inspections, policies and procedures, and the year ahead.
+
+EARLY_YEARS_AND_SCHOOLS = ("education", "early_years")  # partnership.Sector values
+
+
+def statements_of_schools_and_early_years(statements):
+    """The statements (from `accepted_statements`) of education and early years agencies: schools, colleges, the
+    local authority's education and early years services. No query."""
+    return [statement for statement in statements if statement.agency.sector in EARLY_YEARS_AND_SCHOOLS]
+
+
+def inspections_in(*, year):
+    """The inspections partners reported in their accepted statements that took place in the year, by date, with
+    the agency inspected and the borough (one query)."""
+    from .models import Inspection, StatementStatus
+
+    return list(
+        Inspection.objects.filter(date__range=(year.start, year.end), statement__status=StatementStatus.ACCEPTED)
+        .select_related("statement__agency", "borough")
+        .order_by("date", "pk")
+    )
+
+
+def policy_changes_in(*, year):
+    """The changes to policies and procedures in force from a day of the year, by date (one query)."""
+    from .models import PolicyChange
+
+    return list(
+        PolicyChange.objects.filter(changed_on__range=(year.start, year.end))
+        .select_related("agency")
+        .order_by("changed_on", "title")
+    )
+
+
+def next_steps_by_priority(*, year):
+    """For each priority of the year's plan, its activities that say what comes next ("What next?" filled in), in
+    the priority's order, with their leads: [(priority, [activity])] (one query)."""
+    from .models import PriorityActivity
+
+    activities = (
+        PriorityActivity.objects.filter(priority__first_year__lte=year, priority__last_year__gte=year)
+        .exclude(what_next="")
+        .select_related("priority", "lead_body", "lead_agency")
+        .order_by("priority__number", "order", "pk")
+    )
+    grouped = {}
+    for activity in activities:
+        grouped.setdefault(activity.priority, []).append(activity)
+    return list(grouped.items())
+
+
+def actions_due_in(*, year):
+    """The tracker's open actions due during the year, by due date, with their owners (one query; what each comes
+    from is named from the source registry's kinds, without loading the records)."""
+    from .models import Action
+
+    return list(
+        Action.objects.open()
+        .filter(due_date__range=(year.start, year.end))
+        .select_related("owner_agency", "source_type")
+        .order_by("due_date", "pk")
+    )

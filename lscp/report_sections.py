@@ -33,6 +33,12 @@ class Section:
     # finds the Case Review Subgroup). Each report's chapter starts with that body; the business manager can
     # change it in the admin. Empty: only the business manager writes it.
     written_by: str = ""
+    # Who writes it, as a draft's "not written yet" notice names them, when that is not simply the chairs of the
+    # body above: "the independent scrutineer" (a chair of the partnership itself). Empty: "the chairs of <body>".
+    writer: str = ""
+    # What the chapter sets out for next year, in a phrase ("the LADO service's plan for the year ahead"): the
+    # "Year ahead" chapter lists every chapter that has one, with a cross-reference, instead of repeating it.
+    plans_ahead: str = ""
 
     @property
     def header_title(self):
@@ -57,3 +63,23 @@ def short_title(title, length=RUNNING_TITLE_LENGTH):
         return before_colon
     cut = title[: length - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
     return f"{cut}…"
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One figure of the report's "Key figures at a glance" page, computed from an app's records.
+
+    An app contributes its figures as it contributes its chapters: its `report.py` has a list `KEY_FIGURES` of
+    callables, each `figures(year) -> [KeyFigure]` built from its selectors (a fixed number of queries, like a
+    chapter's context). The reports app gathers them without knowing what they count."""
+
+    value: int  # a count (the page prints it with thousands separators)
+    label: str  # what was counted, read after the figure: "rapid reviews held"
+    chapter: str = ""  # the key of the chapter that tells more (a cross-reference), if any
+    order: int = 0  # the page lists figures in this order (leave gaps; by default the chapters' order)
+    singular: str = ""  # the label when the figure is 1, if it differs: "rapid review held"
+
+    @property
+    def text(self):
+        """What the figure counts, in the number the figure needs."""
+        return self.singular if self.value == 1 and self.singular else self.label

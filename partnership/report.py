@@ -1,4 +1,5 @@
-"""The partnership's chapters of the annual report: its structure, and the members and attendance appendices."""
+"""The partnership's chapters of the annual report: its structure, independent scrutiny (written by the independent
+scrutineer), and the members and attendance appendices."""
 
 from lscp.comparisons import Kind, YearOnYear
 from lscp.financial_year import FinancialYear
@@ -42,6 +43,11 @@ def _beside_last_year(rates, last_rates):
     ]
 
 
+def independent_scrutiny_context(year: FinancialYear):
+    """Who the independent scrutineer was during the year, to sign their chapter (one query)."""
+    return {"scrutineers": selectors.independent_scrutineers(year=year), "threshold": selectors.challenge_threshold()}
+
+
 def attendance_context(year: FinancialYear):
     """The year's rates, and last year's by body and by agency beside them (two queries more); last year's overall
     rate adds up its bodies' (each attendance is at one body's meeting)."""
@@ -71,6 +77,23 @@ SECTIONS = [
         context=structure_context,
         narrative=True,
         help_text="How the partnership is organised and any changes to the arrangements planned or made this year.",
+    ),
+    Section(
+        key="independent-scrutiny",
+        title="Independent scrutiny",
+        order=660,
+        template="partnership/report/independent_scrutiny.html",
+        context=independent_scrutiny_context,
+        narrative=True,
+        # The independent scrutineer is the partnership's independent chair and scrutineer: a chair of the
+        # partnership body, so its chairs write this chapter on the web form.
+        written_by="Safeguarding Children Partnership",
+        writer="the independent scrutineer",
+        plans_ahead="the independent scrutiny work plan",
+        help_text=(
+            "The independent scrutineer's own view of the year: how well the arrangements worked, what they "
+            "scrutinised and challenged, and their work plan for next year."
+        ),
     ),
     Section(
         key="members",

@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from .models import (
     ATTENDED,
+    CHAIRING_ROLES,
     EXPECTED,
     MATRIX_CODES,
     Agency,
@@ -400,20 +401,43 @@ def bodies_active_in(*, year):
     return list(_active_in(year).order_by("name"))
 
 
+# The members' appendix lists each body's chairs first, in this order, then everyone else by name (the 2022/23
+# report's appendix 1 opens with the independent chair).
+_CHAIRS_FIRST = {role: rank for rank, role in enumerate(CHAIRING_ROLES)}
+# The Executive (the lead safeguarding partners) before the wider partnership, as in the 2022/23 report's appendix 1.
+_MEMBER_GROUP_ORDER = {BodyKind.EXECUTIVE: 0, BodyKind.PARTNERSHIP: 1}
+
+
 def partnership_member_groups(*, year):
     """Seed 000's appendix 1: everyone who was a member of the partnership proper during the year, as
-    [(body, [membership by person's name])], the Executive first (one query)."""
+    [(body, [membership])], the Executive first; in each body its chairs first (the independent chair, then the
+    chairs and co-chairs), then the other members by name (one query)."""
     memberships = list(
         Membership.objects.overlapping(start=year.start, end=year.end)
         .filter(body__in=_active_in(year).filter(kind__in=PARTNERSHIP_KINDS))
         .select_related("person", "agency", "body")
         .order_by("body__name", "person__name")
     )
-    kind_order = {kind: i for i, kind in enumerate(BodyKind.values)}
+    memberships.sort(key=lambda m: _CHAIRS_FIRST.get(m.role, len(_CHAIRS_FIRST)))  # stable: names stay in order
     groups = {}
     for membership in memberships:
         groups.setdefault(membership.body, []).append(membership)
-    return sorted(groups.items(), key=lambda item: (kind_order.get(item[0].kind, 99), item[0].name))
+    return sorted(groups.items(), key=lambda item: (_MEMBER_GROUP_ORDER.get(item[0].kind, 99), item[0].name))
+
+
+def independent_scrutineers(*, year):
+    """The people who were the partnership's independent chair and scrutineer during the year (a membership of the
+    partnership or its executive in that role), by name (one query)."""
+    memberships = (
+        Membership.objects.overlapping(start=year.start, end=year.end)
+        .filter(role=MembershipRole.INDEPENDENT_CHAIR, body__in=_active_in(year).filter(kind__in=PARTNERSHIP_KINDS))
+        .select_related("person")
+        .order_by("person__name", "start")
+    )
+    people = {}
+    for membership in memberships:
+        people.setdefault(membership.person_id, membership.person)
+    return list(people.values())
 
 
 def partnership_attendance_matrices(*, year):

@@ -9,7 +9,7 @@ class NarrativeInline(admin.StackedInline):
     model = NarrativeSection
     # Who writes a chapter (the body whose chairs edit it on the web form) can change at any time;
     # its text only while the report is a draft.
-    fields = ["key", "title", "written_by", "text", "last_edited_by", "last_edited_at"]
+    fields = ["key", "title", "written_by", "due_on", "text", "last_edited_by", "last_edited_at"]
     readonly_fields = ["key", "title", "last_edited_by", "last_edited_at"]
     extra = 0
     can_delete = False

@@ -8,7 +8,7 @@ from .models import AnnualReport, NarrativeSection
 from .services import create_report, save_narrative
 
 # Each chapter restates, in our own words, what seed 000 (the 2022/23 annual report) says under the same heading;
-# nothing here is an event the seed does not report.
+# nothing here is an event the seed does not report. The year-ahead chapter only points to what the others plan.
 NARRATIVES = {
     "foreword": """\
 As independent chair of the partnership I present our annual report for the year from April 2022 to
@@ -72,7 +72,18 @@ what young people and communities told us, led to four priorities, each with its
 """,
     "listening": """\
 The partnership wants its priorities to match those of the councils' Children and Young People's Plan for
-2022-2025, which was shaped by wide consultation with residents, partners and children and young people.
+2022-2025, which was shaped by wide consultation with residents, partners and children and young people. The
+plan's six priorities put safeguarding at the heart of the councils' work with their partners:
+
+1. Every child has the best start in life, with needs spotted and met early, and is ready for school at five.
+2. Children and young people get good education and training, attend school well and reach their potential.
+3. Children and young people feel safe and are protected from serious youth violence, harmful practices, abuse
+   and neglect, at home, online and in the community.
+4. Every young person, above all the most vulnerable, can realise their ambitions and gains the skills and
+   opportunities that prepare them for adult life.
+5. Young people feel heard, are empowered to act, and help to design the services that affect them.
+6. Children and young people are happy and healthy, with a wide range of activities that support their physical
+   and mental health, in the face of the pandemic's legacy, environmental challenges and rising living costs.
 
 Children looked after and care leavers take part through regular groups: the Thursday Group in Kensington
 and Chelsea, and the Tuesday Group and the Children and Young People's Panel in Westminster. This year
@@ -95,9 +106,22 @@ months later, when we also ask whether their practice has changed; the figures b
 Two members of the partnership also attended the Domestic Abuse and Safeguarding Children workshop as mystery
 shoppers; their feedback was positive, and mystery shopping is now part of how we evaluate training.
 
-Next year we will offer more workshops face to face, add sessions on working with interpreters, adultification
-and young carers, grow our pool of co-trainers from partner agencies, and keep following up delegates three to
-six months after a workshop to measure the impact on their practice.
+At partners' request the Centre for Systemic Practice ran an introduction to systemic practice, the relational
+model children's social care has used since 2018, for the partnership's members.
+
+Our seven commitments for next year:
+
+1. Keep shaping our workshops with children and young people, who are experts by experience: our online safety
+   workshops first.
+2. Answer the training needs analysis: more workshops face to face, online sessions where they work best, and
+   more short online learning such as podcasts and webinars.
+3. Add workshops on working with interpreters, on adultification and on young carers.
+4. Grow our pool of co-trainers, practitioners and managers from across the partnership who bring local views and
+   expertise.
+5. Keep working with the London Safeguarding Children Partnership on pan-London workshops, among them information
+   sharing and the pan-London Threshold of Needs Guide.
+6. Hold the planned Safer Organisations Learning Event.
+7. Keep dip-sampling delegates three to six months after a workshop to measure the impact on their practice.
 """,
     "learning-from-reviews": """\
 The Case Review Subgroup looks at every serious incident the local authorities notify to the National Panel,
@@ -110,6 +134,8 @@ its recommendations stands, follow below.
 In January 2023 the partnership decided on a non-statutory review after the death of a care leaver in
 Westminster, and in March 2023, with the Safeguarding Adults Executive Board, on a joint review after the death
 of an elderly resident who had come from Ukraine. Both will be reported next year.
+
+The national reviews the partnership considered, and what it did about each, are in the next chapter.
 """,
     "child-death-review": """\
 The North West London Child Death Review Team makes sure that when a child under 18 dies, the circumstances are
@@ -141,6 +167,11 @@ in both boroughs this year, and more of them met the threshold for investigation
 settings referred most, followed by early years settings; health services referred too. Settings are getting
 better at handling low-level concerns themselves, consulting the service when they need to.
 
+A *low-level concern* is any concern that an adult has acted in a way that does not fit the staff code of
+conduct, including conduct outside work, but that does not meet the threshold of harm or is not serious enough for
+the setting to refer it to the LADO. Training on low-level concerns has helped agencies recognise them and deal
+with them among their own staff and volunteers.
+
 The outcomes below are in line with what the service expected, and a quality assurance review of cases found that
 the thresholds for referral had been applied appropriately. More people have taken the partnership's "Meet the
 LADO" and safer recruitment training, and the public increasingly knows how to raise a concern.
@@ -163,16 +194,92 @@ The Best Practice and Performance Subgroup is how the partnership holds itself t
 single-agency audits partners share with it, runs multi-agency audits on themes from our priorities, and
 coordinates the Section 11 self-assessments of each organisation's safeguarding arrangements.
 
-This year's multi-agency audit looked at the decisions on children referred to the National Referral Mechanism,
-from priority 2; its findings, grades and actions follow, after the audits partners shared with the subgroup.
+Partners shared audits on staff confidence in recognising child sexual exploitation and abuse, and on the
+"Was Not Brought" policy for children's appointments; the recommendations of both have been adopted.
+
+Partners worked well together on the design of services, among them the redesign of the schools' Section 175
+audit with headteachers and designated safeguarding leads for 2023/24. But no multi-agency audit was held this
+year. The subgroup looked at why: the capacity partners have for audits, whether all partners should use one agreed
+audit tool or each its own, and the agreements needed to share information about children for quality assurance.
+
+Next year the partnership will draw up a tier 2 information sharing agreement with local agencies for
+multi-agency audits, so that sharing case information no longer delays them, restart its multi-agency audit
+programme, and relaunch its Section 11 audits so that partners can reflect on their own safeguarding
+arrangements.
 """,
     "structure": """\
-The three safeguarding partners (the local authorities, the Integrated Care Board and the police) meet as
-the LSCP Executive. The wider partnership meets every quarter, and three subgroups carry much of its
-work: the Case Review Subgroup, the Best Practice and Performance Subgroup, and the Children and Community
-Engagement and Accountability Subgroup. The partnership works alongside the community safety partnerships,
-the SAEB, the VAWG partnership and the health and wellbeing boards of both boroughs. The diagram below is
-drawn from the partnership's own records of its bodies, so it always shows the current arrangements.
+The three safeguarding partners (the local authorities, the Integrated Care Board and the police) meet as the
+LSCP Executive, to which the Local Safeguarding Children Partnership reports. The partnership meets every
+quarter, and the LSCP Strategic Planning Group, of the chairs of its groups, plans its work. Four subgroups carry
+much of it: the Case Review Subgroup, the Best Practice and Performance Subgroup, the Children and Community
+Engagement and Accountability Subgroup, and the Learning and Development Subgroup. The Kensington and Chelsea LSCP
+Local Group and the Westminster LSCP Local Group bring the work to each borough, and the Transitional Safeguarding
+Steering Group is a task-and-finish group shared with the Safeguarding Adults Executive Board.
+
+The partnership works alongside linked boards and panels: the Safer Kensington and Chelsea Partnership and the
+Safer Westminster Partnership, the Safeguarding Adults Executive Board, the Violence Against Women and Girls
+(VAWG) Strategic Partnership, the Kensington and Chelsea Health and Wellbeing Board and the Westminster Health and
+Wellbeing Board, the Multi-Agency Child Exploitation (MACE) Panel and the North West London Child Death Overview
+Panel. The diagram below is drawn from the partnership's own records of its bodies, so it always shows the current
+arrangements.
+""",
+    "independent-scrutiny": """\
+Working Together to Safeguard Children asks the safeguarding partners to say how they arrange independent scrutiny
+of their arrangements. My role as independent scrutineer is to give the partnership objective, constructive
+feedback that helps it keep improving.
+
+I was away on long-term sick leave for part of the year. The partnership did not let scrutiny lapse: its members
+worked with me on a work plan for independent scrutiny in 2023/24, which includes, among other things:
+
+- the housing responses to damp and mould affecting children and families;
+- the partnership's multi-agency safeguarding children training programme;
+- the published partnership arrangements, in the light of the revised Working Together to Safeguard Children
+  expected in December 2023;
+- the Section 11 self-assessments the partnership asks partners for in 2023/24;
+- feedback and challenge on nationally important issues, such as the reviews the Child Safeguarding Practice
+  Review Panel publishes;
+- the work of the subgroups, and how the voice of children runs through all the partnership does.
+""",
+    "children-in-care": """\
+Independent reviewing officers (IROs) make sure that every partner meets the needs of the children the councils
+look after and of their care leavers. They scrutinise and challenge the local authorities and their partners from
+within, are part of quality assurance, and hold every partner to account for good outcomes for these children.
+Each borough's IRO service publishes its own annual report with its full figures; the main ones are below.
+
+More children were in care at the end of the year than a year before, driven by the continuing rise in the
+number of unaccompanied children seeking asylum who arrive in our boroughs. Reviews of children's care plans were
+held on time more often than the year before.
+
+Children's voices are central to every discussion of their care plans. Children are invited to contribute to their
+reviews and most speak for themselves, though slightly fewer than last year: older children may have grown used
+to meeting online during the pandemic and find meetings in person less comfortable.
+
+The independent review of children's social care was published this year, and the government's response
+confirmed that the IRO role will be kept and strengthened.
+
+Next year the IRO services will:
+
+- make sure every child who comes into care is recorded promptly on the case management system, so that the right
+  processes start;
+- map informal alerts about late notifications and share them with heads of service from time to time, to make
+  notifications more timely;
+- work more closely with the business intelligence team so that reviews are recorded the same way and the figures
+  agree.
+""",
+    "policies": """\
+The partnership works to *Working Together to Safeguard Children 2018*, the statutory guidance on what agencies,
+organisations and individuals must do to safeguard children and promote their welfare, and on the help, support
+and protection the systems around families should give. A revised edition is expected at the end of 2023.
+
+Partners also follow the London Safeguarding Children Procedures and the pan-London Threshold of Needs Guide, and
+mean to build on the good practice Ofsted's focused visit found (see Learning from inspections). What changed
+during the year is listed below.
+""",
+    "year-ahead": """\
+2023/24 will bring a revised *Working Together to Safeguard Children*, and with it a review of the partnership's
+published arrangements. The partnership enters it with the findings of the two reviews it began in early 2023
+still to come and its audit programme to restart. What each part of the partnership plans is gathered below from
+this report's chapters and the action tracker.
 """,
 }
 

@@ -155,6 +155,13 @@ class NarrativeSection(models.Model):
         related_name="+",
         help_text="The body whose chairs write this chapter on the web form. Empty: only the business manager.",
     )
+    due_on = models.DateField(
+        "due",
+        null=True,
+        blank=True,
+        validators=record_date(),
+        help_text="When the text is wanted: a draft's unwritten chapter says so in the report.",
+    )
     last_edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -24,6 +24,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from lscp.site import DEFAULT_PARTNERSHIP_NAME, partnership_name, partnership_short_name  # noqa: F401 (re-exported for the views)
 
 from .markdown import render_markdown
+from .models import ReportStatus
 from .pdf_scopes import scope_header_cells
 from .sections import registered_sections
 
@@ -73,9 +74,20 @@ class Timings:
     extra: dict = field(default_factory=dict)
 
 
+def unwritten_notice(report, section, narrative):
+    """What a draft says in place of a chapter nobody has written yet: who writes it and when it is due, as
+    {"writer": …, "due": date or None}; None when the chapter is written or the report is not a draft. Every
+    narrative chapter's notice is printed by the pipeline (reports/document.html), the same way for all."""
+    if report.status != ReportStatus.DRAFT or (narrative is not None and narrative.text.strip()):
+        return None
+    body = narrative.written_by if narrative is not None else None
+    writer = "the business manager" if body is None else (section.writer or f"the chairs of the {body.name}")
+    return {"writer": writer, "due": narrative.due_on if narrative is not None else None}
+
+
 def gather(report):
     """Every registered section with its data for the report's year, and the narrative people wrote."""
-    narratives = {n.key: n for n in report.narratives.all()}
+    narratives = {n.key: n for n in report.narratives.select_related("written_by")}
     gathered = []
     for section in registered_sections():
         if section.repeat is not None:
@@ -95,6 +107,7 @@ def gather(report):
             text = written.text if written else ""
             context["narrative"] = render_markdown(text)
             context["narrative_missing"] = not text.strip()
+            context["unwritten"] = unwritten_notice(report, section, written)
         gathered.append(GatheredSection(section=section, context=context))
     return gathered
 

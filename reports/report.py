@@ -1,12 +1,41 @@
-"""The report's own sections: the cover, the contents, and the narrative chapters that open it."""
+"""The report's own sections: the cover, the contents, the key figures at a glance, and the narrative chapters that
+open it."""
 
-from reports.sections import Section
+from reports.sections import Section, key_figure_sources, registered_sections
+
+
+def key_figures_context(year):
+    """Every app's key figures (`KEY_FIGURES` in its report.py), in the order of the chapters they point to, each
+    with that chapter's title for the cross-reference. The queries are the apps' own, a fixed number."""
+    chapters = {section.key: section for section in registered_sections()}
+    figures = [figure for source in key_figure_sources() for figure in source(year)]
+    figures.sort(key=lambda f: f.order or (chapters[f.chapter].order if f.chapter in chapters else 999))
+    return {
+        "figures": [
+            {
+                "value": f"{figure.value:,}",
+                "label": figure.text,
+                "chapter_key": figure.chapter if figure.chapter in chapters else "",
+                "chapter_title": chapters[figure.chapter].title if figure.chapter in chapters else "",
+            }
+            for figure in figures
+        ]
+    }
+
 
 SECTIONS = [
     Section(
         key="cover", title="Cover", order=0, template="reports/sections/cover.html", in_contents=False, titled=False
     ),
     Section(key="contents", title="Contents", order=5, template="reports/sections/contents.html", in_contents=False),
+    Section(
+        key="key-figures",
+        title="Key figures at a glance",
+        running_title="Key figures",
+        order=7,
+        template="reports/sections/key_figures.html",
+        context=key_figures_context,
+    ),
     Section(
         key="foreword",
         title="Foreword by the independent chair",

@@ -7,12 +7,17 @@ it knows nothing of their content. A new chapter is a new entry in one app's `re
 `context(year)` (and `repeat(year)`) must return evaluated data (lists, numbers), not lazy querysets, so that
 the build's "gathering data" time and query count measure the data work, and rendering touches no database.
 
-Orders used so far (leave gaps):
-    0 cover · 5 contents · 10 foreword · 20 introduction · 30 structure of the partnership ·
-    40 our children and young people data (audits) · 100–199 priorities · 300 listening to children ·
-    400–499 learning (400 learning from reviews, 410 multi-agency training, 490 child death reviews) ·
-    500 LADO (audits) · 600–699 scrutiny (620 scrutiny and challenge, 640 professional challenge and escalation) ·
-    700 effectiveness of local services · 900+ appendices
+Orders used so far (leave gaps), in the order of the K&C and Westminster annual report 2022/23:
+    0 cover · 5 contents · 7 key figures at a glance · 10 foreword · 20 introduction · 30 structure of the
+    partnership · 35 borough profiles · 40 our children and young people data (audits) · 45 schools and early
+    years · 50 key work by partners (governance) · 100–199 priorities · 200 emerging issues · 300 listening to
+    children · 310 children in care (audits) · 400–499 learning (400 multi-agency training, 410 learning from
+    reviews, 420 national reviews, 430 inspections, 490 child death reviews, 495 policies and procedures) ·
+    500 LADO (audits) · 600–699 scrutiny (620 scrutiny and challenge, 640 professional challenge and escalation,
+    660 independent scrutiny) · 800 the year ahead · 900+ appendices
+
+An app's `report.py` may also list `KEY_FIGURES`: callables `figures(year) -> [KeyFigure]` whose figures the
+"Key figures at a glance" page (order 7) prints, each with a cross-reference to the chapter that tells more.
 """
 
 from functools import lru_cache
@@ -21,9 +26,9 @@ from lscp.registries import app_modules
 
 # The shape of a section lives in lscp, so that every app (the registry included) can declare sections without
 # importing the reports app; the pipeline re-exports it.
-from lscp.report_sections import Section
+from lscp.report_sections import KeyFigure, Section
 
-__all__ = ["Section", "narrative_sections", "registered_sections", "section_by_key"]
+__all__ = ["KeyFigure", "Section", "key_figure_sources", "narrative_sections", "registered_sections", "section_by_key"]
 
 
 @lru_cache(maxsize=1)
@@ -43,3 +48,9 @@ def narrative_sections():
 
 def section_by_key(key):
     return next((s for s in registered_sections() if s.key == key), None)
+
+
+@lru_cache(maxsize=1)
+def key_figure_sources():
+    """Every installed app's `KEY_FIGURES` (callables `figures(year) -> [KeyFigure]`), in the apps' order."""
+    return tuple(source for module in app_modules("report") for source in getattr(module, "KEY_FIGURES", []))

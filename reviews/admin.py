@@ -324,7 +324,7 @@ class ConsideredPublicationAdmin(SimpleHistoryAdmin):
 
 @admin.register(NationalReview)
 class NationalReviewAdmin(ConsideredPublicationAdmin):
-    pass
+    inlines = [SourcedActionInline]
 
 
 @admin.register(InspectionReport)

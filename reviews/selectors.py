@@ -331,11 +331,6 @@ def published_reviews(*, year):
     )
 
 
-def national_reviews_considered(*, year):
-    """The national reviews the partnership considered in the year, with its local response. One query."""
-    return list(NationalReview.objects.filter(considered_on__range=(year.start, year.end)).order_by("considered_on"))
-
-
 def disseminations_in(*, year):
     """How learning was spread in the year, with the review it came from. One query."""
     return list(
@@ -343,3 +338,20 @@ def disseminations_in(*, year):
         .select_related("practice_review", "national_review")
         .order_by("date", "pk")
     )
+
+
+def national_reviews_with_actions(*, year):
+    """The national reviews the partnership considered in the year, in that order, with its response and the
+    actions raised from each in the shared tracker (`review.actions.all()`, by due date, their owners read with
+    them). Two queries, however many reviews and actions."""
+    actions = Action.objects.select_related("owner_agency").order_by("due_date", "pk")
+    return list(
+        NationalReview.objects.filter(considered_on__range=(year.start, year.end))
+        .order_by("considered_on", "title")
+        .prefetch_related(Prefetch("actions", queryset=actions))
+    )
+
+
+def national_reviews_count(*, year):
+    """How many national reviews the partnership considered in the year (the report's key figures). One query."""
+    return NationalReview.objects.filter(considered_on__range=(year.start, year.end)).count()

@@ -270,3 +270,14 @@ def programme_summary(*, year, now=None):
             "changed_share": _percent(answers["changed"], answers["said"]),
         }
     )
+
+
+def programme_headlines(*, year, now=None):
+    """The year's sessions delivered, places attended and distinct delegates who attended, for the report's key
+    figures (the same counts as `year_in_figures`'s totals, in two queries)."""
+    sessions = CourseSession.objects.filter(_delivered(year, now=now)).count()
+    counts = Booking.objects.filter(_delivered(year, now=now, prefix="session__")).aggregate(
+        attended=Count("id", filter=Q(status=BookingStatus.ATTENDED)),
+        delegates=Count("delegate", distinct=True, filter=Q(status=BookingStatus.ATTENDED)),
+    )
+    return {"sessions": sessions, **counts}

@@ -5,7 +5,7 @@ alternative."""
 
 from lscp.charts import as_data_uri
 from lscp.comparisons import Kind, YearOnYear
-from lscp.report_sections import Section
+from lscp.report_sections import KeyFigure, Section
 
 from . import impact
 from .chart import confidence_svg
@@ -44,15 +44,33 @@ def training_context(year):
     }
 
 
+def key_figures(year):
+    """Sessions delivered, places attended and the practitioners who came (two queries)."""
+    figures = impact.programme_headlines(year=year)
+    return [
+        KeyFigure(
+            figures["sessions"],
+            "multi-agency training sessions delivered",
+            "training",
+            singular="multi-agency training session delivered",
+        ),
+        KeyFigure(figures["attended"], "places taken up at those sessions", "training", singular="place taken up"),
+        KeyFigure(figures["delegates"], "practitioners trained", "training", singular="practitioner trained"),
+    ]
+
+
+KEY_FIGURES = [key_figures]
+
 SECTIONS = [
     Section(
         key="training",
         title="Multi-agency training",
-        order=410,
+        order=400,
         template="training/report/training.html",
         context=training_context,
         narrative=True,
         written_by="Learning and Development",
+        plans_ahead="the training programme's commitments for next year",
         help_text=(
             "What the multi-agency training programme offered this year, who came, what delegates said and what "
             "changed in their practice, and what the programme will do next."

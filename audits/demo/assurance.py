@@ -1,7 +1,7 @@
 """The demo's audits and Section 11 records (the literals in assurance_data.py): seed 001's standards and example
-ratings in two cycles (a pilot, then 2022–23 with returns at every stage) and a cycle open now with no return yet, the
-NRM multi-agency audit of September 2022 with its cases, findings, recommendations and actions, two single-agency
-audits, and a lay member.
+ratings in two cycles (a pilot, then the relaunch of 2023–24 with returns at every stage) and a cycle open now with
+no return yet, the NRM multi-agency audit of September 2023 with its cases, findings, recommendations and actions,
+two single-agency audits of 2022/23, and a lay member.
 
 The first two Section 11 cycles are closed, so the returns are written as they stood (the services refuse to start a
 return in a closed cycle); the actions for standards not fully met and everything about the audits go through the

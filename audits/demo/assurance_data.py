@@ -5,10 +5,12 @@ From the seeds:
   online; a small number of agencies completed it first, more the next year. Its example ratings (the CCG's
   self-assessment: "the culture of safeguarding within the organisation" fully met, "a safe organisation" and
   "assurance and system leadership" partially met) are the Integrated Care Board's (the CCG's successor) here.
-- Seed 000 (the 2022/23 report): the multi-agency audit of September 2022 of every case referred to the National
-  Referral Mechanism (NRM), its findings and what next; the single-agency audits shared with the Best Practice and
-  Performance Subgroup (CLCH on child sexual exploitation and abuse, Imperial College Healthcare on "Was Not
-  Brought" cases).
+- The K&C and Westminster annual report 2022/23: the single-agency audits shared with the Best Practice and
+  Performance Subgroup in 2022/23 (CLCH on child sexual exploitation and abuse, Imperial College Healthcare on
+  "Was Not Brought" cases). It held no multi-agency audit that year and planned to relaunch its audit programme and
+  its Section 11 audits in 2023/24, so the demo's multi-agency audit and its second Section 11 cycle are 2023/24's:
+  the audit of NRM decision making follows up the NRM pilot's own review of September 2022 (reported under
+  priority 2), with its findings and what next.
 
 Illustrative (not in the seeds): the other standards' titles and guidance (from DOMAIN.md's list), the cycles'
 dates, the other agencies' ratings and statuses, the scrutiny comments, the NRM audit's participants, case codes
@@ -95,9 +97,9 @@ CYCLES = [
         ],
     },
     {
-        "name": "Section 11 audit 2022–23",
-        "opens_on": "2022-10-03",
-        "closes_on": "2023-02-28",
+        "name": "Section 11 audit 2023–24",
+        "opens_on": "2023-10-02",
+        "closes_on": "2024-02-29",
         "agencies": [
             "North West London Integrated Care Board",
             "Metropolitan Police Service, Central West Basic Command Unit",
@@ -111,43 +113,43 @@ CYCLES = [
                 # Seed 001's example ratings.
                 "agency": "North West London Integrated Care Board",
                 "status": "accepted",
-                "submitted_on": "2023-01-20",
+                "submitted_on": "2024-01-19",
                 "ratings": {**ALL_FULLY, 2: PARTIALLY, 6: PARTIALLY},
                 "scrutiny": {
                     "comments": (
                         "Training for staff and the links with the local authorities on primary care assurance "
                         "are the areas to improve; the actions raised cover both."
                     ),
-                    "challenge_session_on": "2023-02-14",
+                    "challenge_session_on": "2024-02-13",
                     "outcome": "accepted",
                 },
             },
             {
                 "agency": "Metropolitan Police Service, Central West Basic Command Unit",
                 "status": "accepted",
-                "submitted_on": "2023-02-10",
+                "submitted_on": "2024-02-09",
                 "ratings": {**ALL_FULLY, 5: PARTIALLY},
                 "scrutiny": {
                     "comments": "Accepted at the challenge session.",
-                    "challenge_session_on": "2023-02-14",
+                    "challenge_session_on": "2024-02-13",
                     "outcome": "accepted",
                 },
             },
             {
                 "agency": "National Probation Service",
                 "status": "under_scrutiny",
-                "submitted_on": "2023-02-24",
+                "submitted_on": "2024-02-23",
                 "ratings": {**ALL_FULLY, 4: PARTIALLY},
                 "scrutiny": {
                     "comments": "The lay member asked how the views of children of people on probation are sought.",
-                    "challenge_session_on": "2023-03-14",
+                    "challenge_session_on": "2024-03-12",
                     "outcome": "",
                 },
             },
             {
                 "agency": "Central London Community Healthcare NHS Trust",
                 "status": "returned",
-                "submitted_on": "2023-02-27",
+                "submitted_on": "2024-02-27",
                 "ratings": {**ALL_FULLY, 3: NOT_MET},
                 "scrutiny": {
                     "comments": "Standard 3: send the training compliance figures and the supervision audit.",
@@ -173,9 +175,9 @@ NRM_AUDIT = {
         "referral, the quality of decision making, the impact of the NRM decision on the young person, and how "
         "closely the young person's voice was understood and used."
     ),
-    "planned_on": "2022-09-01",
-    "held_on": "2022-09-30",
-    "workshop_on": "2022-10-18",
+    "planned_on": "2023-09-01",
+    "held_on": "2023-09-29",
+    "workshop_on": "2023-10-17",
     # (agency, cases audited, [(case code, grade)])
     "participations": [
         (
@@ -202,13 +204,14 @@ NRM_AUDIT = {
         ),
     ],
     "strengths": (
-        "Work focused on understanding the young person's views, particularly about risk and safety, and their "
-        "wishes and feelings. Using the NRM panel for young people exploited on their journey to the UK to claim "
-        "asylum had positive outcomes, and young people spoke well of it. Support through the NRM process reduced "
-        "isolation, and decisions came quicker and more simply, helping young people build networks and pursue "
-        "education and careers sooner. There were signs that a positive reasonable or conclusive grounds decision "
-        "made courts less likely to impose custody or long sentences. Independent Child Trafficking Guardians were "
-        "seen as positive, with clear information shared with the young person."
+        "As the pilot's own review of September 2022 had found, work focused on understanding the young person's "
+        "views, particularly about risk and safety, and their wishes and feelings. Using the NRM panel for young "
+        "people exploited on their journey to the UK to claim asylum had positive outcomes, and young people spoke "
+        "well of it. Support through the NRM process reduced isolation, and decisions came quicker and more simply, "
+        "helping young people build networks and pursue education and careers sooner. There were signs that a "
+        "positive reasonable or conclusive grounds decision made courts less likely to impose custody or long "
+        "sentences. Independent Child Trafficking Guardians were seen as positive, with clear information shared "
+        "with the young person."
     ),
     "areas_for_development": (
         "Keep watching how NRM decisions are used and what difference they make, including in the criminal "
@@ -239,9 +242,9 @@ NRM_AUDIT = {
                 (
                     "Add the young person's account to the NRM referral checklist",
                     "Children's Services RBKC/WCC",
-                    "2023-01-31",
+                    "2023-11-30",
                     "complete",
-                    "2023-01-16",
+                    "2023-11-16",
                 ),
             ],
         ),

@@ -1,5 +1,6 @@
 """The demo's data set (literals in dataset_data.py): seed 000's borough profiles, its children and young people
-data with a year earlier, LADO outcomes and referral sources, and child death reviews, as counts. Loading twice
+data with a year earlier, LADO outcomes and referral sources, child death reviews, and the independent reviewing
+officers' reviews, as counts. Loading twice
 changes nothing: each indicator, category and value is looked up first, and a value already there is left as it
 is."""
 
@@ -86,4 +87,28 @@ def load(*, stdout):
     for indicator in Indicator.objects.filter(name__in=data.DENOMINATORS, denominator__isnull=True):
         indicator.denominator = Indicator.objects.get(name=data.DENOMINATORS[indicator.name])
         indicator.save(update_fields=["denominator"])
+    added += _load_iro_figures(boroughs)
     stdout.write(f"Audits: the data set ({added} values added).")
+
+
+def _load_iro_figures(boroughs):
+    """The independent reviewing officers' counts for the "Children in care" chapter, this year and a year earlier."""
+    added = 0
+    kind, start = data.IRO_PERIOD
+    start = date.fromisoformat(start)
+    earlier = start.replace(year=start.year - 1)
+    for name, unit, source, higher_is_better, definition in data.IRO_INDICATORS:
+        indicator, _ = Indicator.objects.get_or_create(
+            name=name,
+            defaults={
+                "unit": unit,
+                "source": source,
+                "higher_is_better": higher_is_better,
+                "definition": definition,
+                "report_table": ReportTable.NONE,
+            },
+        )
+        for code, (value, value_earlier) in data.IRO_OBSERVATIONS[name].items():
+            added += _observation(indicator, boroughs[code], kind, start, value)
+            added += _observation(indicator, boroughs[code], kind, earlier, value_earlier)
+    return added

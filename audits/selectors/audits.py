@@ -383,3 +383,9 @@ def section11_results(*, year):
         fully_met_compared=YearOnYear(_fully_met_share(this_cycle), then, Kind.RATE) if then is not None else None,
         previous_cycle_opened=previous_opened,
     )
+
+
+def section11_returns_submitted(*, year):
+    """How many Section 11 / 175 returns agencies submitted during the year (the report's key figures). One query."""
+    start, end = year.datetime_range()
+    return Return.objects.filter(submitted_at__gte=start, submitted_at__lt=end).count()

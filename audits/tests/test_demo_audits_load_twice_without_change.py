@@ -27,13 +27,13 @@ def test_loading_twice_changes_nothing():
     first = counts()
     call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
     assert counts() == first
-    # The pilot, 2022–23, and the cycle open now (dated from the day the demo loads).
+    # The pilot, the relaunch of 2023–24, and the cycle open now (dated from the day the demo loads).
     assert first["Cycle"] == 3 and first["MultiAgencyAudit"] == 1 and first["SingleAgencyAudit"] == 2
 
 
 def test_the_returns_are_at_every_stage_and_a_lay_member_scrutinises():
     call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
-    statuses = sorted(Return.objects.filter(cycle__name="Section 11 audit 2022–23").values_list("status", flat=True))
+    statuses = sorted(Return.objects.filter(cycle__name="Section 11 audit 2023–24").values_list("status", flat=True))
     assert statuses == ["accepted", "accepted", "in_progress", "returned", "under_scrutiny"]
     lay_member = Person.objects.get(agency__name="Lay Members")
     assert can_scrutinise_returns(UserRoles(person=lay_member))

@@ -31,5 +31,6 @@ def test_a_second_load_adds_and_changes_nothing():
     dataset.load(stdout=out)
     assert snapshot() == first
     assert "(0 values added)" in out.getvalue()
-    # 12 indicators × 2 boroughs × 2 years, 7 borough profile figures × 2 boroughs, and 52 counts by category
-    assert len(first[2]) == 12 * 2 * 2 + 7 * 2 + 52
+    # 12 indicators × 2 boroughs × 2 years, 7 borough profile figures × 2 boroughs, 52 counts by category, and the
+    # independent reviewing officers' 2 counts × 2 boroughs × 2 years
+    assert len(first[2]) == 12 * 2 * 2 + 7 * 2 + 52 + 2 * 2 * 2

@@ -1,6 +1,6 @@
 """The demo has a Section 11 cycle open now (dated from the day the demo loads) with the demo partner's agency, the
 National Probation Service, in scope: their home page says their return is due and not started, and leads to where
-they start it; once started it says "draft" and leads to the return. The closed 2022–23 cycle is as it was."""
+they start it; once started it says "draft" and leads to the return. The closed 2023–24 cycle is as it was."""
 
 from django.contrib.auth.models import User
 from django.urls import reverse
@@ -32,5 +32,5 @@ def test_the_partners_home_shows_the_open_return_and_leads_to_it(demo, client):
 
 def test_the_closed_cycles_keep_their_returns(demo):
     assert Cycle.objects.filter(closes_on__lt=timezone.localdate()).count() == 2
-    statuses = sorted(Return.objects.filter(cycle__name="Section 11 audit 2022–23").values_list("status", flat=True))
+    statuses = sorted(Return.objects.filter(cycle__name="Section 11 audit 2023–24").values_list("status", flat=True))
     assert statuses == ["accepted", "accepted", "in_progress", "returned", "under_scrutiny"]

@@ -1,9 +1,13 @@
 """The demo's 2022/23 report carries the "Scrutiny and challenge" chapter, beside governance's professional challenge
-chapter: the single-agency audits, the NRM multi-agency audit with its findings, grades and actions, and the
-Section 11 results of the 2022–23 cycle, all from the records."""
+chapter: the single-agency audits of the year, and no multi-agency audit, as the 2022/23 report says; the NRM
+multi-agency audit (with its findings, grades and actions) and the relaunched Section 11 cycle are 2023/24's and
+reach that year's chapter, all from the records."""
 
 import pytest
+from django.template.loader import render_to_string
 
+from audits.report import scrutiny_context
+from lscp.financial_year import FinancialYear
 from reports.sections import section_by_key
 
 
@@ -18,19 +22,25 @@ def test_the_chapter_sits_in_the_scrutiny_orders_before_the_challenge_log():
     assert section.narrative and section.title != section_by_key("challenge").title
 
 
-def test_the_narrative_and_the_audits_reach_the_pdf(demo_report, chapter):
+def test_the_narrative_and_the_single_agency_audits_reach_the_pdf(demo_report, chapter):
     assert "Scrutiny and challenge" in demo_report.pdf_text
-    assert "This year's multi-agency audit looked at the decisions on children referred" in chapter
+    assert "But no multi-agency audit was held this year." in chapter
     assert "Was Not Brought" in chapter and "Child sexual exploitation" in chapter
-    assert "National Referral Mechanism (NRM) decision making (September 2022)" in chapter
+    assert "No multi-agency audit was held in 2022/23." in chapter
+
+
+@pytest.mark.django_db
+def test_the_nrm_audit_and_the_section11_relaunch_reach_the_2023_24_chapter(demo):
+    year = FinancialYear(2023)
+    chapter = render_to_string(
+        "audits/report/scrutiny.html", {**scrutiny_context(year), "year": year, "narrative_missing": True}
+    )
+    assert "National Referral Mechanism (NRM) decision making (September 2023)" in chapter
     assert "3 agencies took part" in chapter and "auditing 12 cases" in chapter
     # Grades: 2 outstanding, 7 good, 2 requires improvement, 1 inadequate of 12.
     assert "Good 7 58%" in chapter and "Outstanding 2 17%" in chapter  # whole per cents, rounded half up
     assert "1 complete" in chapter and "1 on track" in chapter
-
-
-def test_the_section11_results_come_from_the_2022_23_cycle(chapter):
-    assert "Section 11 audit 2022–23" in chapter
-    assert "had 6 agencies in scope" in chapter
+    assert "Section 11 audit 2023–24" in chapter and "had 6 agencies in scope" in chapter
     # Standard 2 (a safe organisation): 3 fully met, 1 partially met (the ICB) of the 4 returns submitted.
-    assert "2. A safe organisation: safe recruitment and managing allegations 3 (75%) 1 (25%) 0 (0%)" in chapter
+    standard = '2. A safe organisation: safe recruitment and managing allegations</td><td class="num">3 (75%)'
+    assert standard in chapter

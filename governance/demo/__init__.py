@@ -1,6 +1,6 @@
 """Demo governance records for 2022/23 from seed 000 (the data in data.py): priorities and activities, the
-action tracker in every status, the challenge log, the voice of the child, partners' statements, finance and
-the glossary."""
+action tracker in every status, the challenge log, the voice of the child, partners' statements (schools and early
+years among them) with their inspections, changes to policies and procedures, finance and the glossary."""
 
 import re
 import runpy
@@ -33,6 +33,7 @@ from ..models import (
     ExpenditureLine,
     GlossaryTerm,
     Inspection,
+    PolicyChange,
     Priority,
     PriorityActivity,
     ReservesBroughtForward,
@@ -61,6 +62,8 @@ GOVERNANCE_AGENCIES = {
 GOVERNANCE_NEW_AGENCIES = {
     "Drive Partnership": {"sector": "voluntary", "boroughs": ["WCC"]},
     "Home Office": {"sector": "other", "boroughs": ["RBKC", "WCC"]},
+    # The local authorities' early years service, whose Early Years Strategic Lead runs the early years DSL forum.
+    "Early Years Service RBKC/WCC": {"sector": "early_years", "boroughs": ["RBKC", "WCC"]},
 }
 # Activity leads that are bodies rather than agencies. The MACE panel is shared with Hammersmith & Fulham,
 # so it is a linked panel, not one of the partnership's own groups.
@@ -394,8 +397,21 @@ def load(*, stdout):
                     "borough": boroughs.get(inspection["borough"]),
                     "date": date.fromisoformat(inspection["date"]),
                 },
-                {"judgement": inspection["judgement"] or "", "recommendations": inspection["recommendations"]},
+                {
+                    "name": inspection.get("name", ""),
+                    "judgement": inspection["judgement"] or "",
+                    "findings": inspection.get("findings", ""),
+                    "recommendations": inspection["recommendations"],
+                },
             )
+
+    for title, kind, owner, changed_on, what_changed, link in GOVERNANCE["POLICY_CHANGES"]:
+        _, created = _ensure(
+            PolicyChange,
+            {"title": title, "changed_on": date.fromisoformat(changed_on)},
+            {"kind": kind, "agency": agency(owner) if owner else None, "what_changed": what_changed, "link": link},
+        )
+        made["policy changes"] += created
 
     for row in GOVERNANCE["CHALLENGES"]:
         raised_on = date.fromisoformat(row["date"])

@@ -532,14 +532,14 @@ FINANCE_PUBLISHED_TOTALS = {
 GLOSSARY = [
     (
         "Adultification",
-        "Adultification bias",
+        "",
         "A form of discrimination in which Black and other global majority children "
         "are treated as older than they are, so their behaviour is read as wrongdoing "
         "and their vulnerability and need for protection are overlooked.",
     ),
     (
         "Alternative Provision",
-        "Alternative Provision",
+        "",
         "Education arranged outside mainstream school for pupils who cannot attend "
         "it, for example after exclusion or because of their behaviour.",
     ),
@@ -551,12 +551,12 @@ GLOSSARY = [
     ),
     (
         "Child Protection",
-        "Child Protection",
+        "",
         "The part of safeguarding that acts for children who are suffering, or are likely to suffer, significant harm.",
     ),
     (
         "Corporate Parenting Board",
-        "Corporate Parenting Board",
+        "",
         "A council board that steers and holds the council to account for how it "
         "cares for the children it looks after and its care leavers.",
     ),
@@ -615,7 +615,7 @@ GLOSSARY = [
     ),
     (
         "Kooth",
-        "Kooth",
+        "",
         "A free, anonymous online service offering mental health support and counselling to children and young people.",
     ),
     (
@@ -803,6 +803,77 @@ GLOSSARY = [
         "Each borough's management board overseeing youth justice services and the "
         "prevention of offending by children.",
     ),
+    (
+        "HM",
+        "His Majesty's",
+        "Part of the name of an office of the Crown, as in HM Coroner: the independent judicial officer who "
+        "investigates deaths that are sudden, violent or unexplained.",
+    ),
+    # Terms of art the report uses (not abbreviations): "Stands for" stays empty.
+    (
+        "Low-level concern",
+        "",
+        "A worry that an adult working with children has behaved in a way that does not fit the staff code of "
+        "conduct, at work or outside it, but that does not reach the threshold for a referral to the LADO.",
+    ),
+    (
+        "Extra-familial harm",
+        "",
+        "Harm to a child from outside the family: exploitation, serious youth violence, abuse by peers or by "
+        "adults in the community or online.",
+    ),
+    (
+        "Transitional safeguarding",
+        "",
+        "Keeping young people safe as they move from children's to adults' services, roughly between 16 and 25, "
+        "so that protection does not stop at their eighteenth birthday.",
+    ),
+    (
+        "Systemic practice",
+        "",
+        "A way of working with families that looks at the relationships and systems around a child rather than at "
+        "one person alone.",
+    ),
+    (
+        "Trauma-informed",
+        "",
+        "Practice that recognises how past trauma affects children and adults and avoids causing more harm.",
+    ),
+    (
+        "Rapid review",
+        "",
+        "The partnership's first look at a serious incident, within 15 working days of its notification to the "
+        "National Panel, to decide whether a local child safeguarding practice review should follow.",
+    ),
+    (
+        "Section 11",
+        "",
+        "The duty in section 11 of the Children Act 2004 on agencies to safeguard and promote children's welfare; "
+        "partners check their arrangements against it in a self-assessment the partnership scrutinises.",
+    ),
+    (
+        "Section 175",
+        "",
+        "The duty in section 175 of the Education Act 2002 on schools and colleges to safeguard their pupils; "
+        "schools check their arrangements against it in a self-assessment.",
+    ),
+    (
+        "Care leaver",
+        "",
+        "A young person aged 16 to 25 who was looked after by a council and is entitled to its support as they "
+        "live independently.",
+    ),
+    (
+        "Early help",
+        "",
+        "Support for a child and family as soon as difficulties appear, before they need children's social care.",
+    ),
+    (
+        "Independent scrutineer",
+        "",
+        "The person from outside the safeguarding partners who checks how well the arrangements work and "
+        "challenges the partners to improve them.",
+    ),
 ]
 
 # Four to six partners the seed describes. Ofsted focused visits carry no graded
@@ -882,13 +953,8 @@ AGENCY_STATEMENTS = [
             "targeted health visitors in Westminster, piloted the 'Your Choice' CBT "
             "programme to protect 11 to 17 year olds from extra-familial harm, and "
             "built a trauma-informed training offer for schools and frontline staff. "
-            "The number of children in care rose, driven mainly by more unaccompanied "
-            "asylum-seeking children, while 99% of looked-after children's reviews were "
-            "held on time. LADO referrals increased in both boroughs, with schools the "
-            "largest source followed by early years settings. Ofsted's focused visits "
-            "on extra-familial risk found excellent support for children in both "
-            "boroughs, and the partnership's only children's home was judged good "
-            "before being turned into accommodation for care leavers."
+            "LADO referrals increased in both boroughs, with schools the "
+            "largest source followed by early years settings."
         ),
         "inspections": [
             # Seed 000 reports what inspectors found (in the statement above) but no
@@ -896,110 +962,136 @@ AGENCY_STATEMENTS = [
             {
                 "inspectorate": "Ofsted",
                 "kind": "focused_visit",
+                "name": "Children's services in Kensington and Chelsea: children at risk of extra-familial harm",
                 "borough": "RBKC",
                 # The seed says June 2022 twice and May 2022 once; day not given.
                 "date": "2022-06-01",
                 "judgement": None,
+                "findings": (
+                    "Inspectors found that children vulnerable to harm outside their families get excellent "
+                    "support from social workers and partner agencies. Professionals understand vulnerability well "
+                    "and share their worries: schools notice when a child's attendance or behaviour changes and "
+                    "quickly tell early help or the locality social work teams. Leaders have built strong "
+                    "relationships with the police, and the information they exchange supports plans centred on "
+                    "the child and borough-wide mapping of risks and of ways to disrupt them."
+                ),
                 "recommendations": "",
             },
             {
                 "inspectorate": "Ofsted",
                 "kind": "focused_visit",
+                "name": "Children's services in Westminster: children at risk of extra-familial harm",
                 "borough": "WCC",
                 "date": "2022-06-01",
                 "judgement": None,
+                "findings": (
+                    "Inspectors found excellent support and services for children at risk of harm outside their "
+                    "families, with protecting children and supporting families at the heart of an approach shared "
+                    "by the whole council, its partners and the community. Senior leaders and partners understand "
+                    "how the barriers to tackling exploitation connect, and test critically what their joint work "
+                    "changes in children's lives. Children are directed quickly to the right service; early help "
+                    "assessments identify their needs and risks; workers use direct work tools to understand "
+                    "children's relationships, and bring a team around the family with multi-agency plans that "
+                    "achieve positive change."
+                ),
                 "recommendations": "",
             },
             {
                 "inspectorate": "Ofsted",
                 "kind": "childrens_home",
+                "name": "Olive House children's home",
                 "borough": None,
                 "date": "2022-11-17",
                 "judgement": "good",
+                "findings": (
+                    "A routine inspection of the only children's home in the partnership's area judged it good "
+                    "overall. It was the home's last inspection before it became accommodation for care leavers."
+                ),
                 "recommendations": "",
             },
         ],
     },
 ]
 
-# Illustrative challenge log, modelled on the kinds of challenge in seeds 000,
-# 001 and 003 (damp and mould assurance, Child Q assurance, health in strategy
-# discussions, fathers in assessments, information sharing for audits). Entries
-# that restate something the seed reports have publish=True; invented ones
-# have publish=False.
+# The education partners of the 2022/23 report's first principle: the schools and colleges forums, schools' own training,
+# and the early years forum with what it considered this year.
+AGENCY_STATEMENTS += [
+    {
+        "agency": "Education RBKC/WCC",
+        "text": (
+            "Headteachers and designated safeguarding leads (DSLs) of schools and colleges meet every term at "
+            "forums run by the local authority's Safeguarding Lead for Schools and Education together with "
+            "partners from health, the police and social care. The forums let the partnership hear directly from "
+            "education settings, carry its safeguarding messages and good practice back to them, and keep every "
+            "kind of setting working with the other partners.\n\n"
+            "Schools took part in the partnership's multi-agency training, such as Safer Recruitment and Meet the "
+            "LADO, and in the training the Safeguarding Lead runs for schools alone:\n\n"
+            "- a child protection and safeguarding refresher;\n"
+            "- a briefing on Keeping Children Safe in Education 2022;\n"
+            "- Risk Assessment and Decision Making Beyond the Front Door, advanced training for DSLs;\n"
+            "- reflective practice sessions, where DSLs explore one safeguarding topic in depth with their peers."
+            "\n\nHeadteachers and DSLs also worked with partners to redesign the Section 175 safeguarding audit "
+            "of schools for 2023/24."
+        ),
+        "inspections": [],
+    },
+    {
+        "agency": "Early Years Service RBKC/WCC",
+        "text": (
+            "Designated safeguarding leads of early years settings in both boroughs meet every term at the Early "
+            "Years DSL forum, run by the local authority's Early Years Strategic Lead with the LSCP Business "
+            "Manager, to share information and practice. This year the forum worked through the learning from:"
+            "\n\n"
+            "- the Child Safeguarding Practice Review Panel's annual report for 2021;\n"
+            "- the local learning review of a school;\n"
+            "- the update to the London Safeguarding Children Procedures;\n"
+            "- the changes in Keeping Children Safe in Education 2022;\n"
+            "- the national review into the murders of Arthur Labinjo-Hughes and Star Hobson."
+        ),
+        "inspections": [],
+    },
+]
+
+# What changed in the policies and procedures the partnership works to (the 2022/23 report's "Policies and Procedures that
+# ensure compliance", its early years forum and CLCH's audit). The day each came into force is illustrative where
+# the report gives none. (title, kind, agency or None, in force from, what changed, link)
+POLICY_CHANGES = [
+    (
+        "Keeping Children Safe in Education 2022",
+        "statutory_guidance",
+        None,
+        "2022-09-01",
+        "A new edition of the statutory guidance every school and college must follow came into force at the "
+        "start of the school year; schools were briefed on what changed.",
+        "https://www.gov.uk/government/publications/keeping-children-safe-in-education--2",
+    ),
+    (
+        "London Safeguarding Children Procedures",
+        "procedures",
+        None,
+        "2022-06-01",
+        "The procedures every London partner follows were updated, and the early years forum went through what "
+        "the update means for settings.",
+        "https://www.londonsafeguardingchildrenprocedures.co.uk/",
+    ),
+    (
+        "Child sexual abuse policy",
+        "partner_policy",
+        "Central London Community Healthcare NHS Trust",
+        "2023-01-16",
+        "A new policy, sent to every member of staff after the trust's audit of how confident staff felt to "
+        "recognise exploitation and abuse.",
+        "",
+    ),
+]
+
+# Illustrative challenge log, modelled on the kinds of challenge in the annual
+# reports of 2015/16 to 2022/23 (health in strategy discussions, fathers in assessments, hotel
+# staff's referrals, information sharing for audits), each consistent with what
+# the 2022/23 report says. Only challenges between partners are logged: when the
+# partnership asks a partner for assurance (on the Child Q review, on damp and
+# mould) that is the national review's record, not a challenge.
 CHALLENGES = [
-    {
-        "raised_by_agency": "Local Safeguarding Children Partnership",
-        "agency_challenged": "Metropolitan Police Service",
-        "issue": (
-            "After the Child Q practice review, the partnership asked for assurance "
-            "that children were not being intimately searched on school premises "
-            "locally."
-        ),
-        "date": "2022-05-16",
-        "stage": "escalated_partnership",
-        "outcome": (
-            "Police and the local authorities reviewed their stop and search data for "
-            "children and confirmed no intimate searches had taken place in local "
-            "schools."
-        ),
-        # How the review's learning was shared is told once, with the review, in "Learning from reviews".
-        "impact": (
-            "The partnership could reassure schools and families that no child had been searched in this way locally."
-        ),
-        "publish": True,
-    },
-    {
-        "raised_by_agency": "Local Safeguarding Children Partnership",
-        "agency_challenged": "RBKC Housing",
-        # The coroner's report and the partnership's request are told once, in "Learning from reviews".
-        "issue": (
-            "After the coroner's report on damp and mould, how far damp and mould affected family homes in "
-            "Kensington and Chelsea, and what the Royal Borough's housing service was doing about it."
-        ),
-        "date": "2023-01-24",
-        "stage": "escalated_partnership",
-        "outcome": (
-            "RBKC Housing agreed to report to the partnership and named housing staff "
-            "whom Kensington and Chelsea residents and agencies can contact; the LSCP "
-            "passed the list to every partner."
-        ),
-        "impact": (
-            "Practitioners working with Kensington and Chelsea families know whom to call, and the housing "
-            "response in both boroughs is part of the independent scrutiny plan for 2023/24."
-        ),
-        "publish": True,
-    },
-    {
-        "raised_by_agency": "Local Safeguarding Children Partnership",
-        "agency_challenged": "Westminster Housing",
-        "issue": (
-            "How far damp and mould affected Westminster's homes, above all those where children live, and what "
-            "the city's housing service was doing about it."
-        ),
-        "date": "2023-01-24",
-        "stage": "escalated_partnership",
-        "outcome": (
-            "Westminster Housing agreed to report to the partnership and shared a "
-            "contact list for its housing staff so that residents and professionals "
-            "can raise their concerns; the LSCP circulated it."
-        ),
-        "impact": "Westminster residents and professionals have a named route for their concerns.",
-        "publish": True,
-    },
-    {
-        "raised_by_agency": "Local Safeguarding Children Partnership",
-        "agency_challenged": "Drive Partnership",
-        "issue": (
-            "Referrals to the Westminster Restart domestic abuse programme (25 "
-            "families to date) were lower than expected."
-        ),
-        "date": "2023-03-15",
-        "stage": "escalated_partnership",
-        "outcome": ("Partners were asked to reflect on the low take-up and present their learning to the partnership."),
-        "impact": "Not yet known: the learning is due to be shared in 2023/24.",
-        "publish": True,
-    },
     {
         "raised_by_agency": "Central London Community Healthcare NHS Trust",
         "agency_challenged": "Bi-Borough Children's Services",
@@ -1017,7 +1109,7 @@ CHALLENGES = [
             "A dip sample three months later found health represented in most "
             "strategy discussions for children known to community health."
         ),
-        "publish": False,
+        "publish": True,
     },
     {
         "raised_by_agency": "NHS North West London Integrated Care Board",
@@ -1038,7 +1130,7 @@ CHALLENGES = [
             "The theme was added to GP forums and multi-agency training; a re-check "
             "of assessments is planned for 2023/24."
         ),
-        "publish": False,
+        "publish": True,
     },
     {
         "raised_by_agency": "Bi-Borough Children's Services",
@@ -1054,7 +1146,7 @@ CHALLENGES = [
             "building on the training it gave staff in the Afghan bridging hotels."
         ),
         "impact": "More appropriate referrals from hotel staff to children's social care.",
-        "publish": False,
+        "publish": True,
     },
     {
         "raised_by_agency": "Bi-Borough Children's Services",
@@ -1070,7 +1162,7 @@ CHALLENGES = [
             "information sharing agreement for multi-agency audits."
         ),
         "impact": ("Expected to remove delays to the multi-agency audit programme relaunched in 2023/24."),
-        "publish": False,
+        "publish": True,
     },
 ]
 

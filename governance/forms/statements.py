@@ -37,9 +37,10 @@ class StatementForm(forms.ModelForm):
 class InspectionForm(forms.ModelForm):
     class Meta:
         model = Inspection
-        fields = ["inspectorate", "kind", "date", "judgement", "borough", "recommendations"]
+        fields = ["inspectorate", "kind", "name", "date", "judgement", "borough", "findings", "recommendations"]
         widgets = {
             "date": DateInput(past=True),
+            "findings": forms.Textarea(attrs={"rows": 3}),
             "recommendations": forms.Textarea(attrs={"rows": 3}),
         }
 

@@ -11,6 +11,8 @@ from .glossary import *  # noqa: F403
 from .glossary import __all__ as _glossary_all
 from .listening import *  # noqa: F403
 from .listening import __all__ as _listening_all
+from .policies import *  # noqa: F403
+from .policies import __all__ as _policies_all
 from .priorities import *  # noqa: F403
 from .priorities import __all__ as _priorities_all
 from .statements import *  # noqa: F403
@@ -24,4 +26,5 @@ __all__ = [
     *_statements_all,
     *_glossary_all,
     *_finance_all,
+    *_policies_all,
 ]

@@ -87,6 +87,12 @@ class Inspection(models.Model):
     """An inspection of a partner reported in its statement: Ofsted, CQC, HMICFRS …"""
 
     statement = models.ForeignKey(AgencyStatement, on_delete=models.CASCADE, related_name="inspections")
+    name = models.CharField(
+        "what was inspected",
+        max_length=300,
+        blank=True,
+        help_text="As the report names it: Olive House children's home; children's services in Westminster.",
+    )
     inspectorate = models.CharField(max_length=100, help_text="For example: Ofsted, CQC, HMICFRS.")
     kind = models.CharField(
         "kind of inspection", max_length=200, blank=True, help_text="For example: focused visit, JTAI, ILACS."
@@ -106,6 +112,7 @@ class Inspection(models.Model):
         blank=True,
         help_text="Leave empty for a visit that is not graded, such as a focused visit.",
     )
+    findings = LimitedTextField(blank=True, help_text="What the inspectors found, in a few sentences.")
     recommendations = LimitedTextField(blank=True)
     history = HistoricalRecords()
 
@@ -114,7 +121,8 @@ class Inspection(models.Model):
 
     def __str__(self):
         kind = f" {self.kind}" if self.kind else ""
-        return f"{self.inspectorate}{kind} – {long_date(self.date)}"
+        name = f" of {self.name}" if self.name else ""
+        return f"{self.inspectorate}{kind}{name} – {long_date(self.date)}"
 
     def clean(self):
         errors = {}

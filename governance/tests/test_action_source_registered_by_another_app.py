@@ -106,7 +106,8 @@ def test_the_spreadsheet_import_refuses_an_unregistered_kind_naming_the_register
     preview = upload(as_user(manager), Action, csv_file(rows))
     assert (
         "Row 2, Comes from (kind): Actions cannot be raised from “meeting”: "
-        "use “priority activity”, “review recommendation”, “audit recommendation” or “Section 11 standard”."
+        "use “priority activity”, “review recommendation”, “national review”, “audit recommendation” or "
+        "“Section 11 standard”."
     ) in problems(preview)
     assert not Action.objects.exists()
 
@@ -121,7 +122,7 @@ def test_the_sheet_lists_every_registered_kind_and_writes_each_by_its_registered
             SourceKind().clean("minutes")
     assert str(caught.value) == (
         "Actions cannot be raised from “minutes”: use “priority activity”, “review recommendation”, "
-        "“audit recommendation”, “Section 11 standard” or “board meeting”."
+        "“national review”, “audit recommendation”, “Section 11 standard” or “board meeting”."
     )
 
 
@@ -162,6 +163,7 @@ def test_a_kind_cannot_be_registered_twice():
     declared = [
         "governance.PriorityActivity",
         "reviews.Recommendation",
+        "reviews.NationalReview",
         "audits.AuditRecommendation",
         "audits.StandardResponse",
     ]

@@ -19,6 +19,7 @@ GOVERNANCE_MODELS = [
     "expenditureline",
     "reservesbroughtforward",
     "glossaryterm",
+    "policychange",
 ]
 
 

@@ -3,7 +3,7 @@ from reports.sections import registered_sections, section_by_key
 
 def test_each_app_declares_its_chapters_and_the_report_orders_them():
     keys = [s.key for s in registered_sections()]
-    assert keys[:4] == ["cover", "contents", "foreword", "introduction"]
+    assert keys[:5] == ["cover", "contents", "key-figures", "foreword", "introduction"]
     assert keys.index("structure") < keys.index("members") < keys.index("attendance")
     assert len(keys) == len(set(keys))
     assert section_by_key("members").appendix and section_by_key("foreword").narrative

@@ -139,11 +139,37 @@ def _load_practice_review(row, *, boroughs, agencies, bodies, themes, manager):
     return created
 
 
+def _load_national_review_actions(agencies):
+    """The actions raised in the shared tracker from the partnership's response to each national review, with the
+    dates the rows give (their year is the report's)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from governance.models import Action
+
+    source_type = ContentType.objects.get_for_model(NationalReview)
+    made = 0
+    for row in REVIEWS["NATIONAL_REVIEWS"]:
+        review = NationalReview.objects.get(title=row["title"], published_on=_day(row["published_on"]))
+        for title, owner, due, status, completed_on in row.get("actions", []):
+            _, created = _ensure(
+                Action,
+                {"title": title, "source_type": source_type, "source_id": review.pk},
+                {
+                    "owner_agency": agencies[owner],
+                    "due_date": _day(due),
+                    "status": status,
+                    "completed_on": _day(completed_on),
+                },
+            )
+            made += created
+    return made
+
+
 def _load_considered(model, row):
     fields = {
         key: _day(value) if key.endswith("_on") else value
         for key, value in row.items()
-        if key not in ("title", "published_on", "disseminations")
+        if key not in ("title", "published_on", "disseminations", "actions")
     }
     record, created = _ensure(model, {"title": row["title"], "published_on": _day(row["published_on"])}, fields)
     for channel, day, audience, reached in row.get("disseminations", []):
@@ -228,6 +254,7 @@ def load(*, stdout):
     made["actions raised from recommendations"] += _load_recommendation_actions(agencies)
     for row in REVIEWS["NATIONAL_REVIEWS"]:
         made["national reviews"] += _load_considered(NationalReview, row)
+    made["actions raised from national reviews"] += _load_national_review_actions(agencies)
     for row in REVIEWS["INSPECTION_REPORTS"]:
         made["inspection reports"] += _load_considered(InspectionReport, row)
 

@@ -314,6 +314,23 @@ NATIONAL_REVIEWS = [
             ("learning_event", "2022-06-15", "Designated safeguarding leads' forums for schools and colleges", None),
             ("training_update", "2022-07-01", "Core LSCP training: Safeguarding Children and Child Protection", None),
         ],
+        # Illustrative tracker entries for what the seed says was done.
+        "actions": [
+            (
+                "Review the data on stop and searches involving children and report to the partnership",
+                "Metropolitan Police Service, Central West Basic Command Unit",
+                "2022-06-30",
+                "complete",
+                "2022-06-29",
+            ),
+            (
+                "Add the learning on adultification bias to the core LSCP training",
+                "Children's Services RBKC/WCC",
+                "2022-07-31",
+                "complete",
+                "2022-07-01",
+            ),
+        ],
     },
     {
         "title": (
@@ -339,6 +356,22 @@ NATIONAL_REVIEWS = [
         ),
         "assurance_received_on": "2022-11-30",
         "disseminations": [],
+        "actions": [
+            (
+                "Quality and safety reviews of every child with complex needs placed in a residential special school",
+                "Children's Services RBKC/WCC",
+                "2022-11-30",
+                "complete",
+                "2022-11-30",
+            ),
+            (
+                "LADO review of three years of referrals, complaints and concerns about those settings",
+                "Children's Services RBKC/WCC",
+                "2022-11-30",
+                "complete",
+                "2022-11-16",
+            ),
+        ],
     },
     {
         "title": "Child Protection in England",
@@ -357,15 +390,26 @@ NATIONAL_REVIEWS = [
         "disseminations": [
             ("learning_event", "2022-09-14", "Early years designated safeguarding leads' forum", None),
         ],
+        "actions": [
+            (
+                "Agree next steps once the DfE has responded to the review",
+                "Children's Services RBKC/WCC",
+                "2024-03-31",
+                "not_started",
+                None,
+            ),
+        ],
     },
     {
-        "title": "Prevention of future deaths report on damp and mould in social housing (Rochdale)",
+        "title": "Awaab Ishak: prevention of future deaths report",
         "publisher": "HM Coroner (Rochdale)",
-        "published_on": "2022-11-01",
+        "published_on": "2022-11-16",
         "considered_on": "2022-12-01",
         "local_response": (
-            "The Case Review Subgroup discussed the report in December 2022, and the January 2023 LSCP meeting asked "
-            "housing partners in each borough for assurance about damp and mould in their properties."
+            "Awaab Ishak was two when he died; the coroner found that exposure to mould in his family's home "
+            "contributed to his death. The Case Review Subgroup discussed the report in December 2022, and the "
+            "January 2023 LSCP meeting asked housing partners in each borough for assurance about damp and mould in "
+            "their properties."
         ),
         "assurance_requested": (
             "Housing partners in each borough to present the extent of damp and mould issues and what they are "
@@ -378,6 +422,47 @@ NATIONAL_REVIEWS = [
         ),
         "assurance_received_on": "2023-03-15",
         "disseminations": [],
+        "actions": [
+            (
+                "Present the extent of damp and mould in Kensington and Chelsea's family homes and the action taken",
+                "RBKC Housing",
+                "2023-03-15",
+                "complete",
+                "2023-03-15",
+            ),
+            (
+                "Present the extent of damp and mould in Westminster's family homes and the action taken",
+                "Westminster Housing",
+                "2023-03-15",
+                "complete",
+                "2023-03-15",
+            ),
+            (
+                "Independent scrutiny of the housing response to damp and mould",
+                "Children's Services RBKC/WCC",
+                "2024-03-31",
+                "on_track",
+                None,
+            ),
+        ],
+    },
+    {
+        "title": "Stable Homes, Built on Love: the government's response to the Independent Review of Children's "
+        "Social Care",
+        "publisher": "Department for Education",
+        "published_on": "2023-02-02",
+        "considered_on": "2023-03-15",
+        "local_response": (
+            "The partnership acknowledged the government's plan for reforming children's social care, which "
+            "confirms that the role of independent reviewing officers will be kept and strengthened. It will decide "
+            "what the reforms mean locally as the national pathfinders report."
+        ),
+        "assurance_requested": "",
+        "assurance_requested_on": None,
+        "assurance_received": "",
+        "assurance_received_on": None,
+        "disseminations": [],
+        "actions": [],
     },
 ]
 

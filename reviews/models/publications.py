@@ -1,6 +1,7 @@
 """National reviews and inspection reports the partnership considers, with its local response and the assurance
 it asked partners for."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -51,8 +52,11 @@ class ConsideredPublication(models.Model):
 
 class NationalReview(ConsideredPublication):
     """A national or another area's review: a National Panel report, another partnership's practice review (Child
-    Q), a coroner's prevention of future deaths report."""
+    Q), a coroner's prevention of future deaths report. The partnership's response raises actions in the shared
+    tracker, followed like those of a local review's recommendations."""
 
+    # Deleting a national review deletes the actions raised from it (the admin lists them before confirming).
+    actions = GenericRelation("governance.Action", content_type_field="source_type", object_id_field="source_id")
     history = HistoricalRecords()
 
     class Meta(ConsideredPublication.Meta):

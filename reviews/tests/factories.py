@@ -70,3 +70,14 @@ class DisseminationFactory(factory.django.DjangoModelFactory):
     channel = "seven_minute_briefing"
     date = date(2023, 1, 16)
     audience = "Designated safeguarding leads in schools"
+
+
+class NationalReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.NationalReview"
+
+    title = factory.Sequence(lambda n: f"National review {n}")
+    publisher = "Child Safeguarding Practice Review Panel"
+    published_on = date(2022, 6, 1)
+    considered_on = date(2022, 6, 29)
+    local_response = "Partners cascaded the learning to their teams."

@@ -140,34 +140,38 @@ def child_death_context(year):
 
 
 def _count(value):
-    return "–" if value is None else f"{value:,}"
+    return figures.format_count(value)
 
 
-def _with_share(value, percent):
-    return "–" if value is None else f"{value:,} ({percent}%)" if percent is not None else f"{value:,}"
+def _count_and_share(value, part):
+    """ "12 (13%)": a count with its share, as the data chapter's tables print them; "–" for no count."""
+    return _with_share(figures.format_count(value) if value is not None else "", part)
 
 
 def children_in_care_context(year):
     """The children looked after and the unaccompanied among them, and the IROs' reviews and their timeliness, per
     borough and in total, each share computed from the counts (one query)."""
-    figures = care.children_in_care(year=year)
-    columns = [*figures.columns, figures.total]
+    care_figures = care.children_in_care(year=year)
+    columns = [*care_figures.columns, care_figures.total]
     rows = [
-        (f"Children looked after on {figures.looked_after_on}", [_count(c.looked_after) for c in columns]),
+        (f"Children looked after on {care_figures.looked_after_on}", [_count(c.looked_after) for c in columns]),
         ("The same a year earlier", [_count(c.looked_after_earlier) for c in columns]),
-        ("Of them, unaccompanied asylum-seeking children", [_with_share(c.uasc, c.uasc_share) for c in columns]),
+        ("Of them, unaccompanied asylum-seeking children", [_count_and_share(c.uasc, c.uasc_share) for c in columns]),
         (
-            f"Reviews chaired by independent reviewing officers, {figures.reviews_period}",
+            f"Reviews chaired by independent reviewing officers, {care_figures.reviews_period}",
             [_count(c.reviews) for c in columns],
         ),
-        ("Of them, held within the statutory timescales", [_with_share(c.on_time, c.on_time_share) for c in columns]),
+        (
+            "Of them, held within the statutory timescales",
+            [_count_and_share(c.on_time, c.on_time_share) for c in columns],
+        ),
         (
             "Share held within the statutory timescales a year earlier",
-            ["–" if c.on_time_share_earlier is None else f"{c.on_time_share_earlier}%" for c in columns],
+            ["–" if c.on_time_share_earlier is None else str(c.on_time_share_earlier) for c in columns],
         ),
     ]
     return {
-        "boroughs": figures.boroughs,
+        "boroughs": care_figures.boroughs,
         "rows": [(label, cells) for label, cells in rows if any(cell != "–" for cell in cells)],
     }
 

@@ -5,7 +5,7 @@ computed from the stored counts (never stored themselves). One query whatever th
 
 from dataclasses import dataclass, field
 
-from lscp.percentages import largest_remainder_percentages
+from lscp import percentages
 
 from ..models import Observation
 from .dataset import period_label, with_trend
@@ -60,11 +60,8 @@ class ChildrenInCare:
 
 
 def share(part, whole):
-    """A part as a whole percentage of the whole, rounded as the report's columns are (lscp.percentages); None
-    without both."""
-    if part is None or not whole:
-        return None
-    return largest_remainder_percentages([part, whole - part])[0]
+    """A part as a share of the whole, by the report's one rule (lscp.percentages); None without both."""
+    return percentages.share(part, whole)
 
 
 def _sum(values):

@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
+from lscp.dates import long_date
 from lscp.financial_year import FinancialYearFormField
 
 from .models import NarrativeSection
@@ -12,6 +13,33 @@ class CreateReportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, meeting):
+        return f"{meeting.body} on {long_date(meeting.date)}{f' ({meeting.theme})' if meeting.theme else ''}"
+
+
+class ApproveReportForm(forms.Form):
+    """Which meeting agreed the report: its date is the approval date printed on the cover."""
+
+    meeting = MeetingChoiceField(
+        queryset=None,
+        label="The meeting that approved the report",
+        empty_label="Choose the meeting",
+        help_text="A meeting of the Partnership or the Executive held since the year began. The cover will say "
+        "the report was approved by that body on that meeting's date.",
+        error_messages={
+            "required": "Choose the meeting that approved the report.",
+            "invalid_choice": ("Choose one of the meetings listed: that meeting cannot approve this report."),
+        },
+    )
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings
         self.helper = FormHelper()
         self.helper.form_tag = False
 

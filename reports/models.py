@@ -31,6 +31,16 @@ class AnnualReport(models.Model):
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    approved_at = models.ForeignKey(
+        "partnership.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="approved at the meeting",
+        help_text="The meeting of the Partnership or the Executive that agreed the report; its date is the "
+        "approval date on the cover.",
+    )
     published_on = models.DateField(null=True, blank=True, validators=past_date())
     published_build = models.ForeignKey(
         "ReportBuild",

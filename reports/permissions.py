@@ -105,6 +105,11 @@ PAGES = {
     "reports:build_download": Page(MANAGER_ONLY, _build_of_the_draft),
     # No demo chapter is written by a body yet, so only the business manager writes the foreword.
     "reports:narrative": Page(MANAGER_ONLY, lambda: {**_draft_year(), "key": "foreword"}),
+    # Asked with no meeting chosen, the approval page asks again: nothing is approved.
+    "reports:approve": [
+        Page(MANAGER_ONLY, _draft_year),
+        Page(MANAGER_ONLY, _draft_year, method="post", data={"meeting": ""}),
+    ],
     "reports:publish": [
         Page(MANAGER_ONLY, _draft_year),
         Page(MANAGER_ONLY, _draft_year, method="post", data={"build": ""}),

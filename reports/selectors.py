@@ -1,7 +1,17 @@
-"""Reads for the annual report: its chapters as the registry lists them, and who writes which."""
+"""Reads for the annual report: its chapters as the registry lists them, who writes which, and the meetings
+that may approve it."""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from partnership.models import BodyKind, Meeting, MeetingStatus
 
 from .models import NarrativeSection, ReportStatus
 from .sections import narrative_sections
+
+# The bodies whose meeting approves the annual report (the 2019 partnership arrangements: the Executive of the
+# lead safeguarding partners, or the wider Partnership).
+APPROVING_BODY_KINDS = (BodyKind.PARTNERSHIP, BodyKind.EXECUTIVE)
 
 
 def report_chapters(report):
@@ -23,3 +33,15 @@ def chapters_to_write(roles):
         narratives = narratives.filter(written_by_id__in=roles.chaired_body_ids)
     found = sorted(narratives, key=lambda n: (-n.report.year.start_year, sections[n.key][0]))
     return [(sections[n.key][1], n) for n in found]
+
+
+def approving_meetings(report):
+    """The meetings that could have agreed `report`, newest first: the Partnership's and the Executive's (joint
+    meetings with either included) held since the first day of its year, up to now, not cancelled. One query."""
+    approving = Q(body__kind__in=APPROVING_BODY_KINDS) | Q(joint_with__kind__in=APPROVING_BODY_KINDS)
+    return (
+        Meeting.objects.filter(approving, starts_at__date__gte=report.year.start, starts_at__lte=timezone.now())
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("body", "joint_with")
+        .order_by("-starts_at")
+    )

@@ -34,6 +34,13 @@ BUILD_OUT_OF_DATE = (
     "Build %(build)s was made before the chapters were last changed (%(edited)s); build the PDF again and publish that."
 )
 ONLY_DRAFTS_APPROVED = "Only a draft can be approved; this report is %(status)s."
+APPROVAL_NEEDS_A_MEETING = "Choose the meeting of the Partnership or the Executive that agreed the report."
+MEETING_CANNOT_APPROVE = (
+    "%(meeting)s was a meeting of the %(body)s: only the Partnership or the Executive approves the annual report."
+)
+MEETING_NOT_YET_HELD = "The meeting on %(date)s has not been held yet: record the approval after it."
+MEETING_CANCELLED = "The meeting on %(date)s was cancelled."
+MEETING_BEFORE_THE_YEAR = "The meeting on %(date)s was before %(year)s began, so it cannot have agreed its report."
 ALREADY_DRAFT = "The report is already a draft."
 WORKER_DIED_TOO_OFTEN = (
     "The build stopped %(attempts)s times because its worker process died (often: not enough memory). "
@@ -247,10 +254,33 @@ def unwritten_chapters(report, *, chapters=None):
     return [section.title for section, narrative in chapters if narrative is None or not narrative.is_written]
 
 
+def check_approving_meeting(*, report, meeting):
+    """Why `meeting` cannot be the one that approved `report`, as ValidationError: it must be a held (or past)
+    meeting of the Partnership or the Executive, on or after the first day of the report's year."""
+    from partnership.models import MeetingStatus
+
+    from .selectors import APPROVING_BODY_KINDS
+
+    if meeting is None:
+        raise ValidationError(APPROVAL_NEEDS_A_MEETING, code="no_meeting")
+    day = long_date(meeting.date)
+    kinds = {meeting.body.kind, meeting.joint_with.kind if meeting.joint_with_id else None}
+    if not kinds & set(APPROVING_BODY_KINDS):
+        raise ValidationError(MEETING_CANNOT_APPROVE, params={"meeting": f"The meeting on {day}", "body": meeting.body})
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(MEETING_CANCELLED, params={"date": day})
+    if not meeting.is_past:
+        raise ValidationError(MEETING_NOT_YET_HELD, params={"date": day})
+    if meeting.date < report.year.start:
+        raise ValidationError(MEETING_BEFORE_THE_YEAR, params={"date": day, "year": report.year})
+
+
 @transaction.atomic
-def approve_report(*, report, approved_by, approved_on=None):
-    """Records the partnership's approval and queues the build to publish: only a build made from the approved
-    report can be published, so approving makes one straight away (`report.builds.first()`)."""
+def approve_report(*, report, approved_by, meeting):
+    """Records the approval the partnership agreed at `meeting` (its date is the approval date the cover prints,
+    never the day this is recorded) and queues the build to publish: only a build made from the approved report
+    can be published, so approving makes one straight away (`report.builds.first()`)."""
+    check_approving_meeting(report=report, meeting=meeting)
     report.refresh_from_db(from_queryset=AnnualReport.objects.select_for_update())
     if report.status != ReportStatus.DRAFT:
         raise ValidationError(ONLY_DRAFTS_APPROVED, params={"status": report.get_status_display().lower()})
@@ -263,7 +293,8 @@ def approve_report(*, report, approved_by, approved_on=None):
     if unwritten:
         raise ValidationError(CHAPTERS_UNWRITTEN, params={"titles": ", ".join(unwritten)})
     report.status = ReportStatus.APPROVED
-    report.approved_on = approved_on or timezone.localdate()
+    report.approved_on = meeting.date
+    report.approved_at = meeting
     report.approved_by = approved_by
     report.save()
     request_build(report=report, requested_by=approved_by)
@@ -278,6 +309,7 @@ def return_to_draft(*, report):
         raise ValidationError(ALREADY_DRAFT)
     report.status = ReportStatus.DRAFT
     report.approved_on = None
+    report.approved_at = None
     report.approved_by = None
     report.save()
     return report

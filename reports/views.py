@@ -17,17 +17,18 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
+from lscp.dates import long_date
 from lscp.downloads import file_download
 from lscp.forms import add_service_errors
 from lscp.roles import RoleRequiredMixin, roles_for
 
 from . import permissions, services
-from .forms import CreateReportForm, NarrativeForm
+from .forms import ApproveReportForm, CreateReportForm, NarrativeForm
 from .markdown import render_markdown
 from .models import AnnualReport, BuildStatus, ReportBuild, ReportStatus
 from .rendering import gather, partnership_name, render_html
 from .sections import section_by_key
-from .selectors import chapters_to_write, report_chapters
+from .selectors import approving_meetings, chapters_to_write, report_chapters
 
 
 def _report_or_404(year):
@@ -289,18 +290,55 @@ class PublishView(ManagesReportsRequiredMixin, View):
         return redirect(report)
 
 
+class ApproveView(ManagesReportsRequiredMixin, View):
+    """Recording the approval asks first: which meeting of the Partnership or the Executive agreed the report
+    (its date goes on the cover), with what would stop it (unwritten chapters, placeholders) listed above."""
+
+    template_name = "reports/approve_confirm.html"
+
+    def context(self, report, form):
+        chapters = report_chapters(report)
+        return {
+            "report": report,
+            "form": form,
+            "has_meetings": form.fields["meeting"].queryset.exists(),
+            "unwritten": services.unwritten_chapters(report, chapters=chapters),
+            "placeholders": services.placeholder_problems(report, chapters=chapters),
+        }
+
+    def get(self, request, year):
+        report = _report_or_404(year)
+        services.ensure_narratives(report)
+        form = ApproveReportForm(meetings=approving_meetings(report))
+        return render(request, self.template_name, self.context(report, form))
+
+    def post(self, request, year):
+        report = _report_or_404(year)
+        form = ApproveReportForm(request.POST, meetings=approving_meetings(report))
+        if form.is_valid():
+            try:
+                services.approve_report(report=report, approved_by=request.user, meeting=form.cleaned_data["meeting"])
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                build = report.builds.first()
+                messages.success(
+                    request,
+                    f"The {report.display_title} is approved, as agreed by the {report.approved_at.body} "
+                    f"on {long_date(report.approved_on)}.",
+                )
+                messages.add_message(request, *_build_message(build, f"Build {build.pk}, of the approved report,"))
+                return redirect(report)
+        return render(request, self.template_name, self.context(report, form))
+
+
 class ReportWorkflowView(ManagesReportsRequiredMixin, View):
-    """Approve, return to draft. (Publishing has its own page: it asks for confirmation.)"""
+    """Return to draft. (Approving and publishing have their own pages: they ask first.)"""
 
     def post(self, request, year, action):
         report = _report_or_404(year)
         try:
-            if action == "approve":
-                services.approve_report(report=report, approved_by=request.user)
-                build = report.builds.first()
-                messages.success(request, f"The {report.display_title} is approved.")
-                messages.add_message(request, *_build_message(build, f"Build {build.pk}, of the approved report,"))
-            elif action == "draft":
+            if action == "draft":
                 services.return_to_draft(report=report)
                 messages.info(request, f"The {report.display_title} is back in draft.")
             else:

@@ -111,6 +111,27 @@ def narrative_section(key, title, order=450, **options):
     )
 
 
+def approving_meeting(report, *, held_on=None):
+    """A held meeting of the Executive, after the report's year (six months after, as partnerships approve their
+    reports in the autumn, or yesterday if that is still to come), that can approve `report`."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from partnership.models import Body, MeetingStatus
+
+    executive = Body.objects.filter(kind=BodyKind.EXECUTIVE).first() or BodyFactory(
+        name="LSCP Executive", kind=BodyKind.EXECUTIVE
+    )
+    held_on = held_on or min(report.year.end + timedelta(days=180), timezone.localdate() - timedelta(days=1))
+    return MeetingFactory(body=executive, starts_at=aware(held_on), status=MeetingStatus.HELD)
+
+
+def approve(report, user, **options):
+    """Records the approval as the business manager does, naming a held meeting of the Executive."""
+    return services.approve_report(report=report, approved_by=user, meeting=approving_meeting(report, **options))
+
+
 def write_all_chapters(report, user, text="Written in full."):
     """Writes every chapter the registry asks for, through the service people's saves go through."""
     from reports.sections import narrative_sections

@@ -10,7 +10,7 @@ from django.urls import reverse
 from reports import services
 from reports.models import BuildStatus, ReportStatus
 
-from .conftest import pdf_pages_text, write_all_chapters
+from .conftest import approve, approving_meeting, pdf_pages_text, write_all_chapters
 
 DRAFT_STAMP = "Draft – not for publication"
 
@@ -39,7 +39,7 @@ def test_the_public_downloads_the_approved_pdf_with_no_draft_stamp(
 
     client.force_login(manager)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("reports:workflow", args=[report.year, "approve"]))
+        client.post(reverse("reports:approve", args=[report.year]), {"meeting": approving_meeting(report).pk})
     confirm = client.get(reverse("reports:publish", args=[report.year])).content.decode()
     offered = int(re.search(r'name="build" value="(\d+)"', confirm).group(1))
     assert offered != draft.pk
@@ -50,7 +50,7 @@ def test_the_public_downloads_the_approved_pdf_with_no_draft_stamp(
     client.logout()
     text = downloaded_text(client.get(reverse("reports:published_pdf", args=[report.year])))
     assert "Draft" not in text and "not for publication" not in text
-    assert "Approved by the partnership on" in text
+    assert "Approved by the LSCP Executive on 27 September 2023" in text  # the meeting's date, not today's
 
 
 @pytest.mark.django_db
@@ -59,7 +59,7 @@ def test_approving_makes_the_build_to_publish_from_the_approved_report(
 ):
     write_all_chapters(report, manager)
     with django_capture_on_commit_callbacks(execute=True):
-        services.approve_report(report=report, approved_by=manager)
+        approve(report, manager)
     build = report.builds.get()
     assert build.status == BuildStatus.SUCCEEDED, build.error
     assert build.made_from_status == ReportStatus.APPROVED and build.requested_by == manager
@@ -72,7 +72,7 @@ def test_a_build_made_while_the_report_was_a_draft_cannot_be_published(
 ):
     write_all_chapters(report, manager)
     draft = build_now(report, django_capture_on_commit_callbacks)
-    services.approve_report(report=report, approved_by=manager)  # its own build is queued, not made yet
+    approve(report, manager)  # its own build is queued, not made yet
     assert draft.made_from_status == ReportStatus.DRAFT
     assert services.latest_publishable_build(report) is None
     with pytest.raises(services.ValidationError, match="made while the report was a draft"):
@@ -93,20 +93,20 @@ def test_a_build_queued_while_a_draft_but_made_after_approval_counts_as_approved
     write_all_chapters(report, manager)
     with django_capture_on_commit_callbacks(execute=False) as waiting:
         queued = services.request_build(report=report)
-    services.approve_report(report=report, approved_by=manager)
+    approve(report, manager)
     for callback in waiting:
         callback()
     queued.refresh_from_db()
     assert queued.made_from_status == ReportStatus.APPROVED
     _, pages = pdf_pages_text(queued.pdf.read())
-    assert DRAFT_STAMP not in pages[0] and "Approved by the partnership" in pages[0]
+    assert DRAFT_STAMP not in pages[0] and "Approved by the LSCP Executive" in pages[0]
 
 
 @pytest.mark.django_db
 def test_publishing_asks_for_confirmation_first(client, manager, report, django_capture_on_commit_callbacks):
     write_all_chapters(report, manager)
     with django_capture_on_commit_callbacks(execute=True):
-        services.approve_report(report=report, approved_by=manager)
+        approve(report, manager)
     build = report.builds.get()
     client.force_login(manager)
     page = client.get(reverse("reports:report", args=[report.year])).content.decode()
@@ -133,7 +133,7 @@ def test_a_report_past_draft_offers_no_chapter_editor(
 ):
     write_all_chapters(report, manager, text="The words the partnership agreed.")
     with django_capture_on_commit_callbacks(execute=True):
-        services.approve_report(report=report, approved_by=manager)
+        approve(report, manager)
     if publish:
         services.publish_report(report=report)
     client.force_login(manager)

@@ -12,7 +12,7 @@ from partnership.tests.factories import BodyFactory, MembershipFactory, PersonFa
 from reports import services
 from reports.models import NarrativeSection
 
-from .conftest import narrative_section, write_all_chapters
+from .conftest import approve, narrative_section, write_all_chapters
 
 CASE_REVIEWS = narrative_section("case-reviews", "Learning from case reviews", written_by="case review")
 
@@ -98,7 +98,8 @@ def test_a_chair_reaches_nothing_else_of_the_draft_report(client, chair, case_re
         ("get", reverse("reports:build_download", args=[y, build.pk]), 403),
         ("get", reverse("reports:publish", args=[y]), 403),
         ("post", reverse("reports:build", args=[y]), 403),
-        ("post", reverse("reports:workflow", args=[y, "approve"]), 403),
+        ("get", reverse("reports:approve", args=[y]), 403),
+        ("post", reverse("reports:approve", args=[y]), 403),
         ("post", reverse("reports:workflow", args=[y, "draft"]), 403),
         ("post", reverse("reports:publish", args=[y]), 403),
     ]
@@ -121,7 +122,7 @@ def test_the_business_manager_writes_every_chapter(client, manager, case_reviews
 def test_once_approved_a_chair_reads_the_chapter_with_the_reason_and_no_form(client, chair, manager, case_reviews):
     report = case_reviews.report
     write_all_chapters(report, manager, text="Agreed by the partnership.")
-    services.approve_report(report=report, approved_by=manager)
+    approve(report, manager)
     client.force_login(chair)
     page = client.get(chapter_url(report)).content.decode()
     assert "Agreed by the partnership." in page
@@ -135,7 +136,7 @@ def test_a_save_that_arrives_after_approval_keeps_the_typed_text_on_the_page(cli
     client.force_login(chair)
     assert 'name="text"' in client.get(chapter_url(report)).content.decode()  # the form opened while a draft
     write_all_chapters(report, manager, text="Agreed by the partnership.")
-    services.approve_report(report=report, approved_by=manager)
+    approve(report, manager)
     page = client.post(chapter_url(report), {"text": "My late change to the chapter."}).content.decode()
     assert "Your changes were not saved" in page and "My late change to the chapter." in page
     assert "is approved, so its chapters cannot be changed" in page
@@ -169,7 +170,7 @@ def test_a_chair_lists_the_chapters_they_write_with_their_state(
 @pytest.mark.django_db
 def test_the_chapters_page_leaves_out_reports_that_are_no_longer_drafts(client, chair, manager, case_reviews):
     write_all_chapters(case_reviews.report, manager)
-    services.approve_report(report=case_reviews.report, approved_by=manager)
+    approve(case_reviews.report, manager)
     client.force_login(chair)
     page = client.get(reverse("reports:chapters")).content.decode()
     assert "Learning from case reviews" not in page and "No draft report has a chapter for you" in page

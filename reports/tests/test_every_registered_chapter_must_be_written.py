@@ -7,7 +7,7 @@ from django.urls import reverse
 from reports import services
 from reports.models import NarrativeSection, ReportStatus
 
-from .conftest import narrative_section, write_all_chapters
+from .conftest import approve, narrative_section, write_all_chapters
 
 # A chapter no app registers yet (the case reviews app has registered "Learning from reviews" since).
 LEARNING = narrative_section("learning-from-audits", "Learning from audits")
@@ -31,12 +31,12 @@ def test_approval_is_refused_while_a_later_registered_chapter_is_empty(manager, 
     write_all_chapters(report, manager)
     register_sections(LEARNING)
     with pytest.raises(services.ValidationError, match="have not been written yet: Learning from audits"):
-        services.approve_report(report=report, approved_by=manager)
+        approve(report, manager)
     report.refresh_from_db()
     assert report.status == ReportStatus.DRAFT
 
     services.save_narrative(report=report, key=LEARNING.key, text="What the reviews taught us.", edited_by=manager)
-    services.approve_report(report=report, approved_by=manager)
+    approve(report, manager)
     assert report.status == ReportStatus.APPROVED
 
 
@@ -45,7 +45,7 @@ def test_the_refusal_names_every_unwritten_chapter_in_report_order(manager, repo
     register_sections(LEARNING)
     services.save_narrative(report=report, key="foreword", text="Written.", edited_by=manager)
     with pytest.raises(services.ValidationError) as refused:
-        services.approve_report(report=report, approved_by=manager)
+        approve(report, manager)
     message = refused.value.messages[0]
     assert "Foreword" not in message
     titles = [section.title for section in services.narrative_sections() if section.key != "foreword"]
@@ -58,7 +58,7 @@ def test_a_blank_chapter_counts_as_unwritten(manager, report):
     write_all_chapters(report, manager)
     services.save_narrative(report=report, key="introduction", text="  \n\n ", edited_by=manager)
     with pytest.raises(services.ValidationError, match="have not been written yet: Introduction"):
-        services.approve_report(report=report, approved_by=manager)
+        approve(report, manager)
 
 
 @pytest.mark.django_db

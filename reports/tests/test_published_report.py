@@ -5,6 +5,8 @@ from reports import services
 from reports.models import BuildStatus, ReportStatus
 from reports.sections import Section
 
+from .conftest import approve
+
 
 def built(report, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
@@ -22,7 +24,7 @@ def write_all_chapters(report, user):
 def approved_and_built(report, manager, django_capture_on_commit_callbacks):
     """Approves the report; approval builds the PDF to publish, returned here."""
     with django_capture_on_commit_callbacks(execute=True):
-        services.approve_report(report=report, approved_by=manager)
+        approve(report, manager)
     build = report.builds.get(made_from_status=ReportStatus.APPROVED)
     assert build.status == BuildStatus.SUCCEEDED, build.error
     return build
@@ -113,7 +115,7 @@ def test_placeholders_block_approval_and_say_where(report, manager):
     write_all_chapters(report, manager)
     services.save_narrative(report=report, key="foreword", text="We trained xxx delegates (tbc).", edited_by=manager)
     with pytest.raises(services.ValidationError, match="Foreword by the independent chair"):
-        services.approve_report(report=report, approved_by=manager)
+        approve(report, manager)
     report.refresh_from_db()
     assert report.status == ReportStatus.DRAFT
 
@@ -121,7 +123,7 @@ def test_placeholders_block_approval_and_say_where(report, manager):
 @pytest.mark.django_db
 def test_unwritten_chapters_block_approval(report, manager):
     with pytest.raises(services.ValidationError, match="have not been written yet"):
-        services.approve_report(report=report, approved_by=manager)
+        approve(report, manager)
 
 
 @pytest.mark.django_db
@@ -134,7 +136,7 @@ def test_a_draft_cannot_be_published(report, django_capture_on_commit_callbacks)
 @pytest.mark.django_db
 def test_an_approved_report_cannot_be_edited_until_returned_to_draft(report, manager):
     write_all_chapters(report, manager)
-    services.approve_report(report=report, approved_by=manager)
+    approve(report, manager)
     with pytest.raises(services.ValidationError, match="return it to draft"):
         services.save_narrative(report=report, key="foreword", text="Changed", edited_by=manager)
     services.return_to_draft(report=report)
@@ -149,7 +151,7 @@ def test_a_build_made_before_the_last_change_to_the_chapters_cannot_be_published
     stale = approved_and_built(report, manager, django_capture_on_commit_callbacks)
     services.return_to_draft(report=report)
     services.save_narrative(report=report, key="foreword", text="Corrected after approval.", edited_by=manager)
-    services.approve_report(report=report, approved_by=manager)  # its build is queued, not made yet
+    approve(report, manager)  # its build is queued, not made yet
     assert services.latest_publishable_build(report) is None
     with pytest.raises(services.ValidationError, match="before the chapters were last changed"):
         services.publish_report(report=report, build=stale)
@@ -181,9 +183,9 @@ def test_only_a_draft_can_be_approved_and_a_draft_is_not_returned_to_draft(repor
     write_all_chapters(report, manager)
     with pytest.raises(services.ValidationError, match="already a draft"):
         services.return_to_draft(report=report)
-    services.approve_report(report=report, approved_by=manager)
+    approve(report, manager)
     with pytest.raises(services.ValidationError, match="Only a draft can be approved"):
-        services.approve_report(report=report, approved_by=manager)
+        approve(report, manager)
 
 
 @pytest.mark.django_db
@@ -199,7 +201,7 @@ def test_a_build_whose_worker_keeps_dying_fails_instead_of_looping(report):
 @pytest.mark.django_db
 def test_publishing_a_nonsense_build_id_is_refused_with_a_message(client, report, manager):
     write_all_chapters(report, manager)
-    services.approve_report(report=report, approved_by=manager)
+    approve(report, manager)
     client.force_login(manager)
     response = client.post(reverse("reports:publish", args=[report.year]), {"build": "abc"}, follow=True)
     assert response.status_code == 200

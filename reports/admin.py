@@ -1,15 +1,43 @@
+from django import forms
 from django.contrib import admin
+from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import AnnualReport, NarrativeSection, ReportBuild
-from .services import ensure_narratives
+from .services import ChapterSavedMeanwhile, check_not_saved_meanwhile, ensure_narratives
+
+
+class NarrativeAdminForm(forms.ModelForm):
+    """A chapter's text in the admin, refused like the web form's when someone saved the chapter after the page
+    was opened (their text is quoted in the error), and stamped with who changed it when it is saved."""
+
+    based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    class Meta:
+        model = NarrativeSection
+        fields = ["written_by", "due_on", "text"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["based_on_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and "text" in self.changed_data and "text" in cleaned:
+            saved = NarrativeSection.objects.select_related("last_edited_by").get(pk=self.instance.pk)
+            try:
+                check_not_saved_meanwhile(saved, text=cleaned["text"], based_on_version=cleaned.get("based_on_version"))
+            except ChapterSavedMeanwhile as conflict:
+                self.add_error("text", f"{conflict.messages[0]} Their text: “{saved.text}”")
+        return cleaned
 
 
 class NarrativeInline(admin.StackedInline):
     model = NarrativeSection
+    form = NarrativeAdminForm
     # Who writes a chapter (the body whose chairs edit it on the web form) can change at any time;
     # its text only while the report is a draft.
-    fields = ["key", "title", "written_by", "due_on", "text", "last_edited_by", "last_edited_at"]
+    fields = ["key", "title", "written_by", "due_on", "text", "based_on_version", "last_edited_by", "last_edited_at"]
     readonly_fields = ["key", "title", "last_edited_by", "last_edited_at"]
     extra = 0
     can_delete = False
@@ -56,6 +84,16 @@ class AnnualReportAdmin(SimpleHistoryAdmin):
     # Approval and publication go through the report page, which checks placeholders and pins a current build.
     readonly_fields = ["status", "approved_on", "approved_by", "published_on", "published_build"]
     inlines = [NarrativeInline, BuildInline]
+
+    def save_formset(self, request, form, formset, change):
+        # A chapter whose text changed here is stamped as the web form stamps it: who, when, and its version
+        # (so a build made before it is out of date, and a page opened before it cannot overwrite it).
+        for inline_form in formset.forms:
+            if isinstance(inline_form, NarrativeAdminForm) and "text" in inline_form.changed_data:
+                narrative = inline_form.instance
+                narrative.last_edited_by, narrative.last_edited_at = request.user, timezone.now()
+                narrative.version += 1
+        super().save_formset(request, form, formset, change)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         # A chapter registered after the report was started gets its row here too, so that who writes it

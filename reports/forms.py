@@ -45,6 +45,9 @@ class ApproveReportForm(forms.Form):
 
 
 class NarrativeForm(forms.ModelForm):
+    # The chapter's version when the form was opened: a save over someone else's later save is refused.
+    based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
     class Meta:
         model = NarrativeSection
         fields = ["text"]
@@ -52,5 +55,6 @@ class NarrativeForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["based_on_version"].initial = self.instance.version
         self.helper = FormHelper()
         self.helper.form_tag = False

@@ -176,6 +176,12 @@ class NarrativeSection(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     last_edited_at = models.DateTimeField(null=True, blank=True, validators=record_date())
+    version = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Counts the saves of the text: a form sent back with an older count was written over a text "
+        "someone else saved meanwhile, and is refused rather than overwriting it.",
+    )
     history = HistoricalRecords()
 
     class Meta:

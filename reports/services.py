@@ -47,6 +47,10 @@ WORKER_DIED_TOO_OFTEN = (
     "It will not be tried again; ask your administrator to check the workers."
 )
 MAX_BUILD_ATTEMPTS = 3
+SAVED_MEANWHILE = (
+    "%(who)s saved this chapter at %(when)s, while you were writing. Your text has not been saved: it is still in "
+    "the box, with theirs beside it. Bring into yours what you want to keep of theirs, then save again."
+)
 PLACEHOLDERS_LEFT = "Remove the unfinished placeholders first: %(where)s."
 CHAPTERS_UNWRITTEN = "These chapters have not been written yet: %(titles)s."
 
@@ -130,9 +134,29 @@ def ensure_narratives_of(reports):
         return []
 
 
+class ChapterSavedMeanwhile(ValidationError):
+    """Someone else saved the chapter after the form being sent back was opened; `narrative` is their save."""
+
+    def __init__(self, narrative):
+        who = narrative.last_edited_by
+        name = (who.get_full_name() or who.username) if who else "Someone else"
+        when = long_date(narrative.last_edited_at, with_time=True) if narrative.last_edited_at else "a moment ago"
+        super().__init__(SAVED_MEANWHILE, code="saved_meanwhile", params={"who": name, "when": when})
+        self.narrative = narrative
+
+
+def check_not_saved_meanwhile(narrative, *, text, based_on_version):
+    """Refuses (ChapterSavedMeanwhile) a text written over version `based_on_version` of the chapter when someone
+    has saved it since, unless the text is theirs exactly. `based_on_version=None`: no form, nothing to check."""
+    if based_on_version is not None and narrative.version != based_on_version and narrative.text != text:
+        raise ChapterSavedMeanwhile(narrative)
+
+
 @transaction.atomic
-def save_narrative(*, report, key, text, edited_by):
-    """Saves a chapter's text. Who may write which chapter is `permissions.can_write_chapter`, asked by the view."""
+def save_narrative(*, report, key, text, edited_by, based_on_version=None):
+    """Saves a chapter's text. Who may write which chapter is `permissions.can_write_chapter`, asked by the view.
+    `based_on_version`: the chapter's `version` when the form was opened; a save over a text someone else saved
+    since is refused with theirs (`ChapterSavedMeanwhile`), so two people writing at once never lose a word."""
     section = section_by_key(key)
     if section is None or not section.narrative:
         raise ValidationError(NOT_A_NARRATIVE, params={"key": key})
@@ -141,8 +165,10 @@ def save_narrative(*, report, key, text, edited_by):
     if report.status != ReportStatus.DRAFT:
         raise ValidationError(ONLY_DRAFTS_EDITABLE, params={"year": report.year, "status": report.get_status_display()})
     ensure_narratives(report)
-    narrative = NarrativeSection.objects.get(report=report, key=key)
+    narrative = NarrativeSection.objects.select_related("last_edited_by").get(report=report, key=key)
+    check_not_saved_meanwhile(narrative, text=text, based_on_version=based_on_version)
     narrative.title = section.title
+    narrative.version += 1
     narrative.text = text
     narrative.last_edited_by = edited_by
     narrative.last_edited_at = timezone.now()

@@ -251,14 +251,31 @@ class NarrativeEditView(View):
         if form.is_valid():
             try:
                 services.save_narrative(
-                    report=self.report, key=key, text=form.cleaned_data["text"], edited_by=request.user
+                    report=self.report,
+                    key=key,
+                    text=form.cleaned_data["text"],
+                    edited_by=request.user,
+                    based_on_version=form.cleaned_data["based_on_version"],
                 )
+            except services.ChapterSavedMeanwhile as conflict:
+                return self.render_saved_meanwhile(conflict)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
                 messages.success(request, f"“{self.section.title}” was saved.")
                 return redirect(self.context()["back_url"])
         return render(request, self.template_name, self.context(form=form))
+
+    def render_saved_meanwhile(self, conflict):
+        """The form again with what this person typed, now based on the other person's save (so saving again is
+        a choice made with their text in view), and their text beside it."""
+        theirs = conflict.narrative
+        data = self.request.POST.copy()
+        data["based_on_version"] = theirs.version
+        form = NarrativeForm(data, instance=self.narrative)
+        form.is_valid()
+        form.add_error(None, conflict)
+        return render(self.request, self.template_name, self.context(form=form, theirs=theirs))
 
 
 class PublishView(ManagesReportsRequiredMixin, View):

@@ -6,8 +6,8 @@ for them (404), so an address tells them nothing. The business manager and the l
 every return, record their scrutiny of a submitted one, and see the dashboard.
 
 Lay members: the registry has no role for them; they are the people of the agency named by
-settings.LAY_MEMBERS_AGENCY_NAME ("Lay Members" in the demo's registry, seed 004's core member category), and are
-recognised by their Person's agency, as a partner is.
+settings.LAY_MEMBERS_AGENCY_NAME ("Lay Members" in the demo's registry, the 2019 partnership arrangements' core member
+category), and are recognised by their Person's agency, as a partner is.
 
 The data set (its exceptions report, and its import outside the admin): the business manager and the current
 members of the Quality Assurance subgroup (the body named by settings.QUALITY_ASSURANCE_BODY_NAME) read it; the

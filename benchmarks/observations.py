@@ -1,13 +1,13 @@
 """Benchmark: the data set import at scale (issue 12, "import 50,000 observations in under 30 s").
 
-A CSV file of 50,000 observations is generated in memory: the demo's real indicators (seed 000's children and young
-people data, and the LADO and child death review figures counted by category) × the 33 London boroughs × monthly
+A CSV file of 50,000 observations is generated in memory: the demo's real indicators (the 2022/23 report's children and
+young people data, and the LADO and child death review figures counted by category) × the 33 London boroughs × monthly
 periods × each indicator's categories. It is read by `lscp.spreadsheets.read_spreadsheet` and imported by
-`audits.services.dataset_import.import_observations` under a user, as the data set's import page does: (a) into an
-empty data set, every row a new value; (b) the same file again with every value changed, every row an update of the
-value already there. Prints the time of each (file read included), PASS/FAIL against 30 seconds and the machine's load
-average (the machine may be shared), and checks that the database holds exactly the file's values, with a history
-row under that user for each change.
+`audits.services.dataset_import.import_observations` under a user, as the data set's import page does: (a) into an empty
+data set, every row a new value; (b) the same file again with every value changed, every row an update of the value
+already there. Prints the time of each (file read included), PASS/FAIL against 30 seconds and the machine's load average
+(the machine may be shared), and checks that the database holds exactly the file's values, with a history row under that
+user for each change.
 
 Run it with `make benchmark-observations` (a throwaway PostgreSQL), or with any PostgreSQL DATABASE_URL: it creates
 and drops its own test database, so it never touches real records.

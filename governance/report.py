@@ -14,7 +14,7 @@ from .models import ActionStatus
 
 
 def priority_chapters(year):
-    """One chapter per priority of the year's plan, each with seed 000's Activity | Purpose | Impact |
+    """One chapter per priority of the year's plan, each with the 2022/23 report's Activity | Purpose | Impact |
     What next? table and the state of the actions raised from its activities (four queries in all)."""
     priorities = selectors.priorities_for_year(year=year)
     statuses = selectors.action_statuses_by_activity(

@@ -38,7 +38,7 @@ class BoroughFinance(FinanceTotals):
 
 @dataclass(frozen=True)
 class FinanceRow:
-    """A row of seed 000's appendix table: one line's amount in each borough of the statement, and in all."""
+    """A row of the 2022/23 report's appendix table: one line's amount in each borough of the statement, and in all."""
 
     label: str
     amounts: list  # Decimal per borough, in FinanceStatement.boroughs' order (0.00 where it has no such line)

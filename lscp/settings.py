@@ -231,9 +231,9 @@ BOOKING_RATE_LIMIT_MINUTES = env.int("BOOKING_RATE_LIMIT_MINUTES", default=10)
 # one address in TRAINING_LINK_RATE_LIMIT_MINUTES, counted together; then 429 until the window is over.
 TRAINING_LINK_RATE_LIMIT = env.int("TRAINING_LINK_RATE_LIMIT", default=30)
 TRAINING_LINK_RATE_LIMIT_MINUTES = env.int("TRAINING_LINK_RATE_LIMIT_MINUTES", default=10)
-# The registry body that is the Quality Assurance subgroup (seed 004; "Best Practice and Performance" in the demo's
-# registry): its chairs record the multi-agency and single-agency audits and import the data set; its members read
-# them and the data set's exceptions report.
+# The registry body that is the Quality Assurance subgroup (the 2019 partnership arrangements; "Best Practice and
+# Performance" in the demo's registry): its chairs record the multi-agency and single-agency audits and import the data
+# set; its members read them and the data set's exceptions report.
 QUALITY_ASSURANCE_BODY_NAME = env.str("QUALITY_ASSURANCE_BODY_NAME", default="Best Practice and Performance Subgroup")
 if SECTION11_REMINDER_WORKING_DAYS < 0:
     raise ImproperlyConfigured("SECTION11_REMINDER_WORKING_DAYS is working days before a close date: 0 or more.")

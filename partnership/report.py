@@ -23,8 +23,8 @@ def structure_context(year: FinancialYear):
 
 
 def members_context(year: FinancialYear):
-    """Seed 000's appendix 1: Name | Role | Organisation, grouped by body (the Executive, the Partnership);
-    everyone who was a member during the year."""
+    """The 2022/23 annual report's appendix 1: Name | Role | Organisation, grouped by body (the Executive, the
+    Partnership); everyone who was a member during the year."""
     return {"member_groups": selectors.partnership_member_groups(year=year), "plain_member": MembershipRole.MEMBER}
 
 

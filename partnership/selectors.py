@@ -376,9 +376,9 @@ def meetings_held_count(*, year):
     return _held_in_year(year).count()
 
 
-# The partnership proper: the bodies whose members seed 000's appendix 1 lists ("LSCP Executive" and "Members
-# of and advisers to the LSCP"), and whose attendance the appendix sets out meeting by meeting, as the seeds'
-# board attendance tables do. Subgroups and linked boards have their own records and pages.
+# The partnership proper: the bodies whose members the 2022/23 report's appendix 1 lists ("LSCP Executive" and "Members
+# of and advisers to the LSCP"), and whose attendance the appendix sets out meeting by meeting, as the published
+# reports' board attendance tables do. Subgroups and linked boards have their own records and pages.
 PARTNERSHIP_KINDS = (BodyKind.EXECUTIVE, BodyKind.PARTNERSHIP)
 
 
@@ -409,7 +409,7 @@ _MEMBER_GROUP_ORDER = {BodyKind.EXECUTIVE: 0, BodyKind.PARTNERSHIP: 1}
 
 
 def partnership_member_groups(*, year):
-    """Seed 000's appendix 1: everyone who was a member of the partnership proper during the year, as
+    """The 2022/23 annual report's appendix 1: everyone who was a member of the partnership proper during the year, as
     [(body, [membership])], the Executive first; in each body its chairs first (the independent chair, then the
     chairs and co-chairs), then the other members by name (one query)."""
     memberships = list(

@@ -1,4 +1,5 @@
-"""The demo's 2022/23 annual report, with its opening chapters written: seed 000's content in our own words."""
+"""The demo's 2022/23 annual report, with its opening chapters written: the 2022/23 report's content in our own
+words."""
 
 from django.contrib.auth.models import User
 
@@ -7,8 +8,9 @@ from lscp.financial_year import FinancialYear
 from .models import AnnualReport, NarrativeSection
 from .services import create_report, save_narrative
 
-# Each chapter restates, in our own words, what seed 000 (the 2022/23 annual report) says under the same heading;
-# nothing here is an event the seed does not report. The year-ahead chapter only points to what the others plan.
+# Each chapter restates, in our own words, what the 2022/23 annual report says under the same
+# heading; nothing here is an event that report does not report. The year-ahead chapter only points to what the others
+# plan.
 NARRATIVES = {
     "foreword": """\
 As independent chair of the partnership I present our annual report for the year from April 2022 to

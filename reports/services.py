@@ -54,7 +54,7 @@ SAVED_MEANWHILE = (
 PLACEHOLDERS_LEFT = "Remove the unfinished placeholders first: %(where)s."
 CHAPTERS_UNWRITTEN = "These chapters have not been written yet: %(titles)s."
 
-# Words the seeds' published reports were printed with by mistake.
+# Words published annual reports were printed with by mistake.
 PLACEHOLDER_PATTERN = re.compile(r"\bx{3,}\b|\(\s*tbc\s*\)|\btbc\b|\[\s*insert\b|\btbd\b|\?\?\?", re.IGNORECASE)
 
 

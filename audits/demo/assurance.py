@@ -1,6 +1,6 @@
-"""The demo's audits and Section 11 records (the literals in assurance_data.py): seed 001's standards and example
-ratings in two cycles (a pilot, then the relaunch of 2023–24 with returns at every stage) and a cycle open now with
-no return yet, the NRM multi-agency audit of September 2023 with its cases, findings, recommendations and actions,
+"""The demo's audits and Section 11 records (the literals in assurance_data.py): the 2015/16 LSCB report's standards and
+example ratings in two cycles (a pilot, then the relaunch of 2023–24 with returns at every stage) and a cycle open now
+with no return yet, the NRM multi-agency audit of September 2023 with its cases, findings, recommendations and actions,
 two single-agency audits of 2022/23, and a lay member.
 
 The first two Section 11 cycles are closed, so the returns are written as they stood (the services refuse to start a

@@ -110,7 +110,7 @@ CYCLES = [
         ],
         "returns": [
             {
-                # Seed 001's example ratings.
+                # The 2015/16 LSCB report's example ratings.
                 "agency": "North West London Integrated Care Board",
                 "status": "accepted",
                 "submitted_on": "2024-01-19",

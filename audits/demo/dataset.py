@@ -1,8 +1,7 @@
-"""The demo's data set (literals in dataset_data.py): seed 000's borough profiles, its children and young people
-data with a year earlier, LADO outcomes and referral sources, child death reviews, and the independent reviewing
-officers' reviews, as counts. Loading twice
-changes nothing: each indicator, category and value is looked up first, and a value already there is left as it
-is."""
+"""The demo's data set (literals in dataset_data.py): the 2022/23 report's borough profiles, its children and young
+people data with a year earlier, LADO outcomes and referral sources, child death reviews, and the independent
+reviewing officers' reviews, as counts. Loading twice changes nothing: each indicator, category and value is looked
+up first, and a value already there is left as it is."""
 
 from datetime import date
 from decimal import Decimal

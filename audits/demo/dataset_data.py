@@ -1,10 +1,10 @@
 """The demo's data set: literals only (audits/demo/dataset.py loads them).
 
-The 2022/23 figures are seed 000's table "Our Children and Young People data - 31 March 2023" (RBKC, WCC and the
-London average as printed there). Seed 000 gives no 2021/22 figures (its "trend since March 2022" column lost its
-arrows in print), so **every 2021/22 value below is illustrative**, chosen so that the trends show and three values
-of the January–March 2023 quarter are exceptions (child protection plans in both boroughs, unaccompanied children
-in Kensington and Chelsea).
+The 2022/23 figures are the 2022/23 report's table "Our Children and Young People data - 31 March 2023" (RBKC, WCC and
+the London average as printed there). The 2022/23 annual report gives no 2021/22 figures (its "trend since March 2022"
+column lost its arrows in print), so **every 2021/22 value below is illustrative**, chosen so that the trends show and
+three values of the January–March 2023 quarter are exceptions (child protection plans in both boroughs, unaccompanied
+children in Kensington and Chelsea).
 
 Each observation: (indicator, period kind, first day of the period, {borough code: (2022/23, 2021/22)},
 (London 2022/23, London 2021/22)); the 2021/22 value is for the same period a year earlier.
@@ -50,8 +50,8 @@ INDICATORS = [
         "Pupils with an EHCP, as a share of all pupils.",
     ),
     (
-        # Seed 000 prints the number beside the percentage ("5.9% (797)"); its London figure (60,404) is London's
-        # total, not an average, so it is left out here.
+        # The 2022/23 annual report prints the number beside the percentage ("5.9% (797)"); its London figure (60,404)
+        # is London's total, not an average, so it is left out here.
         "Pupils with an EHCP (number)",
         "count",
         "EHCP schools data",
@@ -123,7 +123,7 @@ OBSERVATIONS = [
         ("4.6", "4.3"),
     ),
     ("Pupils with an EHCP (number)", "year", "2022-04-01", {"RBKC": (797, 731), "WCC": (964, 902)}, (None, None)),
-    # Seed 000: "Referrals to Children's Social Care (month of March 2023)"; London N/A.
+    # The 2022/23 annual report: "Referrals to Children's Social Care (month of March 2023)"; London N/A.
     (
         "Referrals to Children's Social Care",
         "month",
@@ -162,26 +162,27 @@ COUNTED_BY_CATEGORY = [
         "Allegations against people who work with children referred to the LADO service, by outcome.",
         LADO_OUTCOMES,
         {
-            # Seed 000's RBKC column reads 6%, 52%, 23%, –, 10%, – and adds up to 91%. These 69 allegations give
-            # its printed percentages exactly; the missing 9% is put to "advice only" (6), which the seed shows
-            # as a dash, so that the column adds up.
+            # The 2022/23 annual report's RBKC column reads 6%, 52%, 23%, –, 10%, – and adds up to 91%. These 69
+            # allegations give its printed percentages exactly; the missing 9% is put to "advice only" (6), which the
+            # report shows as a dash, so that the column adds up.
             "RBKC": [4, 36, 16, 6, 7, 0],
-            # Seed 000's WCC column (6%, 30%, 28%, 32%, –, 4%) adds up to 100%: 50 allegations give it exactly.
+            # The 2022/23 annual report's WCC column (6%, 30%, 28%, 32%, –, 4%) adds up to 100%: 50 allegations give it
+            # exactly.
             "WCC": [3, 15, 14, 16, 0, 2],
         },
     ),
     (
-        # Seed 000 says only that schools and education settings referred most, then early years, with health
-        # after: these counts are illustrative, with the same totals as the outcomes.
+        # The 2022/23 annual report says only that schools and education settings referred most, then early years, with
+        # health after: these counts are illustrative, with the same totals as the outcomes.
         "LADO allegations by referral source",
         "LADO",
         "Allegations referred to the LADO service, by who referred them.",
         ["Schools and colleges", "Early years", "Health", "Police", "Children's social care", "Other"],
         {"RBKC": [30, 14, 9, 6, 5, 5], "WCC": [21, 11, 7, 4, 4, 3]},
     ),
-    # Seed 000 reports the Child Death Overview Panel's work but no figures: these are illustrative, on the
-    # scale of the seeds that do (19 deaths reviewed, 9 of them unexpected, seed 003). The categories are the
-    # national child death review categories.
+    # The 2022/23 annual report reports the Child Death Overview Panel's work but no figures: these are illustrative, on
+    # the scale of the reports that do (19 deaths reviewed, 9 of them unexpected, the 2016/17 LSCB report). The
+    # categories are the national child death review categories.
     (
         "Child deaths reviewed by category",
         "CDOP",
@@ -218,10 +219,9 @@ COUNTED_BY_CATEGORY = [
 CATEGORY_PERIOD = ("year", "2022-04-01")
 
 
-# Seed 000's "Borough Profiles": the Health and Wellbeing Joint Strategic Needs Assessments of spring 2023 for both
-# boroughs, as published (the poverty shares are printed as "1 in 5" and "1 in 4"). Shown in the report's "Borough
-# profiles" table, for the year 2022/23; no earlier figures, so no trend.
-# (name, unit, source, definition)
+# The 2022/23 annual report's "Borough Profiles": the Health and Wellbeing Joint Strategic Needs Assessments of spring
+# 2023 for both boroughs, as published (the poverty shares are printed as "1 in 5" and "1 in 4"). Shown in the report's
+# "Borough profiles" table, for the year 2022/23; no earlier figures, so no trend. (name, unit, source, definition)
 PROFILE_SOURCE = "Joint Strategic Needs Assessment 2023"
 PROFILE_INDICATORS = [
     ("Total population", "count", PROFILE_SOURCE, "Residents of all ages."),

@@ -1,5 +1,6 @@
-"""The partnership's data set: indicators, and their values per borough and period (seed 004's core data set, the
-annual report's "our children and young people data" table, and the LADO and child death review figures).
+"""The partnership's data set: indicators, and their values per borough and period (the 2019 partnership arrangements'
+core data set, the annual report's "our children and young people data" table, and the LADO and child death review
+figures).
 
 An indicator with categories (LADO allegations by outcome, child deaths by category) is stored as one count per
 category, never as a total or a percentage: totals and percentages are computed, so they always add up. An
@@ -66,8 +67,9 @@ class Unit(models.TextChoices):
 
 
 class ReportTable(models.TextChoices):
-    """Which table of the annual report shows an indicator without categories (seed 000's "Borough Profiles" and
-    "Our children and young people data"). Indicators with categories have tables of their own (LADO, CDOP)."""
+    """Which table of the annual report shows an indicator without categories (the 2022/23 report's "Borough
+    Profiles" and "Our children and young people data"). Indicators with categories have tables of their own (LADO,
+    CDOP)."""
 
     CHILDREN_DATA = "children_data", "Our children and young people data"
     BOROUGH_PROFILE = "borough_profile", "Borough profiles"

@@ -1,7 +1,7 @@
-"""The demo's 2022/23 report carries seed 000's children and young people data with the partnership's figures and
-the change since a year earlier in numbers and per cent, the LADO outcomes computed from counts, and the child
-death review summary, in the orders the section registry keeps; every percentage a whole per cent rounded half up
-(lscp/percentages.py), with a note under a column that rounding keeps from adding up to 100."""
+"""The demo's 2022/23 report carries the 2022/23 report's children and young people data with the partnership's
+figures and the change since a year earlier in numbers and per cent, the LADO outcomes computed from counts, and the
+child death review summary, in the orders the section registry keeps; every percentage a whole per cent rounded half
+up (lscp/percentages.py), with a note under a column that rounding keeps from adding up to 100."""
 
 import pytest
 
@@ -13,7 +13,7 @@ def built(demo_report):
     return demo_report
 
 
-def test_the_chapters_sit_where_seed_000_puts_them():
+def test_the_chapters_sit_where_the_2022_23_report_puts_them():
     keys = ("structure", "borough-profiles", "children-data", "child-death-review", "lado")
     orders = {key: section_by_key(key).order for key in keys}
     assert orders["structure"] < orders["borough-profiles"] < orders["children-data"] < 100
@@ -42,7 +42,7 @@ def test_the_children_data_table_has_each_borough_the_london_average_and_the_tre
     assert "Our children and young people data" in built.pdf_text
 
 
-def test_the_borough_profiles_carry_seed_000s_figures_and_story(built):
+def test_the_borough_profiles_carry_the_2022_23_reports_figures_and_story(built):
     chapter = built.section_text("borough-profiles")
     assert "Our boroughs at a glance in 2022/23" in chapter
     assert "Total population (2022/23; Joint Strategic Needs Assessment 2023) 143,900 205,100 349,000" in chapter
@@ -55,7 +55,8 @@ def test_the_borough_profiles_carry_seed_000s_figures_and_story(built):
 
 def test_the_lado_outcomes_are_computed_from_counts_and_add_up(built):
     chapter = built.section_text("lado")
-    # Seed 000's RBKC column (6%, 52%, 23%, –, 10%, –) adds up to 91%; from the counts it adds up to 100%.
+    # The 2022/23 annual report's RBKC column (6%, 52%, 23%, –, 10%, –) adds up to 91%; from the counts it adds up to
+    # 100%.
     assert "Unfounded 4 6% 3 6% 7 6%" in chapter
     assert "Unsubstantiated 36 52% 15 30% 51 43%" in chapter
     assert "Advice only 6 9% 16 32% 22 18%" in chapter

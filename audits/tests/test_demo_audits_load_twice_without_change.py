@@ -1,5 +1,6 @@
-"""The demo's quality assurance records (seed 001's Section 11 standards and ratings, seed 000's NRM audit and
-single-agency audits, a lay member): loading the demo twice changes nothing, not even the change history."""
+"""The demo's quality assurance records (the 2015/16 LSCB report's Section 11 standards and ratings, the 2022/23
+report's NRM audit and single-agency audits, a lay member): loading the demo twice changes nothing, not even the
+change history."""
 
 import io
 

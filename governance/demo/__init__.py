@@ -1,6 +1,7 @@
-"""Demo governance records for 2022/23 from seed 000 (the data in data.py): priorities and activities, the
-action tracker in every status, the challenge log, the voice of the child, partners' statements (schools and early
-years among them) with their inspections, changes to policies and procedures, finance and the glossary."""
+"""Demo governance records for 2022/23 from the 2022/23 annual report (the data in data.py): priorities and
+activities, the action tracker in every status, the challenge log, the voice of the child, partners' statements
+(schools and early years among them) with their inspections, changes to policies and procedures, finance and the
+glossary."""
 
 import re
 import runpy
@@ -41,7 +42,7 @@ from ..models import (
     YouSaidWeDid,
 )
 
-# Organisations are written in data.py as seed 000 writes them; these are the demo agencies
+# Organisations are written in data.py as the 2022/23 annual report writes them; these are the demo agencies
 # (partnership/demo/data.py) they are.
 GOVERNANCE = runpy.run_path(str(Path(__file__).with_name("data.py")))
 GOVERNANCE_AGENCIES = {
@@ -58,7 +59,7 @@ GOVERNANCE_AGENCIES = {
     # and the business manager raises them.
     "Local Safeguarding Children Partnership": "Children's Services RBKC/WCC",
 }
-# Organisations the seed names that the demo registry has no sensible match for.
+# Organisations the 2022/23 report names that the demo registry has no sensible match for.
 GOVERNANCE_NEW_AGENCIES = {
     "Drive Partnership": {"sector": "voluntary", "boroughs": ["WCC"]},
     "Home Office": {"sector": "other", "boroughs": ["RBKC", "WCC"]},
@@ -104,7 +105,7 @@ _MONTHS = [
     "December",
 ]
 
-# Actions in every status, drawn from the activities' "What next?" (illustrative: the seed gives no
+# Actions in every status, drawn from the activities' "What next?" (illustrative: the 2022/23 report gives no
 # tracker). Days are counted from the day the demo is loaded, so some are overdue and some due soon.
 # (title, activity, owner agency, owner person, lead body, due in days, status, RAG, completed days ago)
 DEMO_ACTIONS = [
@@ -432,7 +433,7 @@ def load(*, stdout):
                 "outcome": row["outcome"],
                 "impact": row["impact"],
                 "closed_on": None if still_open else raised_on + timedelta(days=56),
-                # Illustrative: the seed reports its challenges as taken up by the agency challenged.
+                # Illustrative: the 2022/23 report reports its challenges as taken up by the agency challenged.
                 "resolution": "" if still_open else ChallengeResolution.ACCEPTED,
                 "publish_as_example": row["publish"],
             },

@@ -1,14 +1,14 @@
 """Demo governance records for 2022/23, drawn from the Kensington and Chelsea and
-Westminster LSCP annual report 2022/23 (seed 000).
+Westminster LSCP annual report 2022/23.
 
 Plain literals only, so the demo loader and tests can read them without Django.
 
-What comes from the seed: the four priorities and their Activity / Purpose /
+What comes from that report: the four priorities and their Activity / Purpose /
 Impact / What next? rows, the You said / We did table, the glossary, the partner
 accounts, the emerging issues and the appendix 3 finance figures (to the penny).
 Narrative is paraphrased; figures are as published.
 
-What is illustrative (the seed does not give it): the exact dates and the numbers
+What is illustrative (the report does not give it): the exact dates and the numbers
 of children for the engagement activities, and the whole challenge log. Challenge
 entries that only illustrate the kind of record kept have publish=False, so they
 never reach a generated annual report.
@@ -21,7 +21,7 @@ from decimal import Decimal
 
 YEAR = "2022/23"
 
-# Seed 000 says the borough profiles "shaped and informed our priorities for
+# The 2022/23 annual report says the borough profiles "shaped and informed our priorities for
 # 2022 to 2023"; the 2022-2025 period belongs to the councils' Children and
 # Young People's Plan, which the priorities align with but are not part of.
 PLAN_PERIOD = "2022-2023"
@@ -474,7 +474,7 @@ ENGAGEMENT_ACTIVITIES = [
 # Appendix 3, "LSCP Financial Arrangements 2022 to 2023". Contributions and
 # lines are as published and add up exactly to the published totals
 # (see FINANCE_PUBLISHED_TOTALS). The Westminster probation contribution is
-# printed "£1611,21" in the seed: a comma typed for the decimal point, read here
+# printed "£1611,21" in the report: a comma typed for the decimal point, read here
 # as £1,611.21, which is the only value that makes the Westminster total agree.
 # "LSCP training" is training income, not a partner agency; the label is kept.
 FINANCE = {
@@ -526,7 +526,7 @@ FINANCE_PUBLISHED_TOTALS = {
     },
 }
 
-# Appendix 2 of seed 000, in its order, then a few further abbreviations the
+# Appendix 2 of the 2022/23 annual report, in its order, then a few further abbreviations the
 # report itself uses (marked below). The seed prints "KCIE"; the guidance's
 # abbreviation is KCSIE.
 GLOSSARY = [
@@ -669,7 +669,7 @@ GLOSSARY = [
         "Violence Reduction Unit",
         "London's body for preventing violence by tackling its root causes across agencies and communities.",
     ),
-    # Further abbreviations the report uses that seed 000's glossary leaves out: every abbreviation in the
+    # Further abbreviations the report uses that the 2022/23 report's glossary leaves out: every abbreviation in the
     # built report has an entry (governance/tests/test_glossary_covers_every_abbreviation_in_the_demo_report.py).
     (
         "RBKC",
@@ -876,7 +876,7 @@ GLOSSARY = [
     ),
 ]
 
-# Four to six partners the seed describes. Ofsted focused visits carry no graded
+# Four to six partners the 2022/23 report describes. Ofsted focused visits carry no graded
 # judgement, so their "judgement" is None; "kind" says what sort of inspection it was.
 AGENCY_STATEMENTS = [
     {
@@ -957,7 +957,7 @@ AGENCY_STATEMENTS = [
             "largest source followed by early years settings."
         ),
         "inspections": [
-            # Seed 000 reports what inspectors found (in the statement above) but no
+            # The 2022/23 annual report reports what inspectors found (in the statement above) but no
             # recommendations, so none are recorded and the report leaves that column out.
             {
                 "inspectorate": "Ofsted",

@@ -71,7 +71,7 @@ CLOSED_STATUSES = (ActionStatus.COMPLETE, ActionStatus.CANCELLED)
 
 
 class Rag(models.TextChoices):
-    """Seed 003's meanings."""
+    """The 2016/17 LSCB report's meanings."""
 
     GREEN = "green", "Green: considerable progress"
     AMBER = "amber", "Amber: some progress"

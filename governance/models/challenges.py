@@ -1,4 +1,5 @@
-"""The professional challenge and escalation log (seeds 001, 003, 004)."""
+"""The professional challenge and escalation log (the 2015/16 and 2016/17 LSCB reports, the 2019 partnership
+arrangements)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models

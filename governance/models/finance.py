@@ -3,7 +3,7 @@
 Only the lines are stored: partners' contributions (income), expenditure lines and the reserves
 brought forward. Totals, the variance (income − expenditure) and the reserves carried forward are
 always computed (governance.selectors.finance_statement), so they can never disagree with the lines:
-the seeds' hand-typed budget tables did.
+the published reports' hand-typed budget tables did.
 """
 
 from django.core.exceptions import ValidationError

@@ -1,4 +1,4 @@
-"""The voice of the child: engagement activities and the You said / We did table (seed 000)."""
+"""The voice of the child: engagement activities and the You said / We did table (the 2022/23 annual report)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models

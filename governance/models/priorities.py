@@ -1,4 +1,5 @@
-"""The partnership's priorities and their activities, in seed 000's form: Activity | Purpose | Impact | What next?
+"""The partnership's priorities and their activities, in the 2022/23 report's form: Activity | Purpose | Impact | What
+next?
 
 A priority belongs to a plan that covers one financial year or several (2022/23, or 2022/23 to 2024/25):
 the plan period is stored as its first and last financial years, so "the priorities for 2023/24" is a

@@ -1,5 +1,5 @@
-"""The demo's governance records for 2022/23: seed 000's priorities, partners, challenges and finance, attached
-to the demo registry, and an action tracker in every status."""
+"""The demo's governance records for 2022/23: the 2022/23 report's priorities, partners, challenges and finance,
+attached to the demo registry, and an action tracker in every status."""
 
 from django.utils import timezone
 
@@ -36,7 +36,7 @@ def test_statements_and_challenges_belong_to_the_demo_agencies(demo):
     # The five partners' and, for the schools and early years chapter, the education and early years services'.
     assert len(statement_agencies) == 7 and statement_agencies <= DEMO_AGENCIES | {"Early Years Service RBKC/WCC"}
     for entry in ChallengeLogEntry.objects.select_related("raised_by_agency", "agency_challenged"):
-        # Only the seed's drive and Home Office have no counterpart in the demo registry.
+        # Only the 2022/23 report's drive and Home Office have no counterpart in the demo registry.
         assert {entry.raised_by_agency.name, entry.agency_challenged.name} <= DEMO_AGENCIES | {
             "Drive Partnership",
             "Home Office",
@@ -57,7 +57,7 @@ def test_the_tracker_has_actions_in_every_status_some_late_some_due_soon(demo):
     assert Action.objects.filter(lead_body__name="Case Review Subgroup").count() >= 2
 
 
-def test_the_rest_of_seed_000s_records_are_there(demo):
+def test_the_rest_of_the_2022_23_reports_records_are_there(demo):
     assert YouSaidWeDid.objects.filter(year=YEAR).count() == 5
     assert GlossaryTerm.objects.filter(term__iexact="mash").exists()
     assert Contribution.objects.filter(year=YEAR, agency__isnull=True, label="LSCP training").count() == 2

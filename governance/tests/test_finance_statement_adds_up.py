@@ -1,4 +1,4 @@
-"""Totals, variance and reserves are computed from the lines, never typed: with seed 000's appendix 3 lines
+"""Totals, variance and reserves are computed from the lines, never typed: with the 2022/23 report's appendix 3 lines
 they come to the published figures."""
 
 import runpy
@@ -17,7 +17,7 @@ SEED = runpy.run_path(str(Path(__file__).parents[1] / "demo" / "data.py"))
 YEAR = FinancialYear(2022)
 
 
-def test_the_demo_finance_comes_to_seed_000s_published_totals(demo):
+def test_the_demo_finance_comes_to_the_2022_23_reports_published_totals(demo):
     statement = selectors.finance_statement(year=YEAR)
     by_code = {b.borough.code: b for b in statement.boroughs}
     rbkc, wcc = by_code["RBKC"], by_code["WCC"]
@@ -61,7 +61,7 @@ def test_the_table_rows_follow_appendix_3(demo):
     assert sum((row.total for row in statement.expenditure_rows), Decimal(0)) == statement.total.expenditure
 
 
-def test_the_seed_gives_no_reserves_so_none_are_carried_forward(demo):
+def test_the_2022_23_report_gives_no_reserves_so_none_are_carried_forward(demo):
     statement = selectors.finance_statement(year=YEAR)
     assert all(b.reserves_brought_forward is None for b in statement.boroughs)
     assert all(b.reserves_carried_forward is None for b in statement.boroughs)

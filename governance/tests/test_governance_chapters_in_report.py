@@ -42,7 +42,7 @@ def test_the_demo_report_has_every_governance_chapter_with_computed_figures(demo
         "Appendix: Financial arrangements",
     ):
         assert heading in text, heading
-    # seed 000's appendix 3, computed from the lines: the published totals
+    # the 2022/23 report's appendix 3, computed from the lines: the published totals
     for figure in ("£82,047.74", "£94,765.58", "£109,170.50", "£82,716.50", "(£27,122.76)", "£12,049.08"):
         assert figure in text, figure
     assert "Children's Services RBKC/WCC" in text  # an accepted partner's statement

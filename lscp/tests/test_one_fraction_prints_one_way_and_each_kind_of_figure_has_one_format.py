@@ -60,7 +60,7 @@ def test_a_share_is_a_whole_number_that_prints_with_its_sign():
 def test_a_column_that_does_not_add_up_to_100_asks_for_the_note():
     assert needs_rounding_note([1, 1, 1])  # 33% three times
     assert needs_rounding_note([1, 1, 4])  # 17% + 17% + 67%: 101
-    assert not needs_rounding_note([4, 36, 16, 6, 7, 0])  # seed 000's LADO column from its counts: 100
+    assert not needs_rounding_note([4, 36, 16, 6, 7, 0])  # the 2022/23 report's LADO column from its counts: 100
     assert needs_rounding_note([1, 999])  # "<1%" and ">99%" never claim to add up
     assert not needs_rounding_note([0, 0])
     assert ROUNDING_NOTE.startswith("Percentages are rounded")

@@ -12,8 +12,8 @@ def test_thirds_add_up_to_100():
     assert largest_remainder_percentages([1, 1, 1]) == [34, 33, 33]
 
 
-def test_seed_000s_lado_columns():
-    # Kensington and Chelsea's 69 allegations and Westminster's 50 give seed 000's printed percentages.
+def test_the_2022_23_reports_lado_columns():
+    # Kensington and Chelsea's 69 allegations and Westminster's 50 give the 2022/23 report's printed percentages.
     assert largest_remainder_percentages([4, 36, 16, 6, 7, 0]) == [6, 52, 23, 9, 10, 0]
     assert largest_remainder_percentages([3, 15, 14, 16, 0, 2]) == [6, 30, 28, 32, 0, 4]
 

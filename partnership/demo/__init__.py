@@ -1,5 +1,5 @@
-"""Demo partnership: seed 000 and 004's bodies, agencies and roles, fictional people, 2022/23 meetings
-and their registers (the data in data.py)."""
+"""Demo partnership: the 2022/23 report's and the 2019 partnership arrangements' bodies, agencies and roles,
+fictional people, 2022/23 meetings and their registers (the data in data.py)."""
 
 import hashlib
 import re
@@ -28,7 +28,7 @@ MEMBERSHIPS_START = date(2021, 4, 1)
 LINKED_LOGINS = {"manager": "Eleanor Blackwood", "chair": "Fiona Makepeace", "partner": "Nadia Chaudhry"}
 
 # 2022/23 meetings as the arrangements describe them: the Partnership quarterly, the Executive twice,
-# subgroups and local groups about quarterly. Themes from seed 000's priorities.
+# subgroups and local groups about quarterly. Themes from the 2022/23 report's priorities.
 MEETINGS = {
     "Local Safeguarding Children Partnership": [
         ("2022-05-18", "Neglect and the cost of living"),

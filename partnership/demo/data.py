@@ -1,14 +1,14 @@
 """Demo data for the Kensington and Chelsea and Westminster Local Safeguarding Children Partnership.
 
-Drawn from the seeds' published organisations, bodies and roles: the LSCP annual report 2022/23
-(seed 000: structure chapter and Appendix 1 "Members of the LSCP") and the partnership arrangements
-of June 2019 (seed 004: membership, virtual members, structure, subgroups, local groups, linked boards).
+Drawn from the published reports' organisations, bodies and roles: the LSCP annual report 2022/23
+(the 2022/23 annual report: structure chapter and Appendix 1 "Members of the LSCP") and the partnership arrangements
+of June 2019 (the 2019 partnership arrangements: membership, virtual members, structure, subgroups, local groups, linked boards).
 Organisations and job titles are as published; the names of people are FICTIONAL (invented for the
 demo, none is a real person named in the seeds). One fictional name stands for one published post,
 so the same name, job title and agency are reused wherever that post sits on several bodies.
 Body purposes are paraphrased. Meeting frequencies for the Partnership, Executive, Strategic Planning
-Group and local groups follow seed 004; the others are assumptions for the demo. Subgroup and local
-group chairs are not named in seed 000, so the chairs chosen here are plausible assumptions (seed 004:
+Group and local groups follow the 2019 partnership arrangements; the others are assumptions for the demo. Subgroup and local
+group chairs are not named in the 2022/23 annual report, so the chairs chosen here are plausible assumptions (the 2019 partnership arrangements:
 subgroups have co-chairs; seeds 001/003: children's services chaired the borough groups).
 
 Plain Python literals only; no imports.
@@ -58,9 +58,9 @@ MEMBER_ROLES = [
 ]
 FREQUENCIES = ["quarterly", "bi-monthly", "twice yearly", "monthly", "as required"]
 
-# every organisation named in seed 000 appendix 1 and in seed 004's member / virtual member lists
+# every organisation named in the 2022/23 report's appendix 1 and in the 2019 partnership arrangements' member / virtual member lists
 AGENCIES = [
-    # Statutory safeguarding partners (seed 000 foreword; seed 004 background)
+    # Statutory safeguarding partners (the 2022/23 annual report foreword; the 2019 partnership arrangements background)
     # Bi-borough children's services; also hosts the LSCP business team (appendix 1: "Children's Services")
     {"name": "Children's Services RBKC/WCC", "sector": "la_children", "statutory": True, "boroughs": ["RBKC", "WCC"]},
     {"name": "Children's Services RBKC", "sector": "la_children", "statutory": True, "boroughs": ["RBKC"]},
@@ -71,7 +71,7 @@ AGENCIES = [
         "statutory": True,
         "boroughs": ["RBKC", "WCC"],
     },
-    # Predecessor of the ICB until 1 July 2022 (seed 000); the signatory commissioner in seed 004
+    # Predecessor of the ICB until 1 July 2022 (the 2022/23 annual report); the signatory commissioner in the 2019 partnership arrangements
     {
         "name": "North West London Collaboration of Clinical Commissioning Groups",
         "sector": "health_commissioner",
@@ -86,7 +86,7 @@ AGENCIES = [
     },
     # Independent Chair and Scrutineer: appendix 1 gives no organisation
     {"name": "Independent", "sector": "other", "statutory": False, "boroughs": ["RBKC", "WCC"]},
-    # Local authority services (appendix 1; seed 004 core members)
+    # Local authority services (appendix 1; the 2019 partnership arrangements core members)
     {"name": "Education RBKC/WCC", "sector": "education", "statutory": False, "boroughs": ["RBKC", "WCC"]},
     {
         "name": "Adult Social Care RBKC/WCC",
@@ -94,13 +94,13 @@ AGENCIES = [
         "statutory": False,
         "boroughs": ["RBKC", "WCC"],
     },
-    # Seed 004 core member; no public-health sector code, so "other"
+    # The 2019 partnership arrangements core member; no public-health sector code, so "other"
     {"name": "Public Health RBKC/WCC", "sector": "other", "statutory": False, "boroughs": ["RBKC", "WCC"]},
     {"name": "RBKC Housing", "sector": "housing", "statutory": False, "boroughs": ["RBKC"]},
     {"name": "Westminster Housing", "sector": "housing", "statutory": False, "boroughs": ["WCC"]},
     {"name": "Community Safety RBKC", "sector": "community_safety", "statutory": False, "boroughs": ["RBKC"]},
     {"name": "Community Safety WCC", "sector": "community_safety", "statutory": False, "boroughs": ["WCC"]},
-    # Appendix 1 organisation "RBKC/WCC" for the VAWG Strategic Lead; seed 004 lists "VAWG"
+    # Appendix 1 organisation "RBKC/WCC" for the VAWG Strategic Lead; the 2019 partnership arrangements lists "VAWG"
     {
         "name": "Bi-Borough VAWG Service RBKC/WCC",
         "sector": "community_safety",
@@ -118,7 +118,7 @@ AGENCIES = [
         "statutory": False,
         "boroughs": ["WCC"],
     },
-    # NHS providers (appendix 1 and seed 004)
+    # NHS providers (appendix 1 and the 2019 partnership arrangements)
     {
         "name": "Chelsea and Westminster Hospital NHS Foundation Trust",
         "sector": "nhs_trust",
@@ -143,7 +143,7 @@ AGENCIES = [
         "statutory": False,
         "boroughs": ["RBKC", "WCC"],
     },
-    # Seed 004 core member (2019, three-borough arrangements); not in the 2022/23 appendix
+    # The 2019 partnership arrangements core member (2019, three-borough arrangements); not in the 2022/23 appendix
     {"name": "West London NHS Trust", "sector": "nhs_trust", "statutory": False, "boroughs": ["RBKC", "WCC"]},
     {
         "name": "Royal Brompton and Harefield Hospitals",
@@ -151,18 +151,18 @@ AGENCIES = [
         "statutory": False,
         "boroughs": ["RBKC", "WCC"],
     },
-    # Seed 004 virtual member
+    # The 2019 partnership arrangements virtual member
     {"name": "NHS England", "sector": "health_commissioner", "statutory": False, "boroughs": ["RBKC", "WCC"]},
     # Justice
     {"name": "National Probation Service", "sector": "probation", "statutory": False, "boroughs": ["RBKC", "WCC"]},
-    # Seed 004 "Community Rehabilitation Company" (2019; since merged into the Probation Service)
+    # The 2019 partnership arrangements "Community Rehabilitation Company" (2019; since merged into the Probation Service)
     {
         "name": "London Community Rehabilitation Company",
         "sector": "probation",
         "statutory": False,
         "boroughs": ["RBKC", "WCC"],
     },
-    # Seed 004 virtual member ("Wormwood Scrubs Prison")
+    # The 2019 partnership arrangements virtual member ("Wormwood Scrubs Prison")
     {"name": "HMP Wormwood Scrubs", "sector": "other", "statutory": False, "boroughs": ["RBKC", "WCC"]},
     {"name": "CAFCASS", "sector": "cafcass", "statutory": False, "boroughs": ["RBKC", "WCC"]},
     # Voluntary and community sector
@@ -173,9 +173,9 @@ AGENCIES = [
         "statutory": False,
         "boroughs": ["RBKC", "WCC"],
     },
-    # Seed 004 core member category; none listed in the 2022/23 appendix
+    # The 2019 partnership arrangements core member category; none listed in the 2022/23 appendix
     {"name": "Lay Members", "sector": "other", "statutory": False, "boroughs": ["RBKC", "WCC"]},
-    # Seed 004 virtual member
+    # The 2019 partnership arrangements virtual member
     {"name": "London Fire Brigade", "sector": "other", "statutory": False, "boroughs": ["RBKC", "WCC"]},
 ]
 
@@ -371,7 +371,7 @@ BODIES = [
     },
 ]
 
-# one row per appendix-1 row (seed 000), plus chairs and members of the other bodies;
+# one row per appendix-1 row (the 2022/23 annual report), plus chairs and members of the other bodies;
 # all people's names are fictional
 MEMBERS = [
     # LSCP Executive: appendix 1 "LSCP Executive" rows, exactly: the three statutory safeguarding partners
@@ -602,7 +602,7 @@ MEMBERS = [
         "agency": "Bi-Borough VAWG Service RBKC/WCC",
         "role": "member",
     },
-    # Subgroups (seed 000 structure chart); chairs are demo assumptions
+    # Subgroups (the 2022/23 annual report structure chart); chairs are demo assumptions
     {
         "body": "Case Review Subgroup",
         "name": "Fiona Makepeace",
@@ -813,7 +813,7 @@ MEMBERS = [
         "agency": "Children's Services RBKC/WCC",
         "role": "business_manager",
     },
-    # Strategic Planning Group (seed 004): Independent Chair plus subgroup co-chairs
+    # Strategic Planning Group (the 2019 partnership arrangements): Independent Chair plus subgroup co-chairs
     {
         "body": "LSCP Strategic Planning Group",
         "name": "Margaret Ellery",
@@ -870,7 +870,7 @@ MEMBERS = [
         "agency": "Children's Services RBKC/WCC",
         "role": "business_manager",
     },
-    # Local groups (seed 004), chaired by the borough's Director of Family Services
+    # Local groups (the 2019 partnership arrangements), chaired by the borough's Director of Family Services
     {
         "body": "Kensington and Chelsea LSCP Local Group",
         "name": "Owen Hartley",
@@ -1011,7 +1011,7 @@ MEMBERS = [
         "agency": "Children's Services RBKC/WCC",
         "role": "business_manager",
     },
-    # Task and finish: joint LSCP / SAEB steering group (seed 000, priority four)
+    # Task and finish: joint LSCP / SAEB steering group (the 2022/23 annual report, priority four)
     {
         "body": "Transitional Safeguarding Steering Group",
         "name": "Joanne Kirkbride",
@@ -1061,7 +1061,7 @@ MEMBERS = [
         "agency": "Children's Services RBKC/WCC",
         "role": "business_manager",
     },
-    # Linked boards: only posts the seeds connect to them (HWB chairs and members from seed 000's HWB agenda)
+    # Linked boards: only posts the seeds connect to them (HWB chairs and members from the 2022/23 report's HWB agenda)
     {
         "body": "Kensington and Chelsea Health and Wellbeing Board",
         "name": "Cllr Alistair Penhaligon",

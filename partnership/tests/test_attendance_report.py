@@ -158,7 +158,7 @@ def test_the_report_query_count_is_pinned(client, manager, django_assert_max_num
         assert client.get(reverse("partnership:attendance_csv", args=[YEAR])).status_code == 200
 
 
-def test_status_codes_follow_the_seeds_appendix():
+def test_status_codes_follow_the_2022_23_reports_appendix():
     from partnership.models import MATRIX_CODES
 
     assert MATRIX_CODES[AttendanceStatus.DEPUTY] == "y"

@@ -22,7 +22,7 @@ def test_loading_the_demo_twice_changes_nothing(demo):
     assert first["Meeting"] >= 4 and first["Attendance"] > 100
 
 
-def test_the_demo_is_the_seeds_partnership_with_a_login_per_role(demo):
+def test_the_demo_is_the_published_reports_partnership_with_a_login_per_role(demo):
     from django.contrib.auth.models import User
 
     assert set(Agency.objects.filter(statutory_partner=True).values_list("sector", flat=True)) >= {

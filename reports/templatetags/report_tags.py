@@ -12,7 +12,7 @@ register = template.Library()
 
 @register.filter
 def money(value):
-    """£1,234.56; a negative amount in brackets, as in the seeds' finance appendix: (£27,122.76)."""
+    """£1,234.56; a negative amount in brackets, as in a published report's finance appendix: (£27,122.76)."""
     try:
         return figures.format_money(value)
     except (InvalidOperation, TypeError, ValueError):

@@ -314,7 +314,7 @@ NATIONAL_REVIEWS = [
             ("learning_event", "2022-06-15", "Designated safeguarding leads' forums for schools and colleges", None),
             ("training_update", "2022-07-01", "Core LSCP training: Safeguarding Children and Child Protection", None),
         ],
-        # Illustrative tracker entries for what the seed says was done.
+        # Illustrative tracker entries for what the 2022/23 report says was done.
         "actions": [
             (
                 "Review the data on stop and searches involving children and report to the partnership",

@@ -1,7 +1,8 @@
-"""Every case review page the business manager opens on the demo, and every body's page, speaks the users' words:
-no internal reference ("seed 004"), no setting's name (REVIEW_TARGET_COMPLETION_MONTHS), no lowercased agency name.
-A recommendation with no action raised says so ("no action raised yet"), on the review's page, on its status page
-and in the annual report's "Learning from reviews" chapter; "actions under way" is said only where actions are."""
+"""Every case review page the business manager opens on the demo, and every body's page, speaks the users' words: no
+internal reference (a seed document's number), no setting's name (REVIEW_TARGET_COMPLETION_MONTHS), no lowercased
+agency name. A recommendation with no action raised says so ("no action raised yet"), on the review's page, on its
+status page and in the annual report's "Learning from reviews" chapter; "actions under way" is said only where
+actions are."""
 
 import re
 from html.parser import HTMLParser

@@ -1,15 +1,15 @@
 """Demo training records for 2022/23, from the Kensington and Chelsea and Westminster LSCP's annual report 2022/23
 ("LSCP Multi Agency Training").
 
-From the seed: the partnership delivered **55 multi-agency workshops** in the year (core, specialist and managerial);
-the course titles (Introduction to Safeguarding Children; Multi-Agency Safeguarding and Child Protection Workshop
-(level 3); Understanding Child Trafficking and Modern Slavery; Domestic Abuse and Safeguarding Children; Child and
-Adolescent Mental Health and CAMHS services; Meet the LADO and Safer Recruitment; the introduction to systemic
-practice by the Centre for Systemic Practice); the learning event with the Met Police for Police and Social Care
-staff on modern slavery and child exploitation in **May 2022, attended by over 70 delegates** (counted here as one
-of the 55); delegates from schools, early years, health, social care, early help, the voluntary sector and
-housing; evaluations before, after and a follow-up three to six months later (the report's commitment). The
-harmful practices and learning-from-reviews courses are from DOMAIN.md's course list.
+From the 2022/23 annual report: the partnership delivered **55 multi-agency workshops** in the year (core, specialist
+and managerial); the course titles (Introduction to Safeguarding Children; Multi-Agency Safeguarding and Child
+Protection Workshop (level 3); Understanding Child Trafficking and Modern Slavery; Domestic Abuse and Safeguarding
+Children; Child and Adolescent Mental Health and CAMHS services; Meet the LADO and Safer Recruitment; the introduction
+to systemic practice by the Centre for Systemic Practice); the learning event with the Met Police for Police and Social
+Care staff on modern slavery and child exploitation in **May 2022, attended by over 70 delegates** (counted here as one
+of the 55); delegates from schools, early years, health, social care, early help, the voluntary sector and housing;
+evaluations before, after and a follow-up three to six months later (the report's commitment). The harmful practices and
+learning-from-reviews courses are from DOMAIN.md's course list.
 
 Illustrative: how the 55 sessions split between courses, their dates, venues and capacities, the learning
 outcomes, and every booking, attendance, no-show and evaluation, synthesised by training/demo/__init__.py from

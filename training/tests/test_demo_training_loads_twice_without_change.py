@@ -1,7 +1,7 @@
-"""The demo's training programme, from seed 000: loading the demo twice changes nothing (not even the change
-history), and the records give the seed's published figures: 55 workshops delivered in 2022/23, and the May 2022
-learning event with the Met Police attended by over 70 delegates. (The coming term dated from the day of loading
-is not in 2022/23: test_demo_has_a_coming_term_to_book.py.)"""
+"""The demo's training programme, from the 2022/23 annual report: loading the demo twice changes nothing (not even
+the change history), and the records give the 2022/23 annual report's published figures: 55 workshops delivered in
+2022/23, and the May 2022 learning event with the Met Police attended by over 70 delegates. (The coming term dated
+from the day of loading is not in 2022/23: test_demo_has_a_coming_term_to_book.py.)"""
 
 import io
 

@@ -1,7 +1,7 @@
-"""The demo's 2022/23 report carries the "Multi-agency training" chapter, written by Learning and Development,
-with the seed's published figures coming out of the records: 55 workshops delivered, the May 2022 learning event
-with the Met Police attended by over 70 delegates; delegates by course, sector and agency; the impact figures;
-and the chart described in words."""
+"""The demo's 2022/23 report carries the "Multi-agency training" chapter, written by Learning and Development, with
+the 2022/23 annual report's published figures coming out of the records: 55 workshops delivered, the May 2022
+learning event with the Met Police attended by over 70 delegates; delegates by course, sector and agency; the impact
+figures; and the chart described in words."""
 
 import re
 
@@ -23,7 +23,7 @@ def test_the_chapter_is_in_the_learning_orders_and_written_by_learning_and_devel
     assert section.written_by == "Learning and Development" and section.title == "Multi-agency training"
 
 
-def test_the_narrative_and_the_seed_figures_reach_the_pdf(built):
+def test_the_narrative_and_the_published_figures_reach_the_pdf(built):
     text = built.pdf_text
     assert "Multi-agency training" in text
     assert "we hosted a learning event with the Met Police" in text

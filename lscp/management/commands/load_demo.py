@@ -7,7 +7,7 @@ from lscp.registries import app_modules
 
 class Command(BaseCommand):
     help = (
-        "Loads the demo partnership (Kensington and Chelsea and Westminster, from the seeds' published "
+        "Loads the demo partnership (Kensington and Chelsea and Westminster, from the published reports' "
         "figures, with fictional people) and one demo login per role. Running it again changes nothing."
     )
 

@@ -1,6 +1,6 @@
-"""The demo's 2022/23 report is seed 000 in other words: the Executive is the three statutory safeguarding
-partners the seed names (children's services, the ICB, the police), and the opening chapters report what the
-seed reports: its five principles and four priorities, not ones made up for the demo."""
+"""The demo's 2022/23 report tells the K&C and Westminster annual report 2022/23 in other words: the Executive is the
+three statutory safeguarding partners that report names (children's services, the ICB, the police), and the opening
+chapters report what it reports: its five principles and four priorities, not ones made up for the demo."""
 
 import re
 from html import unescape
@@ -25,7 +25,7 @@ def test_the_executive_is_the_three_statutory_safeguarding_partners(built):
     assert any("Police" in o for o in organisations)
 
 
-def test_the_introduction_gives_the_seeds_principles_and_priorities(built):
+def test_the_introduction_gives_the_2022_23_reports_principles_and_priorities(built):
     introduction = built.section_text("introduction")
     for principle in (
         "Listening to what children and young people tell us will keep them safe",

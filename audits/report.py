@@ -252,6 +252,8 @@ SECTIONS = [
             "partnership's priorities. The profile figures (population, children, poverty) are added from the "
             'data set\'s indicators shown in "Borough profiles".'
         ),
+        has_records=lambda c: bool(c["rows"]),
+        records_url="admin:audits_observation_changelist",
     ),
     Section(
         key="children-data",
@@ -260,6 +262,8 @@ SECTIONS = [
         template="audits/report/children_data.html",
         context=children_data_context,
         running_title="Our children's data",
+        has_records=lambda c: bool(c["rows"]),
+        records_url="admin:audits_observation_changelist",
     ),
     Section(
         key="children-in-care",
@@ -274,6 +278,8 @@ SECTIONS = [
             "changed, how children took part in their reviews, and what the IRO service will do next year. The "
             "figures (children looked after, unaccompanied children, reviews on time) are added from the data set."
         ),
+        has_records=lambda c: bool(c["rows"]),
+        records_url="admin:audits_observation_changelist",
     ),
     Section(
         key="child-death-review",
@@ -287,6 +293,8 @@ SECTIONS = [
             "What the Child Death Overview Panel achieved and learnt this year and what it plans next. The figures "
             "are added from the data set. Never anything that could identify a child or family."
         ),
+        has_records=lambda c: not c["by_category"].is_empty,
+        records_url="admin:audits_observation_changelist",
     ),
     Section(
         key="lado",
@@ -302,6 +310,8 @@ SECTIONS = [
             "impact of training, and its plan for next year. The outcome and referral source tables are added from "
             "the data set."
         ),
+        has_records=lambda c: not (c["outcomes"].is_empty and c["sources"].is_empty),
+        records_url="admin:audits_observation_changelist",
     ),
     Section(
         key="scrutiny",
@@ -317,5 +327,7 @@ SECTIONS = [
             "How the partnership scrutinised its own work this year: what the audits found, what changed as a "
             "result, and what the Section 11 self-assessments showed."
         ),
+        has_records=lambda c: bool(c["single_agency_audits"] or c["multi_agency_audits"] or c["section11"]),
+        records_url="admin:audits_multiagencyaudit_changelist",
     ),
 ]

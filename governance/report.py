@@ -5,8 +5,10 @@ and procedures, professional challenge, the year ahead, and the glossary and fin
 import re
 from collections import Counter
 
+from django.urls import reverse
+
 from lscp.comparisons import Kind, YearOnYear
-from lscp.report_sections import KeyFigure, Section
+from lscp.report_sections import KeyFigure, Problem, Section
 from reports.markdown import render_markdown
 
 from . import selectors
@@ -132,6 +134,48 @@ def glossary_used_in(context, document_text):
     return {**context, "terms": [term for term in context["terms"] if used(term)]}
 
 
+NOT_IN_GLOSSARY = "Abbreviations not in the glossary"
+# Abbreviations that need no entry, kept short on purpose: a name everyone reads without a glossary.
+NOT_JARGON = {"UK"}
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def is_abbreviation(word):
+    capitals = sum(c.isupper() for c in word)
+    return capitals >= 2 and capitals > sum(c.islower() for c in word)
+
+
+def abbreviations_in(text):
+    """Words of two or more capitals (MASH, DfE, CP-IS; a plural s dropped: IDVAs is IDVA). A hyphenated word is
+    one abbreviation when each part is one (CYP-OG), otherwise its parts are looked at alone (Morgan-Price)."""
+    found = set()
+    for word in _WORD.findall(text):
+        parts = [re.sub(r"(?<=[A-Z])s$", "", part) for part in word.split("-")]
+        if len(parts) > 1 and all(is_abbreviation(part) for part in parts):
+            found.add("-".join(parts))
+        else:
+            found.update(part for part in parts if is_abbreviation(part))
+    return found
+
+
+def glossary_check(context, document_text, year):
+    """The abbreviations the report uses that the glossary does not explain, each with a link to add it (one
+    query: every term of the glossary, used in this report or not)."""
+    explained = {term.term for term in selectors.glossary_terms()}
+    unexplained = sorted(abbreviations_in(document_text) - explained - NOT_JARGON)
+    add = reverse("admin:governance_glossaryterm_add")
+    return [
+        Problem(
+            f"glossary:{abbreviation}",
+            NOT_IN_GLOSSARY,
+            f"The report uses “{abbreviation}”, and the glossary does not explain it.",
+            f"{add}?term={abbreviation}",
+            "Add it to the glossary",
+        )
+        for abbreviation in unexplained
+    ]
+
+
 def finance_context(year):
     """The year's statement, and its totals beside last year's when last year has lines (two queries more)."""
     statement = selectors.finance_statement(year=year)
@@ -197,6 +241,8 @@ SECTIONS = [
         narrative=True,
         written_by="Children and Community Engagement",
         help_text="How the partnership sought and used feedback from children, young people and families.",
+        has_records=lambda c: bool(c["engagement_activities"] or c["you_said_we_did"]),
+        records_url="admin:governance_engagementactivity_changelist",
     ),
     Section(
         key="challenge",
@@ -205,6 +251,8 @@ SECTIONS = [
         order=640,
         template="governance/report/challenge.html",
         context=challenge_context,
+        has_records=lambda c: bool(c["raised"]),
+        records_url="admin:governance_challengelogentry_changelist",
     ),
     Section(
         key="schools",
@@ -212,6 +260,8 @@ SECTIONS = [
         order=45,
         template="governance/report/schools.html",
         context=schools_context,
+        has_records=lambda c: bool(c["statements"]),
+        records_url="admin:governance_agencystatement_changelist",
     ),
     Section(
         key="partners",
@@ -219,6 +269,8 @@ SECTIONS = [
         order=50,
         template="governance/report/partners.html",
         context=partners_context,
+        has_records=lambda c: bool(c["statements"]),
+        records_url="admin:governance_agencystatement_changelist",
     ),
     Section(
         key="inspections",
@@ -227,6 +279,8 @@ SECTIONS = [
         order=430,
         template="governance/report/inspections.html",
         context=inspections_context,
+        has_records=lambda c: bool(c["inspections"]),
+        records_url="admin:governance_inspection_changelist",
     ),
     Section(
         key="policies",
@@ -239,6 +293,8 @@ SECTIONS = [
             "The statutory guidance and procedures the partnership works to, and what changed this year and why it "
             "matters to practitioners. The changes recorded in the admin (Policy changes) are listed below it."
         ),
+        has_records=lambda c: bool(c["changes"]),
+        records_url="admin:governance_policychange_changelist",
     ),
     Section(
         key="year-ahead",
@@ -261,6 +317,7 @@ SECTIONS = [
         template="governance/report/glossary.html",
         context=glossary_context,
         finalise=glossary_used_in,
+        check=glossary_check,
         appendix=True,
     ),
     Section(
@@ -271,5 +328,7 @@ SECTIONS = [
         template="governance/report/finance.html",
         context=finance_context,
         appendix=True,
+        has_records=lambda c: not c["statement"].is_empty,
+        records_url="admin:governance_expenditureline_changelist",
     ),
 ]

@@ -39,6 +39,14 @@ class Section:
     # What the chapter sets out for next year, in a phrase ("the LADO service's plan for the year ahead"): the
     # "Year ahead" chapter lists every chapter that has one, with a cross-reference, instead of repeating it.
     plans_ahead: str = ""
+    # For the checks before approval: has_records(context) says whether the year has records for the chapter (a
+    # chapter without says so in the report, which the business manager confirms or fixes), and records_url is
+    # the URL name of the page where its records are kept ("admin:governance_inspection_changelist").
+    has_records: object = None
+    records_url: str = ""
+    # A check of the section's own, once the whole report is rendered: check(context, document_text, year) gives
+    # a list of `Problem` (the glossary finds the abbreviations the report uses and does not explain).
+    check: object = None
 
     @property
     def header_title(self):
@@ -83,3 +91,19 @@ class KeyFigure:
     def text(self):
         """What the figure counts, in the number the figure needs."""
         return self.singular if self.value == 1 and self.singular else self.label
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing the checks before approval found, on the checks page with a link to where it is fixed.
+
+    `key` names the problem for as long as it lasts ("glossary:CAMHS", "table:foreword:1:3"), so that a business
+    manager's decision to set it aside (with a reason) holds until the problem changes. A problem that must be
+    fixed, never set aside (an unwritten chapter, a placeholder left in the text), has `can_set_aside=False`."""
+
+    key: str
+    check: str  # the check that found it, as the page heads it: "Abbreviations not in the glossary"
+    text: str  # what is wrong, in a sentence
+    fix_url: str = ""
+    fix_label: str = ""  # the link's words: "Add it to the glossary"
+    can_set_aside: bool = True

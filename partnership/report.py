@@ -77,6 +77,8 @@ SECTIONS = [
         context=structure_context,
         narrative=True,
         help_text="How the partnership is organised and any changes to the arrangements planned or made this year.",
+        has_records=lambda c: c["has_bodies"],
+        records_url="admin:partnership_body_changelist",
     ),
     Section(
         key="independent-scrutiny",
@@ -103,6 +105,8 @@ SECTIONS = [
         template="partnership/report/members.html",
         context=members_context,
         appendix=True,
+        has_records=lambda c: bool(c["member_groups"]),
+        records_url="admin:partnership_membership_changelist",
     ),
     Section(
         key="attendance",
@@ -112,5 +116,7 @@ SECTIONS = [
         template="partnership/report/attendance.html",
         context=attendance_context,
         appendix=True,
+        has_records=lambda c: bool(c["by_body"]),
+        records_url="admin:partnership_meeting_changelist",
     ),
 ]

@@ -194,3 +194,26 @@ class NarrativeSection(models.Model):
     @property
     def is_written(self):
         return bool(self.text.strip())
+
+
+class CheckSetAside(models.Model):
+    """A check before approval the business manager set aside for one report, with the reason: it no longer stops
+    approval. It holds while the same problem lasts (the problem's key names it); a new problem is checked anew."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="checks_set_aside")
+    key = models.CharField(max_length=300)
+    reason = LimitedTextField(max_length=2_000, help_text="Why the report can be approved as it is.")
+    set_aside_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    set_aside_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "check set aside"
+        verbose_name_plural = "checks set aside"
+        ordering = ["report", "set_aside_at"]
+        constraints = [models.UniqueConstraint(fields=["report", "key"], name="one_set_aside_per_check")]
+
+    def __str__(self):
+        return f"{self.key} ({self.report.year})"

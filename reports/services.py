@@ -14,7 +14,7 @@ from simple_history.utils import bulk_create_with_history
 from lscp.background import queue_after_commit
 from lscp.dates import long_date
 
-from .models import AnnualReport, BuildStatus, NarrativeSection, ReportBuild, ReportStatus
+from .models import AnnualReport, BuildStatus, CheckSetAside, NarrativeSection, ReportBuild, ReportStatus
 from .sections import narrative_sections, section_by_key
 from .selectors import report_chapters
 
@@ -51,6 +51,13 @@ SAVED_MEANWHILE = (
     "%(who)s saved this chapter at %(when)s, while you were writing. Your text has not been saved: it is still in "
     "the box, with theirs beside it. Bring into yours what you want to keep of theirs, then save again."
 )
+CHECKS_FAILING = (
+    "%(count)s check%(plural)s before approval still fail%(verb)s: %(problems)s. Fix each on the approval page, "
+    "or set it aside there with a reason."
+)
+CHECK_NOT_FAILING = "That check does not fail now: there is nothing to set aside."
+CHECK_MUST_BE_FIXED = "That problem must be fixed, not set aside: %(text)s"
+SET_ASIDE_NEEDS_REASON = "Say why the report can be approved as it is."
 PLACEHOLDERS_LEFT = "Remove the unfinished placeholders first: %(where)s."
 CHAPTERS_UNWRITTEN = "These chapters have not been written yet: %(titles)s."
 
@@ -301,6 +308,44 @@ def check_approving_meeting(*, report, meeting):
         raise ValidationError(MEETING_BEFORE_THE_YEAR, params={"date": day, "year": report.year})
 
 
+def failing_checks(report, *, problems=None):
+    """The problems of the checks before approval that still stop it: each one not set aside (with its reason)
+    for this report. `problems`: `checks.run_checks(report)` when the caller has them already."""
+    from .checks import run_checks
+
+    problems = run_checks(report) if problems is None else problems
+    set_aside = set(report.checks_set_aside.values_list("key", flat=True))
+    return [problem for problem in problems if not (problem.can_set_aside and problem.key in set_aside)]
+
+
+@transaction.atomic
+def set_aside_check(*, report, key, reason, by):
+    """Records that a failing check does not stop approval, and why. Only a draft's checks, only a check that
+    fails now and may be set aside (an unwritten chapter or a placeholder must be fixed)."""
+    from .checks import run_checks
+
+    report.refresh_from_db(from_queryset=AnnualReport.objects.select_for_update())
+    if report.status != ReportStatus.DRAFT:
+        raise ValidationError(ONLY_DRAFTS_EDITABLE, params={"year": report.year, "status": report.get_status_display()})
+    if not reason.strip():
+        raise ValidationError({"reason": SET_ASIDE_NEEDS_REASON})
+    problem = next((p for p in run_checks(report) if p.key == key), None)
+    if problem is None:
+        raise ValidationError(CHECK_NOT_FAILING)
+    if not problem.can_set_aside:
+        raise ValidationError(CHECK_MUST_BE_FIXED, params={"text": problem.text})
+    record, _ = CheckSetAside.objects.update_or_create(
+        report=report, key=key, defaults={"reason": reason.strip(), "set_aside_by": by}
+    )
+    record.full_clean()
+    return record
+
+
+def restore_check(*, report, key):
+    """Makes a check set aside stop approval again (the business manager changed their mind)."""
+    report.checks_set_aside.filter(key=key).delete()
+
+
 @transaction.atomic
 def approve_report(*, report, approved_by, meeting):
     """Records the approval the partnership agreed at `meeting` (its date is the approval date the cover prints,
@@ -318,6 +363,20 @@ def approve_report(*, report, approved_by, meeting):
     unwritten = unwritten_chapters(report, chapters=chapters)
     if unwritten:
         raise ValidationError(CHAPTERS_UNWRITTEN, params={"titles": ", ".join(unwritten)})
+    failing = failing_checks(report)
+    if failing:
+        listed = "; ".join(problem.text.rstrip(".") for problem in failing[:3])
+        more = f" and {len(failing) - 3} more" if len(failing) > 3 else ""
+        raise ValidationError(
+            CHECKS_FAILING,
+            code="checks_failing",
+            params={
+                "count": len(failing),
+                "plural": "s" if len(failing) != 1 else "",
+                "verb": "" if len(failing) != 1 else "s",
+                "problems": listed + more,
+            },
+        )
     report.status = ReportStatus.APPROVED
     report.approved_on = meeting.date
     report.approved_at = meeting

@@ -23,6 +23,7 @@ from lscp.forms import add_service_errors
 from lscp.roles import RoleRequiredMixin, roles_for
 
 from . import permissions, services
+from .checks import run_checks
 from .forms import ApproveReportForm, CreateReportForm, NarrativeForm
 from .markdown import render_markdown
 from .models import AnnualReport, BuildStatus, ReportBuild, ReportStatus
@@ -308,19 +309,34 @@ class PublishView(ManagesReportsRequiredMixin, View):
 
 
 class ApproveView(ManagesReportsRequiredMixin, View):
-    """Recording the approval asks first: which meeting of the Partnership or the Executive agreed the report
-    (its date goes on the cover), with what would stop it (unwritten chapters, placeholders) listed above."""
+    """The checks before approval, then the approval itself, on one page: every problem the checks find, each with
+    a link to where it is fixed and, where it may be, a form to set it aside with a reason; once nothing fails, the
+    form that records which meeting of the Partnership or the Executive agreed the report (its date goes on the
+    cover). A draft only: an approved report's page says so."""
 
     template_name = "reports/approve_confirm.html"
 
-    def context(self, report, form):
-        chapters = report_chapters(report)
+    def context(self, report, form, *, set_aside_errors=None, typed=None):
+        from .checks import ORDER
+
+        problems = run_checks(report) if report.status == ReportStatus.DRAFT else []
+        set_aside = {record.key: record for record in report.checks_set_aside.select_related("set_aside_by")}
+        set_aside_errors, typed = set_aside_errors or {}, typed or {}
+        groups = {}
+        for problem in problems:
+            record = set_aside.get(problem.key) if problem.can_set_aside else None
+            groups.setdefault(problem.check, []).append(
+                (problem, record, set_aside_errors.get(problem.key, ""), typed.get(problem.key, ""))
+            )
+        ordered = sorted(groups.items(), key=lambda item: ORDER.index(item[0]) if item[0] in ORDER else len(ORDER))
+        failing = services.failing_checks(report, problems=problems) if problems else []
         return {
             "report": report,
             "form": form,
             "has_meetings": form.fields["meeting"].queryset.exists(),
-            "unwritten": services.unwritten_chapters(report, chapters=chapters),
-            "placeholders": services.placeholder_problems(report, chapters=chapters),
+            "groups": ordered,
+            "failing": failing,
+            "set_aside_count": sum(1 for problem in problems if problem.can_set_aside and problem.key in set_aside),
         }
 
     def get(self, request, year):
@@ -331,6 +347,9 @@ class ApproveView(ManagesReportsRequiredMixin, View):
 
     def post(self, request, year):
         report = _report_or_404(year)
+        action = request.POST.get("action", "approve")
+        if action in ("set_aside", "restore"):
+            return self.set_aside_or_restore(request, report, action)
         form = ApproveReportForm(request.POST, meetings=approving_meetings(report))
         if form.is_valid():
             try:
@@ -347,6 +366,25 @@ class ApproveView(ManagesReportsRequiredMixin, View):
                 messages.add_message(request, *_build_message(build, f"Build {build.pk}, of the approved report,"))
                 return redirect(report)
         return render(request, self.template_name, self.context(report, form))
+
+    def set_aside_or_restore(self, request, report, action):
+        key = request.POST.get("key", "")[:300]
+        here = reverse("reports:approve", args=[report.year])
+        if action == "restore":
+            services.restore_check(report=report, key=key)
+            messages.info(request, "The check stops approval again until it is fixed or set aside.")
+            return redirect(here)
+        reason = request.POST.get("reason", "")
+        try:
+            services.set_aside_check(report=report, key=key, reason=reason, by=request.user)
+        except ValidationError as error:
+            form = ApproveReportForm(meetings=approving_meetings(report))
+            errors = {key: " ".join(error.messages)}
+            return render(
+                request, self.template_name, self.context(report, form, set_aside_errors=errors, typed={key: reason})
+            )
+        messages.success(request, "The check is set aside, with your reason: it no longer stops approval.")
+        return redirect(here)
 
 
 class ReportWorkflowView(ManagesReportsRequiredMixin, View):

@@ -94,6 +94,10 @@ SECTIONS = [
             "what changed as a result. Use the children's code names only: never a name, address, school or "
             "anything else that could identify a child or family."
         ),
+        has_records=lambda c: bool(
+            c["incidents_notified"] or c["rapid_reviews_held"] or c["published_reviews"] or c["disseminations"]
+        ),
+        records_url="admin:reviews_seriousincident_changelist",
     ),
     Section(
         key="national-reviews",
@@ -102,5 +106,7 @@ SECTIONS = [
         order=420,
         template="reviews/report/national_reviews.html",
         context=national_reviews_context,
+        has_records=lambda c: bool(c["national_reviews"]),
+        records_url="admin:reviews_nationalreview_changelist",
     ),
 ]

@@ -75,5 +75,7 @@ SECTIONS = [
             "What the multi-agency training programme offered this year, who came, what delegates said and what "
             "changed in their practice, and what the programme will do next."
         ),
+        has_records=lambda c: bool(c["courses"]),
+        records_url="admin:training_coursesession_changelist",
     ),
 ]

@@ -6,29 +6,7 @@ import re
 import pytest
 
 from governance.models import GlossaryTerm
-
-# Abbreviations that need no entry, kept short on purpose: a name everyone reads without a glossary.
-NOT_JARGON = {"UK"}
-
-_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-
-
-def is_abbreviation(word):
-    capitals = sum(c.isupper() for c in word)
-    return capitals >= 2 and capitals > sum(c.islower() for c in word)
-
-
-def abbreviations_in(text):
-    """Words of two or more capitals (MASH, DfE, CP-IS; a plural s dropped: IDVAs is IDVA). A hyphenated word is
-    one abbreviation when each part is one (CYP-OG), otherwise its parts are looked at alone (Morgan-Price)."""
-    found = set()
-    for word in _WORD.findall(text):
-        parts = [re.sub(r"(?<=[A-Z])s$", "", part) for part in word.split("-")]
-        if len(parts) > 1 and all(is_abbreviation(part) for part in parts):
-            found.add("-".join(parts))
-        else:
-            found.update(part for part in parts if is_abbreviation(part))
-    return found
+from governance.report import NOT_JARGON, abbreviations_in
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from partnership.tests.factories import BodyFactory, MeetingFactory, aware
 from reports import services
 from reports.models import ReportStatus
 
-from .conftest import approving_meeting, pdf_pages_text, write_all_chapters
+from .conftest import approving_meeting, pdf_pages_text, set_aside_every_check, write_all_chapters
 
 AGREED_ON = date(2023, 9, 14)
 
@@ -44,6 +44,7 @@ def test_the_approval_page_offers_only_the_meetings_that_could_have_agreed_the_r
     client, manager, report, meetings
 ):
     write_all_chapters(report, manager)
+    set_aside_every_check(report, manager)
     client.force_login(manager)
     page = client.get(reverse("reports:approve", args=[report.year])).content.decode()
     offered = {name for name, meeting in meetings.items() if f'value="{meeting.pk}"' in page}
@@ -58,6 +59,7 @@ def test_recording_the_approval_dates_it_by_the_meeting_not_by_today(
     client, manager, report, meetings, django_capture_on_commit_callbacks
 ):
     write_all_chapters(report, manager)
+    set_aside_every_check(report, manager)
     client.force_login(manager)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -91,6 +93,7 @@ def test_an_approval_without_a_meeting_that_could_agree_it_is_refused_and_asked_
     client, manager, report, meetings, posted, error
 ):
     write_all_chapters(report, manager)
+    set_aside_every_check(report, manager)
     client.force_login(manager)
     value = meetings[posted].pk if posted in meetings else posted
     response = client.post(reverse("reports:approve", args=[report.year]), {"meeting": value})
@@ -112,6 +115,7 @@ def test_an_approval_without_a_meeting_that_could_agree_it_is_refused_and_asked_
 )
 def test_the_service_refuses_a_meeting_that_cannot_have_agreed_the_report(manager, report, meetings, meeting, error):
     write_all_chapters(report, manager)
+    set_aside_every_check(report, manager)
     with pytest.raises(services.ValidationError, match=error):
         services.approve_report(report=report, approved_by=manager, meeting=meetings[meeting])
     report.refresh_from_db()
@@ -121,7 +125,9 @@ def test_the_service_refuses_a_meeting_that_cannot_have_agreed_the_report(manage
 @pytest.mark.django_db
 def test_returning_to_draft_forgets_the_meeting(manager, report):
     write_all_chapters(report, manager)
-    services.approve_report(report=report, approved_by=manager, meeting=approving_meeting(report))
+    meeting = approving_meeting(report)
+    set_aside_every_check(report, manager)
+    services.approve_report(report=report, approved_by=manager, meeting=meeting)
     services.return_to_draft(report=report)
     report.refresh_from_db()
     assert report.approved_at is None and report.approved_on is None
@@ -130,6 +136,7 @@ def test_returning_to_draft_forgets_the_meeting(manager, report):
 @pytest.mark.django_db
 def test_with_no_meeting_recorded_the_page_says_to_record_it_first(client, manager, report):
     write_all_chapters(report, manager)
+    set_aside_every_check(report, manager)
     BodyFactory(name="LSCP Executive", kind=BodyKind.EXECUTIVE)
     client.force_login(manager)
     page = client.get(reverse("reports:approve", args=[report.year])).content.decode()
@@ -141,5 +148,5 @@ def test_with_no_meeting_recorded_the_page_says_to_record_it_first(client, manag
 def test_the_approval_page_lists_what_stops_approval_first(client, manager, report, meetings):
     client.force_login(manager)
     page = client.get(reverse("reports:approve", args=[report.year])).content.decode()
-    assert "The report cannot be approved yet" in page and "still to be written" in page
+    assert "Unwritten chapters" in page and "has not been written yet" in page
     assert 'name="meeting"' not in page

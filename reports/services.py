@@ -408,12 +408,12 @@ def start_duties(*, report):
 
     A recipient already waiting for this report (a duty not yet done) gets no second one: it is sent the public
     link, which always serves the published build, so a correction published meanwhile reaches it anyway, by the
-    first due date. A recipient the report was already sent to gets a new duty for the corrected publication.
-    Returns the duties started."""
+    first due date. A recipient the report was already sent to gets a new duty for the corrected publication. Run
+    again for the same publication, it starts duties only for the recipients added since. Returns those started."""
     if not report.is_published:
         raise ValidationError(DUTY_NOT_PUBLISHED)
-    waiting = ReportDuty.objects.open().filter(report=report).values("recipient_id")
-    recipients = ReportRecipient.objects.filter(active=True).exclude(pk__in=waiting)
+    started = ReportDuty.objects.filter(Q(sent_on__isnull=True) | Q(build_id=report.published_build_id), report=report)
+    recipients = ReportRecipient.objects.filter(active=True).exclude(pk__in=started.values("recipient_id"))
     due_on = report.published_on + timedelta(days=DUTY_DAYS)
     duties = [
         ReportDuty(

@@ -387,6 +387,22 @@ class ReportDutiesView(ManagesReportsRequiredMixin, View):
             },
         )
 
+    def post(self, request, year):
+        """Starts the duties of the recipients added to the list since the report was published."""
+        report = _report_or_404(year)
+        try:
+            started = services.start_duties(report=report)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            if started:
+                names = ", ".join(duty.recipient_name for duty in started)
+                messages.success(request, f"Added, due {long_date(started[0].due_on)}: {names}.")
+            else:
+                messages.info(request, "Every body on the list already has the report or is waiting for it.")
+        return redirect("reports:duties", year=report.year)
+
 
 def _duty_or_404(year, pk):
     return get_object_or_404(

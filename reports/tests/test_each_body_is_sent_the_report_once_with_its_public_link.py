@@ -1,7 +1,7 @@
 """Each duty is done once: the business manager e-mails the published report's public link to the body from its
 page, or records how it was sent another way; either way with who and when, and never twice."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -176,3 +176,16 @@ def test_the_page_shows_each_duty_as_sent_due_or_overdue_for_the_same_queries_ho
     with django_assert_num_queries(6):
         page = client.get(url).content.decode()
     assert page.count(">Sent</span>") == 1 and page.count(">Overdue</span>") == 12
+
+
+@pytest.mark.django_db
+def test_on_the_seventh_day_a_duty_is_due_and_the_day_after_overdue(client, report, manager, monkeypatch):
+    ReportRecipient.objects.filter(national=True).update(active=False)
+    ReportRecipient.objects.create(name="Schools Forum")
+    publish(report, on=date(2023, 10, 2))
+    client.force_login(manager)
+    url = reverse("reports:duties", args=[report.year])
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: date(2023, 10, 9))
+    assert ">Due</span>" in client.get(url).content.decode()
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: date(2023, 10, 10))
+    assert ">Overdue</span>" in client.get(url).content.decode()

@@ -46,7 +46,8 @@ def test_a_duty_past_its_due_date_is_flagged_overdue_with_a_link_to_it(client, p
 
 @pytest.mark.django_db
 def test_duties_within_their_seven_days_are_listed_without_the_flag(client, published, manager):
-    publish(published, on=timezone.localdate() - timedelta(days=3))
+    # Published a week ago: due today, not yet overdue.
+    publish(published, on=timezone.localdate() - timedelta(days=7))
     shown = panel(home(client, manager))
     assert HEADING in shown and "2 bodies still to send it to" in shown
     assert "overdue" not in shown

@@ -189,3 +189,16 @@ def test_on_the_seventh_day_a_duty_is_due_and_the_day_after_overdue(client, repo
     assert ">Due</span>" in client.get(url).content.decode()
     monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: date(2023, 10, 10))
     assert ">Overdue</span>" in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_national_panel_is_told_why_it_gets_the_report_and_a_local_body_is_not(report, manager, mailoutbox):
+    ReportRecipient.objects.filter(name="Child Safeguarding Practice Review Panel").update(email="panel@example.org")
+    ReportRecipient.objects.create(name="Schools Forum", email="forum@example.org")
+    publish(report)
+    for name in ("Child Safeguarding Practice Review Panel", "Schools Forum"):
+        services.send_duty_by_email(duty=duty_to(report, name), sent_by=manager)
+    to_the_panel, to_the_forum = mailoutbox
+    assert to_the_panel.to == ["panel@example.org"] and to_the_forum.to == ["forum@example.org"]
+    assert "within\nseven days of publication" in to_the_panel.body
+    assert "seven days" not in to_the_forum.body

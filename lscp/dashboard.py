@@ -7,9 +7,9 @@ installed apps declare. Each panel template is a `<section>` with one `<h2>`; th
 
 Keep a panel to one or two queries (aggregate, don't loop): the home page's query count is pinned.
 
-Orders used so far (leave gaps): 10 the partnership this year · 12 your training bookings · 15 statements waiting ·
-20 bodies you chair · 25 chapters to write · 30 actions · 35 case review deadlines · 40 your agency's statement ·
-45 your agency's Section 11 return · 50 your memberships
+Orders used so far (leave gaps): 8 the annual report's duties still to do · 10 the partnership this year ·
+12 your training bookings · 15 statements waiting · 20 bodies you chair · 25 chapters to write · 30 actions ·
+35 case review deadlines · 40 your agency's statement · 45 your agency's Section 11 return · 50 your memberships
 """
 
 from collections.abc import Callable

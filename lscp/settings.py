@@ -191,6 +191,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "training.tasks.send_follow_up_evaluations",
         "schedule": crontab(minute=15, hour=8),
     },
+    # A published annual report's duties (send it to the National Panel, Foundations and the local bodies within
+    # seven days): a reminder to the business managers before each falls due, each duty once. Every day, as the
+    # seven days are calendar days.
+    "annual-report-duty-reminders": {
+        "task": "reports.tasks.send_duty_reminders",
+        "schedule": crontab(minute=50, hour=7),
+    },
 }
 
 # The cache: Redis when REDIS_URL is set, so that every web process shares it (the public booking forms' rate
@@ -235,6 +242,11 @@ TRAINING_LINK_RATE_LIMIT_MINUTES = env.int("TRAINING_LINK_RATE_LIMIT_MINUTES", d
 # Performance" in the demo's registry): its chairs record the multi-agency and single-agency audits and import the data
 # set; its members read them and the data set's exceptions report.
 QUALITY_ASSURANCE_BODY_NAME = env.str("QUALITY_ASSURANCE_BODY_NAME", default="Best Practice and Performance Subgroup")
+# The annual report: the business managers are reminded of each recipient the published report has not yet been sent
+# to this many days before its due date (the seventh day after publication).
+REPORT_DUTY_REMINDER_DAYS = env.int("REPORT_DUTY_REMINDER_DAYS", default=2)
+if not 0 <= REPORT_DUTY_REMINDER_DAYS < 7:
+    raise ImproperlyConfigured("REPORT_DUTY_REMINDER_DAYS is days before the seventh day after publication: 0 to 6.")
 if SECTION11_REMINDER_WORKING_DAYS < 0:
     raise ImproperlyConfigured("SECTION11_REMINDER_WORKING_DAYS is working days before a close date: 0 or more.")
 if any(days < 0 for days in REVIEW_REMINDER_LEAD_DAYS):

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AnnualReport, NarrativeSection, ReportBuild
+from .models import AnnualReport, NarrativeSection, ReportBuild, ReportDuty, ReportRecipient
 from .services import ChapterSavedMeanwhile, check_not_saved_meanwhile, ensure_narratives
 
 
@@ -111,4 +111,29 @@ class ReportBuildAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in ReportBuild._meta.fields]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ReportRecipient)
+class ReportRecipientAdmin(SimpleHistoryAdmin):
+    """Who each published report is sent to: the business manager keeps the list (and the national bodies'
+    addresses, which the product does not know)."""
+
+    list_display = ["name", "email", "national", "active"]
+    list_filter = ["national", "active"]
+    search_fields = ["name", "email"]
+
+
+@admin.register(ReportDuty)
+class ReportDutyAdmin(SimpleHistoryAdmin):
+    """The record of each sending, read-only: the report's page "Sending it on" sends and records them."""
+
+    list_display = ["recipient_name", "report", "published_on", "due_on", "sent_on", "how", "sent_by"]
+    list_filter = ["report", "national", "how"]
+    readonly_fields = [f.name for f in ReportDuty._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -1,9 +1,12 @@
-"""The annual report's panel on the home page (see lscp/dashboard.py): a chair's chapters to write."""
+"""The annual report's panels on the home page (see lscp/dashboard.py): a chair's chapters to write, and the
+business manager's duties of a published report still to do, flagged when one is overdue."""
+
+from django.utils import timezone
 
 from lscp.dashboard import Panel
 
 from . import permissions
-from .selectors import chapters_to_write
+from .selectors import chapters_to_write, open_duties_by_report
 
 
 def chapters(request, roles):
@@ -15,4 +18,16 @@ def chapters(request, roles):
     return {"chapters": found} if found else None
 
 
-PANELS = [Panel("chapters-to-write", 25, "reports/panels/chapters.html", chapters)]
+def duties(request, roles):
+    """The business manager's: each report whose publication's duties are not all done, with how many are
+    overdue. Shown only while some are open; one query."""
+    if not permissions.can_manage_reports(roles):
+        return None
+    found = open_duties_by_report(today=timezone.localdate())
+    return {"report_duties": found} if found else None
+
+
+PANELS = [
+    Panel("report-duties", 8, "reports/panels/duties.html", duties),
+    Panel("chapters-to-write", 25, "reports/panels/chapters.html", chapters),
+]

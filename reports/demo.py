@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 
 from lscp.financial_year import FinancialYear
 
-from .models import AnnualReport, NarrativeSection
+from .models import AnnualReport, NarrativeSection, ReportRecipient
 from .services import create_report, save_narrative
 
 # Each chapter restates, in our own words, what the 2022/23 annual report says under the same
@@ -286,6 +286,20 @@ this report's chapters and the action tracker.
 }
 
 
+# The local bodies the partnership sends its report to: the 2019 arrangements name the Health and Wellbeing Boards
+# and the Safeguarding Adults Boards among the partnerships it works with; the 2015/16 report was sent to the police
+# and crime commissioner (in London, the Mayor's Office for Policing and Crime) too. The addresses are fictional.
+# The Schools Forum has none, to show a report recorded as sent another way. The National Panel and Foundations are
+# made by a migration, without addresses: the product does not invent them.
+LOCAL_RECIPIENTS = [
+    ("Kensington and Chelsea Health and Wellbeing Board", "health-and-wellbeing@kensington-chelsea.example.org"),
+    ("Westminster Health and Wellbeing Board", "health-and-wellbeing@westminster.example.org"),
+    ("Safeguarding Adults Executive Board", "safeguarding-adults@example.org"),
+    ("Mayor's Office for Policing and Crime (the Police and Crime Commissioner)", "policing-and-crime@example.org"),
+    ("Schools Forum", ""),
+]
+
+
 def _emerging_issues():
     import runpy
     from pathlib import Path
@@ -309,4 +323,6 @@ def load(*, stdout):
         if narrative is None or not narrative.text:
             save_narrative(report=report, key=key, text=text, edited_by=manager)
             written += 1
+    for name, email in LOCAL_RECIPIENTS:
+        ReportRecipient.objects.get_or_create(name=name, defaults={"email": email})
     stdout.write(f"Reports: the {report.display_title} ({written} chapters written).")

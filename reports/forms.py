@@ -1,7 +1,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
-from lscp.dates import long_date
+from lscp.dates import date_field, long_date
 from lscp.financial_year import FinancialYearFormField
 
 from .models import NarrativeSection
@@ -56,5 +56,23 @@ class NarrativeForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["based_on_version"].initial = self.instance.version
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class RecordDutySentForm(forms.Form):
+    """The report sent to a recipient another way than by e-mail from the product: how, and on what day."""
+
+    how_described = forms.CharField(
+        label="How it was sent",
+        max_length=500,
+        help_text="By post, by hand at the board's meeting, through its portal, from your own mailbox …",
+        error_messages={"required": "Say how the report was sent."},
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    sent_on = date_field(past=True, label="Sent on", help_text="The day it was sent.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False

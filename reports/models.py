@@ -217,3 +217,123 @@ class CheckSetAside(models.Model):
 
     def __str__(self):
         return f"{self.key} ({self.report.year})"
+
+
+class ReportRecipient(models.Model):
+    """Who the published report is sent to: the National Panel and Foundations (Working Together; the 2019
+    partnership arrangements: within seven days of publication), and the local bodies the business manager lists
+    (the Health and Wellbeing Boards, the Safeguarding Adults Board, the Police and Crime Commissioner …)."""
+
+    name = models.CharField(max_length=200, unique=True, help_text="As the body calls itself.")
+    email = models.EmailField(
+        "e-mail address",
+        blank=True,
+        help_text="Where the product sends the report. Empty: the report can only be recorded as sent another way.",
+    )
+    national = models.BooleanField(
+        default=False,
+        help_text="A national body the partnership must send every published report to (the National Panel, "
+        "Foundations).",
+    )
+    active = models.BooleanField(
+        default=True, help_text="Untick to stop sending reports to this body; what was sent before is kept."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-national", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class DutyStatus(models.TextChoices):
+    DONE = "done", "Sent"
+    DUE = "due", "Due"
+    OVERDUE = "overdue", "Overdue"
+
+
+class SentHow(models.TextChoices):
+    EMAIL = "email", "By e-mail from the product"
+    OTHER = "other", "Another way"
+
+
+class ReportDutyQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(sent_on__isnull=True)
+
+    def overdue(self, *, today):
+        return self.open().filter(due_on__lt=today)
+
+
+class ReportDuty(models.Model):
+    """Sending the published report to one recipient, by a due date: started by publishing (one per active
+    recipient), done once, by e-mail from the product or recorded as sent another way, with who and when."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="duties")
+    recipient = models.ForeignKey(ReportRecipient, on_delete=models.PROTECT, related_name="duties")
+    recipient_name = models.CharField(
+        max_length=200, help_text="The recipient's name when the duty started, kept if the recipient is renamed."
+    )
+    national = models.BooleanField(default=False)
+    build = models.ForeignKey(
+        ReportBuild,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The published build whose publication started the duty.",
+    )
+    published_on = models.DateField(help_text="The publication that started the duty.")
+    due_on = models.DateField("due", db_index=True)
+    sent_on = models.DateField(null=True, blank=True, validators=past_date())
+    how = models.CharField(max_length=10, choices=SentHow.choices, blank=True)
+    how_described = models.CharField(
+        "how it was sent",
+        max_length=500,
+        blank=True,
+        help_text="For a report sent another way: by post, by hand at the board's meeting, through its portal …",
+    )
+    sent_to = models.EmailField(blank=True, help_text="The address the product e-mailed.")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(null=True, blank=True, validators=record_date())
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = ReportDutyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "-national", "recipient_name", "pk"]
+        verbose_name_plural = "report duties"
+        constraints = [
+            # A recipient waits for one sending of a report at a time: publishing again while it waits starts
+            # nothing new for it (the public link always serves the published build).
+            models.UniqueConstraint(
+                fields=["report", "recipient"],
+                condition=models.Q(sent_on__isnull=True),
+                name="one_open_duty_per_report_and_recipient",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sent_on__isnull=True, how="")
+                | models.Q(sent_on__isnull=False, how__in=["email", "other"]),
+                name="a_sent_duty_says_how",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Send the {self.report} to {self.recipient_name}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.how == SentHow.OTHER and not self.how_described.strip():
+            raise ValidationError({"how_described": "Say how the report was sent."})
+
+    @property
+    def is_done(self):
+        return self.sent_on is not None
+
+    def status(self, *, today):
+        if self.is_done:
+            return DutyStatus.DONE
+        return DutyStatus.OVERDUE if self.due_on < today else DutyStatus.DUE

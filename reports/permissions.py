@@ -1,6 +1,7 @@
 """Who may see and change the annual report, from the facts in `lscp.roles`.
 
-- The business manager runs the report: every chapter, the preview, builds, approval and publication.
+- The business manager runs the report: every chapter, the preview, builds, approval and publication, and
+  sending the published report on (its duties).
 - A chair writes the chapters their body owns (`NarrativeSection.written_by`), on the web form, and sees
   nothing else of a draft: no preview of the whole report, no builds, no other chapter.
 - Everyone, signed in or not, reads and downloads a published report.
@@ -83,7 +84,11 @@ def _a_published_report():
     published = AnnualReport.objects.published().filter(year=FinancialYear(2021)).first()
     if published is not None:
         return {"year": published.year}
-    report = AnnualReport.objects.create(year=FinancialYear(2021), status=ReportStatus.PUBLISHED)
+    from django.utils import timezone
+
+    report = AnnualReport.objects.create(
+        year=FinancialYear(2021), status=ReportStatus.PUBLISHED, published_on=timezone.localdate()
+    )
     build = ReportBuild.objects.create(
         report=report, status=BuildStatus.SUCCEEDED, progress=100, made_from_status=ReportStatus.APPROVED
     )
@@ -91,6 +96,28 @@ def _a_published_report():
     report.published_build = build
     report.save(update_fields=["published_build"])
     return {"year": report.year}
+
+
+def _a_duty():
+    """A duty of the published report for the year before the demo's, to a recipient with an address."""
+    from datetime import timedelta
+
+    from .models import AnnualReport, ReportDuty, ReportRecipient
+
+    report = AnnualReport.objects.get(**_a_published_report())
+    recipient, _ = ReportRecipient.objects.get_or_create(
+        name="Example Health and Wellbeing Board", defaults={"email": "hwb@example.org"}
+    )
+    published_on = report.published_on
+    duty = ReportDuty.objects.open().filter(report=report, recipient=recipient).first() or ReportDuty.objects.create(
+        report=report,
+        recipient=recipient,
+        recipient_name=recipient.name,
+        build=report.published_build,
+        published_on=published_on,
+        due_on=published_on + timedelta(days=7),
+    )
+    return {"year": report.year, "pk": duty.pk}
 
 
 PAGES = {
@@ -113,6 +140,18 @@ PAGES = {
     "reports:publish": [
         Page(MANAGER_ONLY, _draft_year),
         Page(MANAGER_ONLY, _draft_year, method="post", data={"build": ""}),
+    ],
+    # Sending the published report on. The demo's draft has no duties yet: its page says so.
+    "reports:duties": [
+        Page(MANAGER_ONLY, _draft_year),
+        Page(MANAGER_ONLY, _a_published_report),
+        Page(MANAGER_ONLY, _a_published_report, method="post"),
+    ],
+    "reports:duty_send": Page(MANAGER_ONLY, _a_duty, method="post"),
+    # Sent back without saying how, the page asks again: nothing is recorded.
+    "reports:duty_record": [
+        Page(MANAGER_ONLY, _a_duty),
+        Page(MANAGER_ONLY, _a_duty, method="post", data={"how_described": ""}),
     ],
     # Returning a draft to draft is refused with a message: the page is reached, nothing changes.
     "reports:workflow": Page(MANAGER_ONLY, lambda: {**_draft_year(), "action": "draft"}, method="post"),

@@ -1,12 +1,14 @@
-"""Reads for the annual report: its chapters as the registry lists them, who writes which, and the meetings
-that may approve it."""
+"""Reads for the annual report: its chapters as the registry lists them, who writes which, the meetings
+that may approve it, and the duties its publication started."""
 
-from django.db.models import Q
+from django.contrib.auth.models import User
+from django.db.models import Case, CharField, Count, Q, Value, When
 from django.utils import timezone
 
+from lscp.roles import BUSINESS_MANAGERS_GROUP
 from partnership.models import BodyKind, Meeting, MeetingStatus
 
-from .models import NarrativeSection, ReportStatus
+from .models import DutyStatus, NarrativeSection, ReportDuty, ReportStatus
 from .sections import narrative_sections
 
 # The bodies whose meeting approves the annual report (the 2019 partnership arrangements: the Executive of the
@@ -45,3 +47,47 @@ def approving_meetings(report):
         .select_related("body", "joint_with")
         .order_by("-starts_at")
     )
+
+
+def report_duties(report, *, today):
+    """The report's duties, due first and the national bodies first on a day, each with its `state` (done, due,
+    overdue) worked out in the database and its recipient's address. One query, however many."""
+    return list(
+        report.duties.select_related("recipient", "sent_by").annotate(
+            state=Case(
+                When(sent_on__isnull=False, then=Value(DutyStatus.DONE)),
+                When(due_on__lt=today, then=Value(DutyStatus.OVERDUE)),
+                default=Value(DutyStatus.DUE),
+                output_field=CharField(),
+            )
+        )
+    )
+
+
+def open_duties_by_report(*, today):
+    """For each report with duties not done: its year, how many are open and how many overdue, newest year first.
+    One query (the home page's flag)."""
+    return list(
+        ReportDuty.objects.open()
+        .values("report__year")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+        .order_by("-report__year")
+    )
+
+
+def business_manager_addresses():
+    """Where the business managers' reminders go: every active member of staff in the Business managers group with
+    an address, each address once whatever its case. One query."""
+    addresses = (
+        User.objects.filter(is_active=True, is_staff=True, groups__name=BUSINESS_MANAGERS_GROUP)
+        .exclude(email="")
+        .order_by("email")
+        .values_list("email", flat=True)
+    )
+    seen, unique = set(), []
+    for address in addresses:
+        address = address.strip()
+        if address and address.lower() not in seen:
+            seen.add(address.lower())
+            unique.append(address)
+    return unique

@@ -1,22 +1,37 @@
-"""Writes for the annual report: create it, write its chapters, build, approve and publish it."""
+"""Writes for the annual report: create it, write its chapters, build, approve and publish it, and send it on."""
 
 import hashlib
 import logging
 import re
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from lscp.background import queue_after_commit
 from lscp.dates import long_date
 
-from .models import AnnualReport, BuildStatus, CheckSetAside, NarrativeSection, ReportBuild, ReportStatus
+from .models import (
+    AnnualReport,
+    BuildStatus,
+    CheckSetAside,
+    NarrativeSection,
+    ReportBuild,
+    ReportDuty,
+    ReportRecipient,
+    ReportStatus,
+    SentHow,
+)
 from .sections import narrative_sections, section_by_key
-from .selectors import report_chapters
+from .selectors import business_manager_addresses, report_chapters
 
 logger = logging.getLogger(__name__)
 
@@ -419,8 +434,215 @@ def publish_report(*, report, build=None, published_on=None):
             BUILD_OUT_OF_DATE,
             params={"build": build.pk, "edited": long_date(last_edit, with_time=True)},
         )
+    newly_published = report.published_build_id != build.pk
     report.status = ReportStatus.PUBLISHED
     report.published_on = published_on or timezone.localdate()
     report.published_build = build
     report.save()
+    if newly_published:
+        start_duties(report=report)
     return report
+
+
+# Sending the published report on: its duties.
+
+DUTY_DAYS = 7  # Working Together 2018; the 2019 partnership arrangements: "within seven days of being published".
+DUTY_ALREADY_DONE = "The report was already sent to %(recipient)s on %(date)s (%(how)s): it is not sent twice."
+DUTY_HAS_NO_EMAIL = (
+    "%(recipient)s has no e-mail address. Add it under Report recipients in the admin, or record how the report "
+    "was sent."
+)
+DUTY_EMAIL_FAILED = "The e-mail to %(recipient)s could not be sent (%(error)s). Nothing was recorded: try again."
+DUTY_NOT_PUBLISHED = "The report is not published: there is no public link to send."
+SAY_HOW = "Say how the report was sent: by post, by hand at the board's meeting, through its portal …"
+SENT_BEFORE_PUBLICATION = "The report was published on %(date)s: it cannot have been sent before then."
+
+
+class DutyRemindersNotSent(Exception):
+    """The mail server refused a reminder: the task is retried later (nothing was recorded for it)."""
+
+
+@transaction.atomic
+def start_duties(*, report):
+    """Starts the published report's duties: one for each active recipient, due seven days after publication.
+
+    A recipient already waiting for this report (a duty not yet done) gets no second one: it is sent the public
+    link, which always serves the published build, so a correction published meanwhile reaches it anyway, by the
+    first due date. A recipient the report was already sent to gets a new duty for the corrected publication. Run
+    again for the same publication, it starts duties only for the recipients added since. Returns those started."""
+    if not report.is_published:
+        raise ValidationError(DUTY_NOT_PUBLISHED)
+    started = ReportDuty.objects.filter(Q(sent_on__isnull=True) | Q(build_id=report.published_build_id), report=report)
+    recipients = ReportRecipient.objects.filter(active=True).exclude(pk__in=started.values("recipient_id"))
+    due_on = report.published_on + timedelta(days=DUTY_DAYS)
+    duties = [
+        ReportDuty(
+            report=report,
+            recipient=recipient,
+            recipient_name=recipient.name,
+            national=recipient.national,
+            build_id=report.published_build_id,
+            published_on=report.published_on,
+            due_on=due_on,
+        )
+        for recipient in recipients
+    ]
+    return bulk_create_with_history(duties, ReportDuty) if duties else []
+
+
+def public_links(report):
+    """The published report's addresses, whole, for an e-mail: its PDF and its public page."""
+    site = settings.SITE_URL.rstrip("/")
+    return {
+        "pdf_url": site + reverse("reports:published_pdf", args=[report.year]),
+        "page_url": site + reverse("reports:report", args=[report.year]),
+    }
+
+
+def _duty_already_done(duty):
+    how = duty.get_how_display().lower() if duty.how == SentHow.EMAIL else duty.how_described
+    return ValidationError(
+        DUTY_ALREADY_DONE,
+        code="already_done",
+        params={"recipient": duty.recipient_name, "date": long_date(duty.sent_on), "how": how},
+    )
+
+
+def _locked_duty(duty):
+    """The duty read again under its row's lock: of two people pressing Send at once, the second finds it done."""
+    return ReportDuty.objects.select_for_update(of=("self",)).select_related("report", "recipient").get(pk=duty.pk)
+
+
+def send_duty_by_email(*, duty, sent_by):
+    """E-mails the published report's public link to the duty's recipient and records it done, by whom and when.
+    Refused when it was already done (whoever did it, however) or the recipient has no address. The record and the
+    e-mail stand or fall together: an e-mail the mail server refuses records nothing."""
+    from .rendering import partnership_name
+
+    with transaction.atomic():
+        duty = _locked_duty(duty)
+        if duty.is_done:
+            raise _duty_already_done(duty)
+        report = duty.report
+        if not report.is_published:
+            raise ValidationError(DUTY_NOT_PUBLISHED)
+        address = duty.recipient.email.strip()
+        if not address:
+            raise ValidationError(DUTY_HAS_NO_EMAIL, code="no_email", params={"recipient": duty.recipient_name})
+        sender = (sent_by.get_full_name() or "") if sent_by else ""
+        context = {
+            "duty": duty,
+            "report": report,
+            "partnership": partnership_name(),
+            "sender": sender,
+            **public_links(report),
+        }
+        message = EmailMessage(
+            subject=f"{partnership_name()}: {report.display_title}",
+            body=render_to_string("reports/emails/report_to_recipient.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[address],
+            reply_to=[sent_by.email] if sent_by and sent_by.email else None,
+        )
+        duty.sent_on = timezone.localdate()
+        duty.how, duty.how_described, duty.sent_to = SentHow.EMAIL, "", address
+        duty.sent_by, duty.recorded_at = sent_by, timezone.now()
+        duty.full_clean(validate_constraints=False)
+        duty.save()
+        try:
+            message.send()
+        except Exception as error:
+            logger.exception("The annual report could not be e-mailed to %s.", duty.recipient_name)
+            raise ValidationError(
+                DUTY_EMAIL_FAILED, code="not_sent", params={"recipient": duty.recipient_name, "error": error}
+            ) from error
+    return duty
+
+
+@transaction.atomic
+def record_duty_sent(*, duty, sent_by, how_described, sent_on=None):
+    """Records the report as sent to the duty's recipient another way (`how_described`: by post, by hand …), on
+    `sent_on` (today if not given), by `sent_by`. Refused when it was already done."""
+    duty = _locked_duty(duty)
+    if duty.is_done:
+        raise _duty_already_done(duty)
+    how_described = (how_described or "").strip()
+    if not how_described:
+        raise ValidationError({"how_described": SAY_HOW})
+    sent_on = sent_on or timezone.localdate()
+    if sent_on < duty.published_on:
+        raise ValidationError({"sent_on": SENT_BEFORE_PUBLICATION % {"date": long_date(duty.published_on)}})
+    duty.sent_on, duty.how, duty.how_described, duty.sent_to = sent_on, SentHow.OTHER, how_described, ""
+    duty.sent_by, duty.recorded_at = sent_by, timezone.now()
+    duty.full_clean(validate_constraints=False)
+    duty.save()
+    return duty
+
+
+def duties_to_remind(*, today):
+    """The duties not done whose reminder is due (REPORT_DUTY_REMINDER_DAYS before the due date, or later if the
+    reminders did not run then) and not yet sent."""
+    reminded_from = today + timedelta(days=settings.REPORT_DUTY_REMINDER_DAYS)
+    return ReportDuty.objects.open().filter(reminder_sent_at__isnull=True, due_on__lte=reminded_from)
+
+
+def send_duty_reminders(*, today=None):
+    """E-mails the business managers, for each report, the recipients its published version has not yet been sent
+    to whose reminder is due; each duty is reminded once. Returns how many duties were reminded.
+
+    Each report's reminder is recorded and sent in one transaction, on rows locked for it (another run at the same
+    moment skips them): if the e-mail fails nothing is recorded, and the task tries again later."""
+    today = today or timezone.localdate()
+    report_ids = list(duties_to_remind(today=today).order_by().values_list("report_id", flat=True).distinct())
+    if not report_ids:
+        return 0
+    addresses = business_manager_addresses()
+    if not addresses:
+        logger.warning("Annual report duties are due but no business manager has an e-mail address.")
+        return 0
+    reminded, failed = 0, []
+    for report_id in report_ids:
+        try:
+            with transaction.atomic():
+                duties = list(
+                    duties_to_remind(today=today)
+                    .filter(report_id=report_id)
+                    .select_related("report", "recipient")
+                    .select_for_update(of=("self",), skip_locked=True)
+                )
+                if not duties:
+                    continue
+                ReportDuty.objects.filter(pk__in=[d.pk for d in duties]).update(reminder_sent_at=timezone.now())
+                _duty_reminder(duties, today=today, to=addresses).send()
+        except Exception:
+            logger.exception("The reminder of the annual report's duties (report %s) could not be sent.", report_id)
+            failed.append(report_id)
+            continue
+        reminded += len(duties)
+    if failed:
+        raise DutyRemindersNotSent(f"Reminders for {len(failed)} report(s) could not be sent; {reminded} duties were.")
+    return reminded
+
+
+def _duty_reminder(duties, *, today, to):
+    report = duties[0].report
+    first_due = min(d.due_on for d in duties)
+    overdue = first_due < today
+    bodies = f"{len(duties)} bod{'y' if len(duties) == 1 else 'ies'}"
+    subject = (
+        f"{report.display_title}: overdue to {bodies}"
+        if overdue
+        else f"{report.display_title}: send it to {bodies} by {long_date(first_due)}"
+    )
+    context = {
+        "report": report,
+        "duties": [(duty, (duty.due_on - today).days) for duty in duties],
+        "today": today,
+        "duties_url": settings.SITE_URL.rstrip("/") + reverse("reports:duties", args=[report.year]),
+    }
+    return EmailMessage(
+        subject=subject,
+        body=render_to_string("reports/emails/duty_reminder.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
+    )

@@ -1,5 +1,7 @@
 from celery import shared_task
 
+from .services import DutyRemindersNotSent
+
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=3)
 def build_annual_report(self, build_id):
@@ -8,3 +10,18 @@ def build_annual_report(self, build_id):
 
     build = run_build(build_id=build_id)
     return {"build": build.pk, "status": build.status}
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(DutyRemindersNotSent,),
+    retry_backoff=300,
+    max_retries=5,
+)
+def send_duty_reminders():
+    """Reminders of the published reports' duties not yet done (Celery beat, every morning). Safe to run again, or
+    twice at once: no duty is reminded twice. Retried later if the mail server refused some."""
+    from .services import send_duty_reminders as send
+
+    return send()

@@ -16,5 +16,8 @@ urlpatterns = [
     path("reports/<fy:year>/chapters/<slug:key>/", views.NarrativeEditView.as_view(), name="narrative"),
     path("reports/<fy:year>/approve/", views.ApproveView.as_view(), name="approve"),
     path("reports/<fy:year>/publish/", views.PublishView.as_view(), name="publish"),
+    path("reports/<fy:year>/duties/", views.ReportDutiesView.as_view(), name="duties"),
+    path("reports/<fy:year>/duties/<int:pk>/send/", views.DutySendView.as_view(), name="duty_send"),
+    path("reports/<fy:year>/duties/<int:pk>/record/", views.DutyRecordView.as_view(), name="duty_record"),
     path("reports/<fy:year>/<slug:action>/", views.ReportWorkflowView.as_view(), name="workflow"),
 ]

@@ -5,7 +5,7 @@
 | list, a published report's page and PDF | everyone, no account needed |
 | a chapter's page | the business manager; a chair of the body that writes the chapter |
 | "Your chapters" | chairs and the business manager |
-| workbench, preview, builds, approval, publication | the business manager |
+| workbench, preview, builds, approval, publication, sending it on | the business manager |
 """
 
 from django.contrib import messages
@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -24,12 +25,12 @@ from lscp.roles import RoleRequiredMixin, roles_for
 
 from . import permissions, services
 from .checks import run_checks
-from .forms import ApproveReportForm, CreateReportForm, NarrativeForm
+from .forms import ApproveReportForm, CreateReportForm, NarrativeForm, RecordDutySentForm
 from .markdown import render_markdown
-from .models import AnnualReport, BuildStatus, ReportBuild, ReportStatus
+from .models import AnnualReport, BuildStatus, ReportBuild, ReportDuty, ReportStatus
 from .rendering import gather, partnership_name, render_html
 from .sections import section_by_key
-from .selectors import approving_meetings, chapters_to_write, report_chapters
+from .selectors import approving_meetings, chapters_to_write, report_chapters, report_duties
 
 
 def _report_or_404(year):
@@ -402,3 +403,90 @@ class ReportWorkflowView(ManagesReportsRequiredMixin, View):
             for message in error.messages:
                 messages.error(request, message)
         return redirect(report)
+
+
+class ReportDutiesView(ManagesReportsRequiredMixin, View):
+    """Sending the published report on: each recipient with its due date and whether it is done, a button to
+    e-mail it the public link, and a link to record it sent another way."""
+
+    def get(self, request, year):
+        report = _report_or_404(year)
+        today = timezone.localdate()
+        duties = report_duties(report, today=today)
+        return render(
+            request,
+            "reports/duties.html",
+            {
+                "report": report,
+                "duties": duties,
+                "overdue": sum(duty.state == "overdue" for duty in duties),
+                "today": today,
+                **(services.public_links(report) if report.is_published else {}),
+            },
+        )
+
+    def post(self, request, year):
+        """Starts the duties of the recipients added to the list since the report was published."""
+        report = _report_or_404(year)
+        try:
+            started = services.start_duties(report=report)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            if started:
+                names = ", ".join(duty.recipient_name for duty in started)
+                messages.success(request, f"Added, due {long_date(started[0].due_on)}: {names}.")
+            else:
+                messages.info(request, "Every body on the list already has the report or is waiting for it.")
+        return redirect("reports:duties", year=report.year)
+
+
+def _duty_or_404(year, pk):
+    return get_object_or_404(
+        ReportDuty.objects.select_related("report", "recipient", "sent_by"), pk=pk, report__year=year
+    )
+
+
+class DutySendView(ManagesReportsRequiredMixin, View):
+    """E-mails the public link to the duty's recipient, once."""
+
+    def post(self, request, year, pk):
+        duty = _duty_or_404(year, pk)
+        try:
+            duty = services.send_duty_by_email(duty=duty, sent_by=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, f"The report was e-mailed to {duty.recipient_name} at {duty.sent_to}.")
+        return redirect("reports:duties", year=duty.report.year)
+
+
+class DutyRecordView(ManagesReportsRequiredMixin, View):
+    """Records the report as sent to the duty's recipient another way, with how and when."""
+
+    template_name = "reports/duty_record.html"
+
+    def get(self, request, year, pk):
+        duty = _duty_or_404(year, pk)
+        form = RecordDutySentForm(initial={"sent_on": timezone.localdate()})
+        return render(request, self.template_name, {"duty": duty, "report": duty.report, "form": form})
+
+    def post(self, request, year, pk):
+        duty = _duty_or_404(year, pk)
+        form = RecordDutySentForm(request.POST)
+        if not duty.is_done and form.is_valid():
+            try:
+                services.record_duty_sent(
+                    duty=duty,
+                    sent_by=request.user,
+                    how_described=form.cleaned_data["how_described"],
+                    sent_on=form.cleaned_data["sent_on"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, f"The report is recorded as sent to {duty.recipient_name}.")
+                return redirect("reports:duties", year=duty.report.year)
+        return render(request, self.template_name, {"duty": duty, "report": duty.report, "form": form})

@@ -154,3 +154,27 @@ def write_all_chapters(report, user, text="Written in full."):
 
     for section in narrative_sections():
         services.save_narrative(report=report, key=section.key, text=text, edited_by=user)
+
+
+def stand_in_build(report):
+    """A finished build of the approved report with a small stand-in PDF: for tests of what happens after
+    publication, which need no real layout."""
+    from django.core.files.base import ContentFile
+
+    from reports.models import BuildStatus, ReportBuild, ReportStatus
+
+    if report.status == ReportStatus.DRAFT:
+        report.status = ReportStatus.APPROVED
+        report.save(update_fields=["status"])
+    build = ReportBuild.objects.create(
+        report=report, status=BuildStatus.SUCCEEDED, progress=100, made_from_status=ReportStatus.APPROVED
+    )
+    build.pdf.save("annual-report.pdf", ContentFile(b"%PDF-1.7\n% stand-in\n"))
+    return build
+
+
+def publish(report, *, on=None):
+    """Publishes a stand-in build of `report` through the service, on the day `on` (today if None)."""
+    services.publish_report(report=report, build=stand_in_build(report), published_on=on)
+    report.refresh_from_db()
+    return report

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0006_narrative_version'),
+        ('reports', '0008_the_national_recipients'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -100,6 +100,12 @@ class ReportBuild(models.Model):
     started_at = models.DateTimeField(null=True, blank=True, validators=record_date())
     finished_at = models.DateTimeField(null=True, blank=True, validators=record_date())
     pdf = models.FileField(upload_to=build_path, blank=True)
+    html_edition = models.FileField(
+        upload_to=build_path,
+        blank=True,
+        help_text="The report as web pages, made with the PDF from the same records: the public reads it online "
+        "once this build is published.",
+    )
     page_count = models.PositiveIntegerField(null=True, blank=True)
     file_size = models.PositiveBigIntegerField(null=True, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
@@ -145,6 +151,8 @@ class ReportBuild(models.Model):
         return reverse("reports:build_download", args=[self.report.year, self.pk])
 
     def file_download_url(self, field_name):
+        if field_name == "html_edition":
+            return reverse("reports:build_edition", args=[self.report.year, self.pk])
         return self.get_download_url()
 
 

@@ -48,6 +48,12 @@ def why_chapter_is_closed(narrative):
 MANAGER_ONLY = frozenset({"manager"})
 
 
+EXAMPLE_EDITION = (
+    b'<!doctype html><html lang="en-GB"><head><title>Annual report</title></head>'
+    b"<body><main><h1>Annual report</h1></main></body></html>"
+)
+
+
 def _draft_year():
     from lscp.financial_year import FinancialYear
 
@@ -65,6 +71,7 @@ def _a_build(**fields):
         report=AnnualReport.objects.get(year=FinancialYear(2022)), status=BuildStatus.SUCCEEDED, progress=100, **fields
     )
     build.pdf.save("annual-report.pdf", ContentFile(b"%PDF-1.7\n% demo build\n"))
+    build.html_edition.save("annual-report.html", ContentFile(EXAMPLE_EDITION))
     return build
 
 
@@ -93,6 +100,7 @@ def _a_published_report():
         report=report, status=BuildStatus.SUCCEEDED, progress=100, made_from_status=ReportStatus.APPROVED
     )
     build.pdf.save("annual-report.pdf", ContentFile(b"%PDF-1.7\n% published\n"))
+    build.html_edition.save("annual-report.html", ContentFile(EXAMPLE_EDITION))
     report.published_build = build
     report.save(update_fields=["published_build"])
     return {"year": report.year}
@@ -126,6 +134,8 @@ PAGES = {
     # A draft is the business manager's; everyone else is told there is no such published report (404).
     "reports:report": [Page(MANAGER_ONLY, _draft_year), Page(EVERYONE, _a_published_report)],
     "reports:published_pdf": Page(EVERYONE, _a_published_report),
+    "reports:published_edition": Page(EVERYONE, _a_published_report),
+    "reports:build_edition": Page(MANAGER_ONLY, _build_of_the_draft),
     "reports:preview": Page(MANAGER_ONLY, _draft_year),
     "reports:build": Page(MANAGER_ONLY, _draft_year, method="post"),
     "reports:build_status": Page(MANAGER_ONLY, _build_of_the_draft),
@@ -158,4 +168,4 @@ PAGES = {
 }
 
 # The published reports are public documents: the public's copy may be cached (lscp/access.py).
-CACHEABLE_FOR_THE_PUBLIC = {"reports:list", "reports:report", "reports:published_pdf"}
+CACHEABLE_FOR_THE_PUBLIC = {"reports:list", "reports:report", "reports:published_pdf", "reports:published_edition"}

@@ -119,7 +119,7 @@ def _one_level_down(html):
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
 
 
-def render_html(report, gathered, *, for_pdf=True):
+def render_html(report, gathered, *, for_pdf=True, edition=False):
     """The whole report as one HTML document.
 
     The PDF gives each chapter an h1 (its bookmark and running header, an H1 in the tagged PDF). A web page has
@@ -130,6 +130,7 @@ def render_html(report, gathered, *, for_pdf=True):
         "year": report.year,
         "contents": [g.section for g in gathered if g.section.in_contents],
         "for_pdf": for_pdf,
+        "edition": edition and not for_pdf,  # the published web edition: the public's links, not the preview's
         "partnership_name": partnership_name(),
         "partnership_short_name": partnership_short_name(),
     }
@@ -211,6 +212,8 @@ def build_pdf(report):
     timings.gather_seconds = time.perf_counter() - started
     started = time.perf_counter()
     html = render_html(report, gathered, for_pdf=True)
+    # The web edition published beside the PDF, from the same records read once: the same chapters and tables.
+    timings.extra["html_edition"] = render_html(report, gathered, for_pdf=False, edition=True)
     del gathered  # the chapters' data (model instances, each chapter's HTML) are in the document now
     document = layout(html)
     del html

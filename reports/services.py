@@ -248,6 +248,11 @@ def run_build(*, build_id):
         build.refresh_from_db()
         digest = hashlib.sha256(pdf).hexdigest()
         build.pdf.save(f"annual-report-{build.report.year.slug}.pdf", ContentFile(pdf), save=False)
+        edition = timings.extra.get("html_edition")
+        if edition:
+            build.html_edition.save(
+                f"annual-report-{build.report.year.slug}.html", ContentFile(edition.encode()), save=False
+            )
         build.status = BuildStatus.SUCCEEDED
         build.progress, build.stage = 100, "Ready"
         build.page_count, build.file_size, build.sha256 = pages, len(pdf), digest

@@ -90,7 +90,12 @@ class ReportDetailView(View):
             return render(
                 request,
                 "reports/report_public.html",
-                {"report": report, "build": report.published_build, "partnership_name": partnership_name()},
+                {
+                    "report": report,
+                    "build": report.published_build,
+                    "partnership_name": partnership_name(),
+                    "other_years": list(AnnualReport.objects.published().exclude(pk=report.pk)),
+                },
             )
         services.ensure_narratives(report)
         chapters = report_chapters(report)
@@ -191,6 +196,34 @@ class PublishedDownloadView(View):
         report = get_object_or_404(AnnualReport.objects.published().select_related("published_build"), year=year)
         filename = f"lscp-annual-report-{report.year.slug}.pdf"
         return file_download(report.published_build.pdf, filename=filename, content_type="application/pdf", what="PDF")
+
+
+def _edition_page(build):
+    """A build's web edition, as the page it is (stored whole when the build was made)."""
+    if not build.html_edition:
+        raise Http404("That build has no web edition.")
+    try:
+        with build.html_edition.open("rb") as stored:
+            content = stored.read()
+    except FileNotFoundError as missing:
+        raise Http404("That build's web edition is missing from the file store.") from missing
+    return HttpResponse(content, content_type="text/html; charset=utf-8")
+
+
+class BuildEditionView(ManagesReportsRequiredMixin, View):
+    """Any build's web edition, drafts included: the business manager only."""
+
+    def get(self, request, year, pk):
+        return _edition_page(get_object_or_404(ReportBuild, pk=pk, report__year=year))
+
+
+class PublishedEditionView(View):
+    """The published report to read online (public bodies are asked to publish HTML first): the web edition made
+    with the published PDF, from the same records. For everyone, no account needed."""
+
+    def get(self, request, year):
+        report = get_object_or_404(AnnualReport.objects.published().select_related("published_build"), year=year)
+        return _edition_page(report.published_build)
 
 
 class NarrativeEditView(View):

@@ -8,7 +8,7 @@ from collections import Counter
 from django.urls import reverse
 
 from lscp.comparisons import Kind, YearOnYear
-from lscp.report_sections import KeyFigure, Problem, Section
+from lscp.report_sections import ContributedPart, KeyFigure, Problem, Section
 from reports.markdown import render_markdown
 
 from . import selectors
@@ -214,6 +214,34 @@ def key_figures(year):
 
 
 KEY_FIGURES = [key_figures]
+
+
+def statement_parts(year):
+    """Each agency's statement for the year, as a part of the report on the business manager's contributions board
+    (one query). The statements keep their own workflow here (partners write and submit, the business manager accepts
+    or returns), so the board shows them as they stand and links to each; only an accepted statement is printed."""
+    from .models import StatementStatus
+
+    parts = []
+    for statement in selectors.statements_for_the_board(year=year):
+        agency = statement.agency
+        parts.append(
+            ContributedPart(
+                title=f"Statement of {agency.name}",
+                who=f"{agency.name}'s partners",
+                status=statement.get_status_display(),
+                written=statement.status == StatementStatus.ACCEPTED,
+                url=reverse("governance:statement_review", args=[year, agency.pk]),
+                last_edited_at=statement.submitted_at,
+                chapter="partners",
+            )
+        )
+    return parts
+
+
+# The agencies' statements are parts of the report people write, with their own workflow: the contributions board
+# lists them (reports.sections.contribution_sources).
+CONTRIBUTIONS = [statement_parts]
 
 SECTIONS = [
     Section(

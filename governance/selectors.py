@@ -301,6 +301,13 @@ def accepted_statements(*, year):
     )
 
 
+def statements_for_the_board(*, year):
+    """Every agency's statement for the year, whatever its status, by agency (one query): the contributions board."""
+    from .models import AgencyStatement
+
+    return list(AgencyStatement.objects.filter(year=year).select_related("agency").order_by("agency__name"))
+
+
 def glossary_terms():
     """Every glossary term, in the glossary's order (one query)."""
     from .models import GlossaryTerm

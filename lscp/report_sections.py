@@ -107,3 +107,21 @@ class Problem:
     fix_url: str = ""
     fix_label: str = ""  # the link's words: "Add it to the glossary"
     can_set_aside: bool = True
+
+
+@dataclass(frozen=True)
+class ContributedPart:
+    """A part of the annual report an app's own records hold and its own pages look after (an agency's statement),
+    shown on the business manager's contributions board beside the chapters, read-only.
+
+    An app lists callables `parts(year) -> [ContributedPart]` as `CONTRIBUTIONS` in its `report.py` (a fixed number of
+    queries, like a chapter's context): the reports app shows them without knowing what they are, and the app keeps
+    its own workflow (who writes, reminders, acceptance) where its records are."""
+
+    title: str  # "Statement of the Metropolitan Police"
+    who: str  # who writes it, in words: "the Metropolitan Police's partners"
+    status: str  # in the app's own words: "Submitted", "Accepted", "Draft"
+    written: bool  # whether the part is done, as far as the report is concerned
+    url: str = ""  # where the business manager opens it
+    last_edited_at: object = None  # a datetime, if the app records one
+    chapter: str = ""  # the key of the chapter it appears in, if any

@@ -41,6 +41,8 @@ class BodyFacts:
 class UserRoles:
     is_manager: bool = False
     is_delegate: bool = False
+    # The signed-in user's id, for rules about records assigned to one person (None for the public).
+    user_id: int | None = None
     person: object = None  # the registry's Person linked to the user, with its agency loaded
     chaired_body_ids: frozenset = field(default_factory=frozenset)
     # Every body the user's person is a current member of, in any role (chairs included).
@@ -134,6 +136,7 @@ def roles_for(user):
     roles = UserRoles(
         is_manager=user.is_superuser or (user.is_staff and BUSINESS_MANAGERS_GROUP in group_names),
         is_delegate=DELEGATES_GROUP in group_names,
+        user_id=user.pk,
         person=facts.get("person"),
         chaired_body_ids=frozenset(facts.get("chaired_body_ids", ())),
         member_body_ids=frozenset(body.pk for body in member_bodies),

@@ -198,6 +198,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.send_duty_reminders",
         "schedule": crontab(minute=50, hour=7),
     },
+    # The annual report's chapters not yet written: their contributors are reminded before the due date, on it and
+    # once it is overdue, each once. Working days only, as the reminder before is counted in working days.
+    "annual-report-contribution-reminders": {
+        "task": "reports.tasks.send_contribution_reminders",
+        "schedule": crontab(minute=55, hour=7, day_of_week="mon-fri"),
+    },
 }
 
 # The cache: Redis when REDIS_URL is set, so that every web process shares it (the public booking forms' rate
@@ -247,6 +253,11 @@ QUALITY_ASSURANCE_BODY_NAME = env.str("QUALITY_ASSURANCE_BODY_NAME", default="Be
 REPORT_DUTY_REMINDER_DAYS = env.int("REPORT_DUTY_REMINDER_DAYS", default=2)
 if not 0 <= REPORT_DUTY_REMINDER_DAYS < 7:
     raise ImproperlyConfigured("REPORT_DUTY_REMINDER_DAYS is days before the seventh day after publication: 0 to 6.")
+# The annual report's contributors are reminded of a chapter not yet written this many working days before its due
+# date (then on the day, and once it is overdue).
+CONTRIBUTION_REMINDER_WORKING_DAYS = env.int("CONTRIBUTION_REMINDER_WORKING_DAYS", default=5)
+if CONTRIBUTION_REMINDER_WORKING_DAYS < 0:
+    raise ImproperlyConfigured("CONTRIBUTION_REMINDER_WORKING_DAYS is working days before a due date: 0 or more.")
 if SECTION11_REMINDER_WORKING_DAYS < 0:
     raise ImproperlyConfigured("SECTION11_REMINDER_WORKING_DAYS is working days before a close date: 0 or more.")
 if any(days < 0 for days in REVIEW_REMINDER_LEAD_DAYS):

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AnnualReport, NarrativeSection, ReportBuild, ReportDuty, ReportRecipient
+from .models import AnnualReport, NarrativeSection, ReportBuild, ReportDuty, ReportRecipient, possible_contributors
 from .services import ChapterSavedMeanwhile, check_not_saved_meanwhile, ensure_narratives
 
 
@@ -15,11 +15,14 @@ class NarrativeAdminForm(forms.ModelForm):
 
     class Meta:
         model = NarrativeSection
-        fields = ["written_by", "due_on", "text"]
+        fields = ["written_by", "assigned_to", "due_on", "text"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["based_on_version"].initial = self.instance.version
+        if "assigned_to" in self.fields:
+            # Only people who can sign in, be reminded and write on the web form (the model's clean says why not).
+            self.fields["assigned_to"].queryset = possible_contributors()
 
     def clean(self):
         cleaned = super().clean()
@@ -37,8 +40,19 @@ class NarrativeInline(admin.StackedInline):
     form = NarrativeAdminForm
     # Who writes a chapter (the body whose chairs edit it on the web form) can change at any time;
     # its text only while the report is a draft.
-    fields = ["key", "title", "written_by", "due_on", "text", "based_on_version", "last_edited_by", "last_edited_at"]
-    readonly_fields = ["key", "title", "last_edited_by", "last_edited_at"]
+    fields = [
+        "key",
+        "title",
+        "written_by",
+        "assigned_to",
+        "due_on",
+        "text",
+        "based_on_version",
+        "last_edited_by",
+        "last_edited_at",
+        "last_chased_at",
+    ]
+    readonly_fields = ["key", "title", "last_edited_by", "last_edited_at", "last_chased_at"]
     extra = 0
     can_delete = False
 

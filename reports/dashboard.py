@@ -1,4 +1,4 @@
-"""The annual report's panels on the home page (see lscp/dashboard.py): a chair's chapters to write, and the
+"""The annual report's panels on the home page (see lscp/dashboard.py): a contributor's parts to write, and the
 business manager's duties of a published report still to do, flagged when one is overdue."""
 
 from django.utils import timezone
@@ -10,12 +10,13 @@ from .selectors import chapters_to_write, open_duties_by_report
 
 
 def chapters(request, roles):
-    """Chairs whose bodies write chapters of a draft report; shown only when there are some. The business
-    manager has the report's own page for every chapter."""
+    """ "Your parts of the annual report": the chapters of a draft report a chair's bodies write or the business
+    manager asked this person to write, with their status and due dates; shown only when there are some (one query).
+    The business manager has the contributions board for every part."""
     if permissions.can_manage_reports(roles) or not permissions.can_see_chapters_to_write(roles):
         return None
     found = chapters_to_write(roles)
-    return {"chapters": found} if found else None
+    return {"chapters": found, "today": timezone.localdate()} if found else None
 
 
 def duties(request, roles):

@@ -1,5 +1,5 @@
 """The demo's 2022/23 annual report, with its opening chapters written: the 2022/23 report's content in our own
-words."""
+words; and the 2023/24 report in draft, its chapters asked of named people with due dates, some late."""
 
 from django.contrib.auth.models import User
 
@@ -326,3 +326,40 @@ def load(*, stdout):
     for name, email in LOCAL_RECIPIENTS:
         ReportRecipient.objects.get_or_create(name=name, defaults={"email": email})
     stdout.write(f"Reports: the {report.display_title} ({written} chapters written).")
+    next_report, assigned = _next_years_contributions()
+    stdout.write(f"Reports: the {next_report.display_title} in draft ({assigned} chapters given a contributor).")
+
+
+# The next year's report, being written: who writes which chapter and by when, some late. Days from the day the demo
+# is loaded, so that the board always shows parts late, due soon and due later. Chapters of a body (the Case Review
+# Subgroup's, which the demo's chair co-chairs) stay with its chairs; the others are asked of the demo's people.
+NEXT_YEAR_CONTRIBUTIONS = {
+    # key: (the demo login asked to write it, or None for the body's chairs; days from today it is due)
+    "foreword": ("manager", 20),
+    "introduction": ("manager", -12),
+    "learning-from-reviews": (None, -5),
+    "emerging-issues": ("partner", 4),
+    "listening": (None, 30),
+    "year-ahead": ("manager", 45),
+}
+
+
+def _next_years_contributions():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .services import assign_contribution
+
+    year = FinancialYear(2023)
+    report = AnnualReport.objects.filter(year=year).first() or create_report(year=year)
+    today = timezone.localdate()
+    assigned = 0
+    for key, (username, days) in NEXT_YEAR_CONTRIBUTIONS.items():
+        narrative = NarrativeSection.objects.filter(report=report, key=key).first()
+        if narrative is None or narrative.due_on is not None:
+            continue  # loaded before: the business manager's changes are kept
+        person = User.objects.filter(username=username).first() if username else None
+        assign_contribution(narrative=narrative, assigned_to=person, due_on=today + timedelta(days=days))
+        assigned += 1
+    return report, assigned

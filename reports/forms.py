@@ -76,3 +76,30 @@ class RecordDutySentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+
+class AssignContributionForm(forms.Form):
+    """On the contributions board, one per chapter: who writes it (by name, or its body's chairs) and by when. The
+    people are given as a list made once for the whole board, so a board of many chapters costs one query for them."""
+
+    assigned_to = forms.TypedChoiceField(
+        label="Contributor",
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={"invalid_choice": "Choose one of the people listed: that person cannot write chapters."},
+    )
+    due_on = date_field(label="Due", required=False)
+
+    def __init__(self, *args, people, empty_label, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assigned_to"].choices = [("", empty_label)] + [
+            (user.pk, user.get_full_name() or user.username) for user in people
+        ]
+        self.people = {user.pk: user for user in people}
+        self.fields["assigned_to"].widget.attrs["class"] = "form-select form-select-sm"
+        self.fields["due_on"].widget.attrs["class"] = "form-control form-control-sm"
+
+    @property
+    def person(self):
+        return self.people.get(self.cleaned_data.get("assigned_to"))

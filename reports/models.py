@@ -180,6 +180,21 @@ class NarrativeSection(models.Model):
         validators=record_date(),
         help_text="When the text is wanted: a draft's unwritten chapter says so in the report.",
     )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="chapters_assigned",
+        verbose_name="contributor",
+        limit_choices_to={"is_active": True},
+        help_text="The person asked to write this chapter, reminded before it is due. Empty: the chairs of the body "
+        "that writes it.",
+    )
+    last_chased_at = models.DateTimeField(null=True, blank=True, validators=record_date())
+    last_chased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     last_edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -199,9 +214,93 @@ class NarrativeSection(models.Model):
     def __str__(self):
         return f"{self.title} ({self.report.year})"
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.assigned_to_id is not None:
+            problem = contributor_problem(self.assigned_to)
+            if problem:
+                raise ValidationError({"assigned_to": problem})
+
     @property
     def is_written(self):
         return bool(self.text.strip())
+
+    def contribution_status(self, *, today):
+        """Written (it has text), late (not written and past its due date) or not started."""
+        if self.is_written:
+            return ContributionStatus.WRITTEN
+        if self.due_on is not None and self.due_on < today:
+            return ContributionStatus.LATE
+        return ContributionStatus.NOT_STARTED
+
+
+CONTRIBUTOR_INACTIVE = "%(name)s cannot sign in (their account is not active): choose someone who can."
+CONTRIBUTOR_NO_EMAIL = "%(name)s has no e-mail address, so could not be reminded: add one to their account first."
+CONTRIBUTOR_NOT_A_PARTNER = (
+    "%(name)s is not one of the partnership's people: link their account to a person in the registry (People) "
+    "first, so that they can write on the web form."
+)
+
+
+def contributor_problem(user):
+    """Why `user` cannot be asked to write a chapter, or "": they must sign in, be reminded by e-mail, and be one of
+    the partnership's people (a chair or a partner) or a business manager."""
+    name = user.get_full_name() or user.username
+    if not user.is_active:
+        return CONTRIBUTOR_INACTIVE % {"name": name}
+    if not (user.email or "").strip():
+        return CONTRIBUTOR_NO_EMAIL % {"name": name}
+    if not possible_contributors().filter(pk=user.pk).exists():
+        return CONTRIBUTOR_NOT_A_PARTNER % {"name": name}
+    return ""
+
+
+def possible_contributors():
+    """The people a chapter can be assigned to, by name: active accounts with an e-mail address that are one of the
+    partnership's people (chairs and partners: a Person of the registry) or a business manager."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    from lscp.roles import BUSINESS_MANAGERS_GROUP
+
+    people = Q(person__isnull=False) | Q(is_superuser=True) | Q(is_staff=True, groups__name=BUSINESS_MANAGERS_GROUP)
+    matching = get_user_model().objects.filter(people, is_active=True).exclude(email="").values("pk")
+    return get_user_model().objects.filter(pk__in=matching).order_by("first_name", "last_name", "username")
+
+
+class ContributionStatus(models.TextChoices):
+    WRITTEN = "written", "Written"
+    NOT_STARTED = "not_started", "Not started"
+    LATE = "late", "Late"
+
+
+class ReminderKind(models.TextChoices):
+    BEFORE = "before", "Before the due date"
+    ON = "on", "On the due date"
+    OVERDUE = "overdue", "Overdue"
+
+
+class ContributionReminder(models.Model):
+    """One reminder e-mailed about a chapter not yet written: before its due date, on it, or once it is overdue.
+    One row per chapter, kind and due date, so that each is sent once (a new due date starts its own reminders)."""
+
+    narrative = models.ForeignKey(NarrativeSection, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=10, choices=ReminderKind.choices)
+    due_on = models.DateField(help_text="The due date the reminder was about.")
+    sent_at = models.DateTimeField(auto_now_add=True)
+    sent_to = models.TextField(help_text="The addresses it went to, one a line.")
+
+    class Meta:
+        ordering = ["narrative", "sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["narrative", "kind", "due_on"], name="one_reminder_per_chapter_kind_and_due"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.narrative}"
 
 
 class CheckSetAside(models.Model):

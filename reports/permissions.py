@@ -2,8 +2,10 @@
 
 - The business manager runs the report: every chapter, the preview, builds, approval and publication, and
   sending the published report on (its duties).
-- A chair writes the chapters their body owns (`NarrativeSection.written_by`), on the web form, and sees
-  nothing else of a draft: no preview of the whole report, no builds, no other chapter.
+- A chair writes the chapters their body owns (`NarrativeSection.written_by`), and a chair or partner the
+  business manager named as a chapter's contributor (`NarrativeSection.assigned_to`) writes that chapter, on the
+  web form; they see nothing else of a draft: no preview of the whole report, no builds, no other chapter.
+- The contributions board (who writes each part, by when, chasing them) is the business manager's.
 - Everyone, signed in or not, reads and downloads a published report.
 """
 
@@ -23,13 +25,17 @@ def can_manage_reports(roles):
 
 
 def can_see_chapters_to_write(roles):
-    """The "Your chapters" page: chairs, whose bodies may own chapters, and the business manager."""
-    return roles.is_manager or roles.is_chair
+    """The "Your chapters" page: chairs, whose bodies may own chapters, partners, whom the business manager may ask
+    to write one by name, and the business manager."""
+    return roles.is_manager or roles.is_chair or roles.is_partner
 
 
 def can_write_chapter(roles, narrative):
-    """Opens the chapter's page: the business manager, or a current chair of the body that writes it."""
+    """Opens the chapter's page: the business manager, a current chair of the body that writes it, or the person
+    the business manager asked to write it (its contributor)."""
     if roles.is_manager:
+        return True
+    if roles.user_id is not None and narrative.assigned_to_id == roles.user_id:
         return True
     return narrative.written_by_id is not None and narrative.written_by_id in roles.chaired_body_ids
 
@@ -130,7 +136,20 @@ def _a_duty():
 
 PAGES = {
     "reports:list": Page(EVERYONE),
-    "reports:chapters": Page({"manager", "chair"}),
+    "reports:chapters": Page({"manager", "chair", "partner"}),
+    # Every part of a report, who writes it and by when; assigning (here: the foreword back to nobody by name, with
+    # no due date) and chasing are the business manager's.
+    "reports:contributions": [
+        Page(MANAGER_ONLY, _draft_year),
+        Page(
+            MANAGER_ONLY,
+            _draft_year,
+            method="post",
+            data={"key": "foreword", "foreword-assigned_to": "", "foreword-due_on": ""},
+        ),
+    ],
+    # Chasing the foreword: the demo's is written, so the board says there is nobody to chase; nothing is sent.
+    "reports:contribution_chase": Page(MANAGER_ONLY, lambda: {**_draft_year(), "key": "foreword"}, method="post"),
     # A draft is the business manager's; everyone else is told there is no such published report (404).
     "reports:report": [Page(MANAGER_ONLY, _draft_year), Page(EVERYONE, _a_published_report)],
     "reports:published_pdf": Page(EVERYONE, _a_published_report),

@@ -18,6 +18,9 @@ Orders used so far (leave gaps), in the order of the K&C and Westminster annual 
 
 An app's `report.py` may also list `KEY_FIGURES`: callables `figures(year) -> [KeyFigure]` whose figures the
 "Key figures at a glance" page (order 7) prints, each with a cross-reference to the chapter that tells more.
+
+And `CONTRIBUTIONS`: callables `parts(year) -> [ContributedPart]`, the parts of the report its own records hold (the
+agencies' statements), which the business manager's contributions board lists after the chapters.
 """
 
 from functools import lru_cache
@@ -26,9 +29,18 @@ from lscp.registries import app_modules
 
 # The shape of a section lives in lscp, so that every app (the registry included) can declare sections without
 # importing the reports app; the pipeline re-exports it.
-from lscp.report_sections import KeyFigure, Section
+from lscp.report_sections import ContributedPart, KeyFigure, Section
 
-__all__ = ["KeyFigure", "Section", "key_figure_sources", "narrative_sections", "registered_sections", "section_by_key"]
+__all__ = [
+    "ContributedPart",
+    "KeyFigure",
+    "contribution_sources",
+    "Section",
+    "key_figure_sources",
+    "narrative_sections",
+    "registered_sections",
+    "section_by_key",
+]
 
 
 @lru_cache(maxsize=1)
@@ -54,3 +66,9 @@ def section_by_key(key):
 def key_figure_sources():
     """Every installed app's `KEY_FIGURES` (callables `figures(year) -> [KeyFigure]`), in the apps' order."""
     return tuple(source for module in app_modules("report") for source in getattr(module, "KEY_FIGURES", []))
+
+
+@lru_cache(maxsize=1)
+def contribution_sources():
+    """Every installed app's `CONTRIBUTIONS` (callables `parts(year) -> [ContributedPart]`), in the apps' order."""
+    return tuple(source for module in app_modules("report") for source in getattr(module, "CONTRIBUTIONS", []))

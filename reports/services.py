@@ -651,3 +651,180 @@ def _duty_reminder(duties, *, today, to):
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=to,
     )
+
+
+# Contributions: who writes each chapter, by when; reminders before, on and after the due date; chasing one person.
+
+CHASE_WRITTEN = "“%(title)s” is written: there is nobody to chase."
+CHASE_NOBODY = (
+    "Nobody can be chased for “%(title)s”: name a contributor with an e-mail address, or give its body a chair who "
+    "can sign in."
+)
+CHASE_FAILED = "The e-mail could not be sent (%(error)s). Nothing was recorded: try again."
+CHASE_CLOSED = "The report for %(year)s is %(status)s: its chapters are not being written now."
+
+
+class ContributionRemindersNotSent(Exception):
+    """The mail server refused a reminder: the task is retried later (nothing was recorded for it)."""
+
+
+@transaction.atomic
+def assign_contribution(*, narrative, assigned_to, due_on):
+    """Names who writes a chapter (None: the chairs of its body, as before) and when it is wanted. Refused, with a
+    message to act on, for someone who could not sign in, be reminded or write on the web form."""
+    narrative = NarrativeSection.objects.select_for_update().get(pk=narrative.pk)
+    narrative.assigned_to, narrative.due_on = assigned_to, due_on
+    narrative.full_clean()
+    narrative.save(update_fields=["assigned_to", "due_on"])
+    return narrative
+
+
+def _addresses(users):
+    seen, found = set(), []
+    for user in users:
+        address = (user.email or "").strip()
+        if address and address.lower() not in seen:
+            seen.add(address.lower())
+            found.append(address)
+    return found
+
+
+def _contribution_of(narrative, *, today):
+    from .selectors import Contribution, chairs_of_bodies
+
+    section = section_by_key(narrative.key)
+    chairs = []
+    if narrative.assigned_to_id is None and narrative.written_by_id is not None:
+        chairs = chairs_of_bodies([narrative.written_by_id], today=today).get(narrative.written_by_id, [])
+    return Contribution(section, narrative, chairs=chairs, today=today)
+
+
+def _contribution_email(contribution, *, kind, today, to, reply_to=None, chased_by=None):
+    from .rendering import partnership_name
+
+    narrative = contribution.narrative
+    report = narrative.report
+    url = settings.SITE_URL.rstrip("/") + reverse("reports:narrative", args=[report.year, narrative.key])
+    title = f"“{contribution.title}”"
+    if kind == "overdue":
+        subject = f"{report.display_title}: {title} is overdue"
+    elif kind == "on":
+        subject = f"{report.display_title}: {title} is due today"
+    elif kind == "before":
+        subject = f"{report.display_title}: {title} is due on {long_date(narrative.due_on)}"
+    else:
+        subject = f"{report.display_title}: {title}, a reminder from the business manager"
+    context = {
+        "contribution": contribution,
+        "narrative": narrative,
+        "report": report,
+        "kind": kind,
+        "today": today,
+        "url": url,
+        "partnership": partnership_name(),
+        "chased_by": (chased_by.get_full_name() or chased_by.username) if chased_by else "",
+    }
+    return EmailMessage(
+        subject=subject,
+        body=render_to_string("reports/emails/contribution_reminder.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
+        reply_to=reply_to,
+    )
+
+
+def chase_contribution(*, narrative, by, today=None):
+    """E-mails the chapter's contributor (the person named, else its body's chairs) a reminder from the business
+    manager, with a link to the chapter, and records when and by whom; each press sends one e-mail. Refused for a
+    written chapter, a report no longer in draft, or a chapter with nobody to write to. The record and the e-mail
+    stand or fall together."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        narrative = (
+            NarrativeSection.objects.select_for_update(of=("self",))
+            .select_related("report", "written_by", "assigned_to")
+            .get(pk=narrative.pk)
+        )
+        report = narrative.report
+        if report.status != ReportStatus.DRAFT:
+            raise ValidationError(CHASE_CLOSED, params={"year": report.year, "status": report.get_status_display()})
+        contribution = _contribution_of(narrative, today=today)
+        if narrative.is_written:
+            raise ValidationError(CHASE_WRITTEN, params={"title": contribution.title})
+        to = _addresses(contribution.contributors)
+        if not to:
+            raise ValidationError(CHASE_NOBODY, params={"title": contribution.title})
+        message = _contribution_email(
+            contribution,
+            kind="chase",
+            today=today,
+            to=to,
+            reply_to=[by.email] if by and by.email else None,
+            chased_by=by,
+        )
+        narrative.last_chased_at, narrative.last_chased_by = timezone.now(), by
+        narrative.save(update_fields=["last_chased_at", "last_chased_by"])
+        try:
+            message.send()
+        except Exception as error:
+            logger.exception("The chase of chapter %s could not be e-mailed.", narrative.pk)
+            raise ValidationError(CHASE_FAILED, params={"error": error}) from error
+    return narrative, to
+
+
+def reminder_kind(due_on, *, today):
+    """The reminder a chapter due on `due_on` gets today: "overdue" after the day, "on" on it, "before" within
+    CONTRIBUTION_REMINDER_WORKING_DAYS working days before it, else None. A day the job did not run is not made up:
+    the next run sends the kind that applies then (an "on" missed becomes the "overdue")."""
+    from lscp.working_days import working_days_between
+
+    if today > due_on:
+        return "overdue"
+    if today == due_on:
+        return "on"
+    if working_days_between(today, due_on) <= settings.CONTRIBUTION_REMINDER_WORKING_DAYS:
+        return "before"
+    return None
+
+
+def send_contribution_reminders(*, today=None):
+    """E-mails each contributor of a draft report's chapter not yet written a reminder before its due date, on it,
+    and once it is overdue: each kind once per chapter and due date (a row of `ContributionReminder`, made in the same
+    transaction as the e-mail is sent, so a refused e-mail records nothing and two runs at once send it once). A
+    chapter with nobody to write to is left until somebody is named. Returns how many reminders were sent."""
+    from .models import ContributionReminder
+
+    today = today or timezone.localdate()
+    keys = [section.key for section in narrative_sections()]
+    waiting = (
+        NarrativeSection.objects.filter(report__status=ReportStatus.DRAFT, key__in=keys, due_on__isnull=False)
+        .select_related("report", "written_by", "assigned_to")
+        .order_by("report__year", "due_on", "pk")
+    )
+    sent, failed = 0, 0
+    for narrative in waiting:
+        if narrative.is_written:
+            continue
+        kind = reminder_kind(narrative.due_on, today=today)
+        if kind is None or narrative.reminders.filter(kind=kind, due_on=narrative.due_on).exists():
+            continue
+        contribution = _contribution_of(narrative, today=today)
+        to = _addresses(contribution.contributors)
+        if not to:
+            continue
+        try:
+            with transaction.atomic():
+                ContributionReminder.objects.create(
+                    narrative=narrative, kind=kind, due_on=narrative.due_on, sent_to="\n".join(to)
+                )
+                _contribution_email(contribution, kind=kind, today=today, to=to).send()
+        except IntegrityError:
+            continue  # another run sent it a moment ago
+        except Exception:
+            logger.exception("The %s reminder of chapter %s could not be sent.", kind, narrative.pk)
+            failed += 1
+            continue
+        sent += 1
+    if failed:
+        raise ContributionRemindersNotSent(f"{failed} reminder(s) could not be sent; {sent} were.")
+    return sent

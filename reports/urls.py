@@ -16,6 +16,12 @@ urlpatterns = [
     path("reports/<fy:year>/builds/<int:pk>/download/", views.BuildDownloadView.as_view(), name="build_download"),
     path("reports/<fy:year>/builds/<int:pk>/web/", views.BuildEditionView.as_view(), name="build_edition"),
     path("reports/<fy:year>/chapters/<slug:key>/", views.NarrativeEditView.as_view(), name="narrative"),
+    path("reports/<fy:year>/contributions/", views.ContributionsBoardView.as_view(), name="contributions"),
+    path(
+        "reports/<fy:year>/contributions/<slug:key>/chase/",
+        views.ContributionChaseView.as_view(),
+        name="contribution_chase",
+    ),
     path("reports/<fy:year>/approve/", views.ApproveView.as_view(), name="approve"),
     path("reports/<fy:year>/publish/", views.PublishView.as_view(), name="publish"),
     path("reports/<fy:year>/duties/", views.ReportDutiesView.as_view(), name="duties"),

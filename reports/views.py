@@ -5,7 +5,8 @@
 | list, a published report's page and PDF | everyone, no account needed |
 | a chapter's page | the business manager; a chair of the body that writes the chapter |
 | "Your chapters" | chairs and the business manager |
-| workbench, preview, builds, approval, publication, sending it on | the business manager |
+| a chapter's page | also the person the business manager named as its contributor |
+| workbench, preview, builds, approval, publication, sending it on, the contributions board | the business manager |
 """
 
 from django.contrib import messages
@@ -25,12 +26,25 @@ from lscp.roles import RoleRequiredMixin, roles_for
 
 from . import permissions, services
 from .checks import run_checks
-from .forms import ApproveReportForm, CreateReportForm, NarrativeForm, RecordDutySentForm
+from .forms import (
+    ApproveReportForm,
+    AssignContributionForm,
+    CreateReportForm,
+    NarrativeForm,
+    RecordDutySentForm,
+)
 from .markdown import render_markdown
-from .models import AnnualReport, BuildStatus, ReportBuild, ReportDuty, ReportStatus
+from .models import AnnualReport, BuildStatus, NarrativeSection, ReportBuild, ReportDuty, ReportStatus
 from .rendering import gather, partnership_name, render_html
 from .sections import section_by_key
-from .selectors import approving_meetings, chapters_to_write, report_chapters, report_duties
+from .selectors import (
+    approving_meetings,
+    chapters_to_write,
+    contributions,
+    contributor_choices,
+    report_chapters,
+    report_duties,
+)
 
 
 def _report_or_404(year):
@@ -126,7 +140,10 @@ class ChaptersToWriteView(RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         services.ensure_narratives_of(AnnualReport.objects.filter(status=ReportStatus.DRAFT))
         return super().get_context_data(
-            chapters=chapters_to_write(self.roles), is_manager=permissions.can_manage_reports(self.roles), **kwargs
+            chapters=chapters_to_write(self.roles),
+            is_manager=permissions.can_manage_reports(self.roles),
+            today=timezone.localdate(),
+            **kwargs,
         )
 
 
@@ -523,3 +540,91 @@ class DutyRecordView(ManagesReportsRequiredMixin, View):
                 messages.success(request, f"The report is recorded as sent to {duty.recipient_name}.")
                 return redirect("reports:duties", year=duty.report.year)
         return render(request, self.template_name, {"duty": duty, "report": duty.report, "form": form})
+
+
+def _nobody_by_name(narrative, *, lower=False):
+    """The contributor choice that names nobody: the chapter is then written by its body's chairs, as before."""
+    words = f"The chairs of the {narrative.written_by.name}" if narrative.written_by_id else "The business manager"
+    return words[0].lower() + words[1:] if lower else words
+
+
+class ContributionsBoardView(ManagesReportsRequiredMixin, View):
+    """Every part of one report: each chapter with who writes it, when it is due, its status, when it was last
+    changed and last chased, a small form to name the contributor and the due date, and a button to chase them; then
+    the parts other apps keep (the agencies' statements), as they stand."""
+
+    template_name = "reports/contributions.html"
+
+    def context(self, report, *, bound=None):
+        today = timezone.localdate()
+        chapters, parts = contributions(report, today=today)
+        people = list(contributor_choices())
+        rows = []
+        for contribution in chapters:
+            narrative = contribution.narrative
+            if bound is not None and bound.prefix == contribution.key:
+                form = bound
+            else:
+                form = AssignContributionForm(
+                    prefix=contribution.key,
+                    people=people,
+                    empty_label=_nobody_by_name(narrative),
+                    initial={"assigned_to": narrative.assigned_to_id, "due_on": narrative.due_on},
+                )
+            rows.append((contribution, form))
+        late = sum(contribution.status == "late" for contribution in chapters)
+        return {
+            "report": report,
+            "rows": rows,
+            "parts": parts,
+            "late": late,
+            "open": report.status == ReportStatus.DRAFT,
+            "today": today,
+        }
+
+    def get(self, request, year):
+        report = _report_or_404(year)
+        services.ensure_narratives(report)
+        return render(request, self.template_name, self.context(report))
+
+    def post(self, request, year):
+        report = _report_or_404(year)
+        services.ensure_narratives(report)
+        key = request.POST.get("key", "")
+        narrative = report.narratives.select_related("written_by").filter(key=key).first()
+        section = section_by_key(key)
+        if narrative is None or section is None or not section.narrative:
+            raise Http404("No such chapter.")
+        form = AssignContributionForm(
+            request.POST, prefix=key, people=list(contributor_choices()), empty_label=_nobody_by_name(narrative)
+        )
+        if form.is_valid():
+            try:
+                services.assign_contribution(
+                    narrative=narrative, assigned_to=form.person, due_on=form.cleaned_data["due_on"]
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                person = form.person
+                who = (person.get_full_name() or person.username) if person else _nobody_by_name(narrative, lower=True)
+                due = f", due {long_date(form.cleaned_data['due_on'])}" if form.cleaned_data["due_on"] else ""
+                messages.success(request, f"“{section.title}” is written by {who}{due}.")
+                return redirect(f"{reverse('reports:contributions', args=[report.year])}#part-{key}")
+        return render(request, self.template_name, self.context(report, bound=form), status=200)
+
+
+class ContributionChaseView(ManagesReportsRequiredMixin, View):
+    """E-mails a chapter's contributor a reminder from the business manager: one e-mail each press."""
+
+    def post(self, request, year, key):
+        report = _report_or_404(year)
+        narrative = get_object_or_404(NarrativeSection, report=report, key=key)
+        try:
+            _, to = services.chase_contribution(narrative=narrative, by=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, f"A reminder about “{narrative.title}” was e-mailed to {', '.join(to)}.")
+        return redirect(f"{reverse('reports:contributions', args=[report.year])}#part-{key}")

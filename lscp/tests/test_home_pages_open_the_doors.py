@@ -10,6 +10,7 @@ from datetime import date
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from lscp.testing import DEMO_YEAR
 from partnership.models import Body, MembershipRole
 from partnership.tests.factories import MembershipFactory
 from reports.models import AnnualReport
@@ -59,6 +60,6 @@ def test_a_chairs_home_links_to_every_page_their_bodies_give_them(demo, client, 
 
 def test_the_report_preview_leads_back_to_the_reports_page(demo, client):
     client.force_login(User.objects.get(username="manager"))
-    report = AnnualReport.objects.get()
+    report = AnnualReport.objects.get(year=DEMO_YEAR)
     page = client.get(reverse("reports:preview", args=[report.year])).content.decode()
     assert f'href="{report.get_absolute_url()}"' in page

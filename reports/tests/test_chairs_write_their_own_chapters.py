@@ -152,7 +152,7 @@ def test_a_chair_lists_the_chapters_they_write_with_their_state(
     with django_assert_max_num_queries(8):
         page = client.get(reverse("reports:chapters")).content.decode()
     assert "Your chapters of the annual report" in page
-    assert "Learning from case reviews" in page and "Not written" in page
+    assert "Learning from case reviews" in page and "Not started" in page
     assert chapter_url(case_reviews.report) in page
     assert "Foreword" not in page  # the business manager's chapter
 

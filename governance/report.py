@@ -360,3 +360,36 @@ SECTIONS = [
         records_url="admin:governance_expenditureline_changelist",
     ),
 ]
+
+
+def young_people_priorities(year):
+    """The year's priorities as a list, for the version for young people (three queries, the priorities' own)."""
+    return {"priorities": selectors.priorities_for_year(year=year)}
+
+
+def young_people_listening(year):
+    """What children told the partnership and what it did, for the version for young people (two queries)."""
+    activities = selectors.engagement_activities(year=year)
+    return {
+        "children_heard": sum(a.children_taking_part for a in activities),
+        "you_said_we_did": selectors.you_said_we_did(year=year),
+    }
+
+
+# The version for children and young people (reports/young_people.py): the same records, in a few plain pages.
+YOUNG_PEOPLE_SECTIONS = [
+    Section(
+        key="young-people-priorities",
+        title="What we worked on",
+        order=20,
+        template="governance/young_people/priorities.html",
+        context=young_people_priorities,
+    ),
+    Section(
+        key="young-people-you-said-we-did",
+        title="You said, we did",
+        order=30,
+        template="governance/young_people/you_said_we_did.html",
+        context=young_people_listening,
+    ),
+]

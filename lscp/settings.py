@@ -258,6 +258,11 @@ if not 0 <= REPORT_DUTY_REMINDER_DAYS < 7:
 CONTRIBUTION_REMINDER_WORKING_DAYS = env.int("CONTRIBUTION_REMINDER_WORKING_DAYS", default=5)
 if CONTRIBUTION_REMINDER_WORKING_DAYS < 0:
     raise ImproperlyConfigured("CONTRIBUTION_REMINDER_WORKING_DAYS is working days before a due date: 0 or more.")
+# The Flesch reading ease the written parts of the annual report's version for children and young people should reach
+# (0 to 100, higher is easier; 60 to 70 is plain English): below it, the checks before approval say so.
+YOUNG_PEOPLE_MIN_READING_EASE = env.int("YOUNG_PEOPLE_MIN_READING_EASE", default=60)
+if not 0 <= YOUNG_PEOPLE_MIN_READING_EASE <= 100:
+    raise ImproperlyConfigured("YOUNG_PEOPLE_MIN_READING_EASE is a Flesch reading ease: 0 to 100.")
 if SECTION11_REMINDER_WORKING_DAYS < 0:
     raise ImproperlyConfigured("SECTION11_REMINDER_WORKING_DAYS is working days before a close date: 0 or more.")
 if any(days < 0 for days in REVIEW_REMINDER_LEAD_DAYS):

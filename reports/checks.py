@@ -10,6 +10,9 @@ approves the report. One page lists every problem with a link to where it is fix
 - **Images without a text alternative**, anywhere in the report.
 - Each section's own check (`Section.check`): the glossary finds the abbreviations the report uses and does not
   explain.
+- **Reading ease of the version for young people**: its written parts read harder than
+  YOUNG_PEOPLE_MIN_READING_EASE (reports/young_people.py). Their unwritten parts and placeholders are found with
+  the other chapters'.
 
 Running them gathers and renders the whole report once (as the preview does), so the page shows the report as it
 would be built now."""
@@ -40,6 +43,7 @@ def run_checks(report):
     from .rendering import gather, render_html, unwritten_notice
     from .selectors import report_chapters
     from .services import PLACEHOLDER_PATTERN
+    from .young_people import reading_ease_problems
 
     problems = []
     for section, narrative in report_chapters(report):
@@ -92,6 +96,7 @@ def run_checks(report):
             own_checks.extend(section.check(part.context, document_text, report.year))
     problems.extend(own_checks)
     problems.extend(image_problems(gathered))
+    problems.extend(reading_ease_problems(report))
     return problems
 
 

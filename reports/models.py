@@ -107,6 +107,16 @@ class ReportBuild(models.Model):
         "once this build is published.",
     )
     page_count = models.PositiveIntegerField(null=True, blank=True)
+    young_people_pdf = models.FileField(
+        "version for young people",
+        upload_to=build_path,
+        blank=True,
+        help_text="The report's short version for children and young people, made after the PDF from the same "
+        "records: published beside it.",
+    )
+    young_people_page_count = models.PositiveIntegerField(
+        "pages of the version for young people", null=True, blank=True
+    )
     file_size = models.PositiveBigIntegerField(null=True, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
     error = models.TextField(blank=True)
@@ -153,6 +163,8 @@ class ReportBuild(models.Model):
     def file_download_url(self, field_name):
         if field_name == "html_edition":
             return reverse("reports:build_edition", args=[self.report.year, self.pk])
+        if field_name == "young_people_pdf":
+            return reverse("reports:build_young_people", args=[self.report.year, self.pk])
         return self.get_download_url()
 
 

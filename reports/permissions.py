@@ -6,7 +6,7 @@
   business manager named as a chapter's contributor (`NarrativeSection.assigned_to`) writes that chapter, on the
   web form; they see nothing else of a draft: no preview of the whole report, no builds, no other chapter.
 - The contributions board (who writes each part, by when, chasing them) is the business manager's.
-- Everyone, signed in or not, reads and downloads a published report.
+- Everyone, signed in or not, reads and downloads a published report and its version for young people.
 """
 
 from lscp.access import EVERYONE, Page
@@ -78,6 +78,7 @@ def _a_build(**fields):
     )
     build.pdf.save("annual-report.pdf", ContentFile(b"%PDF-1.7\n% demo build\n"))
     build.html_edition.save("annual-report.html", ContentFile(EXAMPLE_EDITION))
+    build.young_people_pdf.save("annual-report-for-young-people.pdf", ContentFile(b"%PDF-1.7\n% for young people\n"))
     return build
 
 
@@ -107,6 +108,7 @@ def _a_published_report():
     )
     build.pdf.save("annual-report.pdf", ContentFile(b"%PDF-1.7\n% published\n"))
     build.html_edition.save("annual-report.html", ContentFile(EXAMPLE_EDITION))
+    build.young_people_pdf.save("annual-report-for-young-people.pdf", ContentFile(b"%PDF-1.7\n% for young people\n"))
     report.published_build = build
     report.save(update_fields=["published_build"])
     return {"year": report.year}
@@ -154,6 +156,8 @@ PAGES = {
     "reports:report": [Page(MANAGER_ONLY, _draft_year), Page(EVERYONE, _a_published_report)],
     "reports:published_pdf": Page(EVERYONE, _a_published_report),
     "reports:published_edition": Page(EVERYONE, _a_published_report),
+    "reports:published_young_people_pdf": Page(EVERYONE, _a_published_report),
+    "reports:build_young_people": Page(MANAGER_ONLY, _build_of_the_draft),
     "reports:build_edition": Page(MANAGER_ONLY, _build_of_the_draft),
     "reports:preview": Page(MANAGER_ONLY, _draft_year),
     "reports:build": Page(MANAGER_ONLY, _draft_year, method="post"),
@@ -187,4 +191,10 @@ PAGES = {
 }
 
 # The published reports are public documents: the public's copy may be cached (lscp/access.py).
-CACHEABLE_FOR_THE_PUBLIC = {"reports:list", "reports:report", "reports:published_pdf", "reports:published_edition"}
+CACHEABLE_FOR_THE_PUBLIC = {
+    "reports:list",
+    "reports:report",
+    "reports:published_pdf",
+    "reports:published_edition",
+    "reports:published_young_people_pdf",
+}

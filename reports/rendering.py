@@ -85,11 +85,12 @@ def unwritten_notice(report, section, narrative):
     return {"writer": writer, "due": narrative.due_on if narrative is not None else None}
 
 
-def gather(report):
-    """Every registered section with its data for the report's year, and the narrative people wrote."""
+def gather(report, sections=None):
+    """Every registered section (or each of `sections`: the version for young people's) with its data for the
+    report's year, and the narrative people wrote."""
     narratives = {n.key: n for n in report.narratives.select_related("written_by")}
     gathered = []
-    for section in registered_sections():
+    for section in registered_sections() if sections is None else sections:
         if section.repeat is not None:
             for chapter in section.repeat(report.year):
                 chapter_section = replace(
@@ -119,7 +120,7 @@ def _one_level_down(html):
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
 
 
-def render_html(report, gathered, *, for_pdf=True, edition=False):
+def render_html(report, gathered, *, for_pdf=True, edition=False, document="reports/document.html"):
     """The whole report as one HTML document.
 
     The PDF gives each chapter an h1 (its bookmark and running header, an H1 in the tagged PDF). A web page has
@@ -149,7 +150,7 @@ def render_html(report, gathered, *, for_pdf=True, edition=False):
         for part in later:
             part.context = part.section.finalise(part.context, document_text)
             render_part(part)
-    return render_to_string("reports/document.html", {**common, "sections": gathered})
+    return render_to_string(document, {**common, "sections": gathered})
 
 
 # PDF/UA-1: tagged, with the document's title and language, so screen readers can read the report.
@@ -227,4 +228,17 @@ def build_pdf(report):
     pdf = output.getvalue()
     del output
     timings.write_seconds = time.perf_counter() - started
+    # The version for children and young people, from the same records, once the main PDF is made: its own few pages.
+    from .young_people import build_young_people_pdf
+
+    timings.extra["young_people_pdf"] = build_young_people_pdf(report)
     return pdf, pages, timings
+
+
+def write_pdf(html):
+    """A short document's HTML laid out and written as a tagged PDF: (pdf bytes, page count)."""
+    document = layout(html)
+    pages = len(document.pages)
+    output = io.BytesIO()
+    document.write_pdf(output, finisher=_finish, **PDF_OPTIONS)
+    return output.getvalue(), pages

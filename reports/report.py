@@ -55,3 +55,49 @@ SECTIONS = [
         help_text="The purpose of the report, the partnership's principles and its priorities for the year.",
     ),
 ]
+
+
+# The version for children and young people (reports/young_people.py): its cover, and the parts the business manager
+# writes for it in plain words. The priorities and "You said, we did" come from the governance records.
+PLAIN_WORDS = (
+    " Write for a reader of about eleven: short sentences, everyday words, no abbreviations, and speak to them as "
+    "“you”. Name no child. The checks before approval measure how easy it is to read."
+)
+
+YOUNG_PEOPLE_SECTIONS = [
+    Section(
+        key="young-people-cover",
+        title="Cover",
+        order=0,
+        template="reports/young_people/cover.html",
+        in_contents=False,
+        titled=False,
+    ),
+    Section(
+        key="young-people-about",
+        title="What the partnership is",
+        order=10,
+        template="reports/young_people/narrative.html",
+        narrative=True,
+        help_text="For the version for young people: who the partnership is and what it does to keep children safe."
+        + PLAIN_WORDS,
+    ),
+    Section(
+        key="young-people-changes",
+        title="What changed this year",
+        order=40,
+        template="reports/young_people/narrative.html",
+        narrative=True,
+        help_text="For the version for young people: the few things that changed for children this year because of "
+        "the partnership's work." + PLAIN_WORDS,
+    ),
+    Section(
+        key="young-people-help",
+        title="Where to get help",
+        order=90,
+        template="reports/young_people/narrative.html",
+        narrative=True,
+        help_text="For the version for young people: who a child can talk to if they are worried, with phone numbers "
+        "and websites (Childline 0800 1111; in an emergency 999)." + PLAIN_WORDS,
+    ),
+]

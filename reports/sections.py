@@ -21,6 +21,14 @@ An app's `report.py` may also list `KEY_FIGURES`: callables `figures(year) -> [K
 
 And `CONTRIBUTIONS`: callables `parts(year) -> [ContributedPart]`, the parts of the report its own records hold (the
 agencies' statements), which the business manager's contributions board lists after the chapters.
+
+The version for children and young people (the 2019 partnership arrangements promise "a version specifically for
+children and young people") has a short registry of its own: an app's `report.py` may list `YOUNG_PEOPLE_SECTIONS`,
+`Section`s printed only in that version, with their own templates (reports/young_people.py builds it). Their keys
+start "young-people-" and share one key space with the main report's, so that a chapter people write for it is a
+`NarrativeSection` like any other: made for every report, written on the same form, blocking approval while blank,
+but never printed in the main report. Orders used: 0 cover · 10 what the partnership is · 20 our priorities ·
+30 you said, we did · 40 what changed this year · 90 where to get help.
 """
 
 from functools import lru_cache
@@ -40,6 +48,7 @@ __all__ = [
     "narrative_sections",
     "registered_sections",
     "section_by_key",
+    "young_people_sections",
 ]
 
 
@@ -54,12 +63,25 @@ def registered_sections():
     return tuple(sorted(found, key=lambda s: (s.order, s.key)))
 
 
+@lru_cache(maxsize=1)
+def young_people_sections():
+    """Every installed app's sections of the version for children and young people, in its order. Keys must be
+    unique, and not used by the main report: a chapter people write is found by its key alone."""
+    found = [section for module in app_modules("report") for section in getattr(module, "YOUNG_PEOPLE_SECTIONS", [])]
+    keys = [s.key for s in found] + [s.key for s in registered_sections()]
+    duplicates = {k for k in keys if keys.count(k) > 1}
+    if duplicates:
+        raise ValueError(f"Report section keys used twice: {', '.join(sorted(duplicates))}")
+    return tuple(sorted(found, key=lambda s: (s.order, s.key)))
+
+
 def narrative_sections():
-    return [s for s in registered_sections() if s.narrative]
+    """Every chapter people write, in the main report's order, then those of the version for young people."""
+    return [s for s in (*registered_sections(), *young_people_sections()) if s.narrative]
 
 
 def section_by_key(key):
-    return next((s for s in registered_sections() if s.key == key), None)
+    return next((s for s in (*registered_sections(), *young_people_sections()) if s.key == key), None)
 
 
 @lru_cache(maxsize=1)

@@ -253,6 +253,12 @@ def run_build(*, build_id):
             build.html_edition.save(
                 f"annual-report-{build.report.year.slug}.html", ContentFile(edition.encode()), save=False
             )
+        young_people = timings.extra.get("young_people_pdf")
+        if young_people:
+            young_pdf, build.young_people_page_count = young_people
+            build.young_people_pdf.save(
+                f"annual-report-{build.report.year.slug}-for-young-people.pdf", ContentFile(young_pdf), save=False
+            )
         build.status = BuildStatus.SUCCEEDED
         build.progress, build.stage = 100, "Ready"
         build.page_count, build.file_size, build.sha256 = pages, len(pdf), digest

@@ -9,6 +9,7 @@
 | workbench, preview, builds, approval, publication, sending it on, the contributions board | the business manager |
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -45,6 +46,7 @@ from .selectors import (
     report_chapters,
     report_duties,
 )
+from .young_people import young_people_reading_ease
 
 
 def _report_or_404(year):
@@ -213,6 +215,31 @@ class PublishedDownloadView(View):
         report = get_object_or_404(AnnualReport.objects.published().select_related("published_build"), year=year)
         filename = f"lscp-annual-report-{report.year.slug}.pdf"
         return file_download(report.published_build.pdf, filename=filename, content_type="application/pdf", what="PDF")
+
+
+class BuildYoungPeopleDownloadView(ManagesReportsRequiredMixin, View):
+    """Any build's version for children and young people, drafts included: the business manager only."""
+
+    def get(self, request, year, pk):
+        build = get_object_or_404(ReportBuild.objects.select_related("report"), pk=pk, report__year=year)
+        if build.status != BuildStatus.SUCCEEDED or not build.young_people_pdf:
+            raise Http404("That build has no version for young people.")
+        filename = f"annual-report-{build.report.year.slug}-build-{build.pk}-for-young-people.pdf"
+        return file_download(build.young_people_pdf, filename=filename, content_type="application/pdf", what="PDF")
+
+
+class PublishedYoungPeopleDownloadView(View):
+    """The published report's version for children and young people: for everyone, no account needed. A report
+    published before the version existed has none (404)."""
+
+    def get(self, request, year):
+        report = get_object_or_404(AnnualReport.objects.published().select_related("published_build"), year=year)
+        if not report.published_build.young_people_pdf:
+            raise Http404("This year's report has no version for young people.")
+        filename = f"lscp-annual-report-{report.year.slug}-for-young-people.pdf"
+        return file_download(
+            report.published_build.young_people_pdf, filename=filename, content_type="application/pdf", what="PDF"
+        )
 
 
 def _edition_page(build):
@@ -388,6 +415,10 @@ class ApproveView(ManagesReportsRequiredMixin, View):
             "groups": ordered,
             "failing": failing,
             "set_aside_count": sum(1 for problem in problems if problem.can_set_aside and problem.key in set_aside),
+            "young_people_reading_ease": young_people_reading_ease(report)
+            if report.status == ReportStatus.DRAFT
+            else None,
+            "young_people_minimum": settings.YOUNG_PEOPLE_MIN_READING_EASE,
         }
 
     def get(self, request, year):

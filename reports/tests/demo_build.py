@@ -59,7 +59,12 @@ def build_loaded_demo_report():
         report = AnnualReport.objects.get(year=DEMO_YEAR)
         with percentages.recording() as printed:
             html = render_html(report, gather(report))
-        pdf, _, _ = build_pdf(report)
+        pdf, _, timings = build_pdf(report)
         transaction.set_rollback(True)
-    # Every percentage the HTML printed, as (fraction, text): the PDF is laid out from the same templates.
-    return BuiltReport(html=html, pdf=pdf, extra={"percentages": printed})
+    # Every percentage the HTML printed, as (fraction, text): the PDF is laid out from the same templates. The
+    # version for children and young people is made by the same build: (pdf bytes, page count).
+    return BuiltReport(
+        html=html,
+        pdf=pdf,
+        extra={"percentages": printed, "young_people_pdf": timings.extra.get("young_people_pdf")},
+    )

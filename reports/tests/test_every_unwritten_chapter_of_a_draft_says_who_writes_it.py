@@ -9,7 +9,7 @@ import pytest
 from partnership.tests.factories import BodyFactory
 from reports import services
 from reports.rendering import gather, render_html
-from reports.sections import narrative_sections
+from reports.sections import registered_sections
 
 from .conftest import YEAR
 
@@ -26,7 +26,8 @@ def test_every_unwritten_chapter_of_a_draft_names_its_writer():
     BodyFactory(name="Case Review Subgroup")
     report = services.create_report(year=YEAR)
     html = render_html(report, gather(report))
-    sections = narrative_sections()
+    # The main report's chapters: those of the version for young people are printed in it (their own test).
+    sections = [section for section in registered_sections() if section.narrative]
     assert len(sections) >= 11
     for section in sections:
         chapter = chapter_html(html, section.key)

@@ -300,6 +300,48 @@ LOCAL_RECIPIENTS = [
 ]
 
 
+# The version for children and young people: the same year, in plain words, from what the chapters above say. No
+# child is named; the priorities and "You said, we did" are added from the records.
+YOUNG_PEOPLE_NARRATIVES = {
+    "young-people-about": """\
+The partnership is a team of grown-ups whose job is to help keep children safe. It works in two parts of London:
+Kensington and Chelsea, and Westminster.
+
+The team is led by three groups: the two councils, the police, and the health service. Schools, youth clubs, charities
+and others are part of it too. They meet every three months. They share what they know, check each other's work and
+ask hard questions when things go wrong.
+
+This is our report for April 2022 to March 2023. It tells you what we did, what you told us and what changed.
+""",
+    "young-people-changes": """\
+Here are some of the things that changed this year.
+
+- **Young people helped shape our training.** Staff who work with children learn about online safety. Young people
+  told us what that training should say.
+- **Staff learned how to spot children at risk.** Police and social workers learned together how to spot children
+  who are made to work or commit crimes for others.
+- **We checked our own training.** Two of our members took a course as if they were new. They told us what worked
+  well, so we can make it better.
+- **We helped new families.** Some families came to live here from Afghanistan and Ukraine. Some lived in hotels. We
+  worked together to help their children feel safe and settled.
+- **We learned from a school.** We looked closely at what went wrong at one school, and we are making sure the
+  lessons are used.
+""",
+    "young-people-help": """\
+If you are worried about yourself or a friend, you do not have to deal with it on your own.
+
+- **Talk to an adult you trust.** This could be a parent or carer, a teacher, a youth worker, your social worker or
+  your doctor.
+- **Call Childline on 0800 1111.** It is free, and it will not show up on your phone bill. You can also chat
+  online at childline.org.uk.
+- **In an emergency, call 999.** If you are in danger now, call the police.
+- **Call 101** to tell the police about something that is not an emergency.
+- **Your council can help.** Children's services at Kensington and Chelsea or Westminster council can help you and
+  your family. Their phone numbers are on their websites.
+""",
+}
+
+
 def _emerging_issues():
     import runpy
     from pathlib import Path
@@ -318,7 +360,7 @@ def load(*, stdout):
     report = AnnualReport.objects.filter(year=year).first() or create_report(year=year)
     manager = User.objects.filter(username="manager").first()
     written = 0
-    for key, text in {**NARRATIVES, "emerging-issues": _emerging_issues()}.items():
+    for key, text in {**NARRATIVES, "emerging-issues": _emerging_issues(), **YOUNG_PEOPLE_NARRATIVES}.items():
         narrative = NarrativeSection.objects.filter(report=report, key=key).first()
         if narrative is None or not narrative.text:
             save_narrative(report=report, key=key, text=text, edited_by=manager)

@@ -6,6 +6,8 @@ own template, laid out by the same pipeline as a tagged PDF and published beside
 Its written parts are narrative chapters like any other, keyed "young-people-…"; their reading ease is measured
 for the checks before approval."""
 
+import hashlib
+
 from django.conf import settings
 from django.urls import reverse
 
@@ -43,24 +45,29 @@ def written_parts(report):
     return [(section, texts.get(section.key, "")) for section in young_people_sections() if section.narrative]
 
 
+def _written_text(report):
+    return "\n\n".join(plain_text(render_markdown(text)) for _, text in written_parts(report) if text.strip())
+
+
 def young_people_reading_ease(report):
     """The Flesch reading ease of the written parts of the version for young people together (`ReadingEase`), or
     None while none is written."""
-    text = "\n\n".join(plain_text(render_markdown(text)) for _, text in written_parts(report) if text.strip())
-    return reading_ease(text)
+    return reading_ease(_written_text(report))
 
 
-def reading_ease_problems(report, *, ease=None):
-    """A `Problem` when the written parts read harder than YOUNG_PEOPLE_MIN_READING_EASE. Its key carries the score,
-    so a decision to set it aside holds only until the text changes."""
-    ease = young_people_reading_ease(report) if ease is None else ease
+def reading_ease_problems(report):
+    """A `Problem` when the written parts read harder than YOUNG_PEOPLE_MIN_READING_EASE. Its key carries a digest of
+    their text, so a decision to set it aside holds only until the text changes."""
+    text = _written_text(report)
+    ease = reading_ease(text)
     minimum = settings.YOUNG_PEOPLE_MIN_READING_EASE
     if ease is None or ease.score >= minimum:
         return []
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
     first = next((section for section, text in written_parts(report) if text.strip()), None)
     return [
         Problem(
-            f"reading-ease:young-people:{ease.rounded}",
+            f"reading-ease:young-people:{digest}",
             READING_EASE,
             TOO_HARD % {"band": ease.band, "score": ease.rounded, "minimum": minimum},
             reverse("reports:narrative", args=[report.year, first.key]) if first else "",

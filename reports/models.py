@@ -289,7 +289,7 @@ class ContributionReminder(models.Model):
     kind = models.CharField(max_length=10, choices=ReminderKind.choices)
     due_on = models.DateField(help_text="The due date the reminder was about.", validators=record_date())
     sent_at = models.DateTimeField(auto_now_add=True)
-    sent_to = models.TextField(help_text="The addresses it went to, one a line.")
+    sent_to = LimitedTextField(max_length=10_000, help_text="The addresses it went to, one a line.")
 
     class Meta:
         ordering = ["narrative", "sent_at"]

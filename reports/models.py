@@ -299,9 +299,9 @@ class ContributionReminder(models.Model):
 
     narrative = models.ForeignKey(NarrativeSection, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=10, choices=ReminderKind.choices)
-    due_on = models.DateField(help_text="The due date the reminder was about.")
+    due_on = models.DateField(help_text="The due date the reminder was about.", validators=record_date())
     sent_at = models.DateTimeField(auto_now_add=True)
-    sent_to = models.TextField(help_text="The addresses it went to, one a line.")
+    sent_to = LimitedTextField(max_length=10_000, help_text="The addresses it went to, one a line.")
 
     class Meta:
         ordering = ["narrative", "sent_at"]
@@ -401,8 +401,8 @@ class ReportDuty(models.Model):
         related_name="+",
         help_text="The published build whose publication started the duty.",
     )
-    published_on = models.DateField(help_text="The publication that started the duty.")
-    due_on = models.DateField("due", db_index=True)
+    published_on = models.DateField(help_text="The publication that started the duty.", validators=past_date())
+    due_on = models.DateField("due", db_index=True, validators=record_date())
     sent_on = models.DateField(null=True, blank=True, validators=past_date())
     how = models.CharField(max_length=10, choices=SentHow.choices, blank=True)
     how_described = models.CharField(
@@ -416,7 +416,7 @@ class ReportDuty(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     recorded_at = models.DateTimeField(null=True, blank=True, validators=record_date())
-    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, validators=record_date())
     history = HistoricalRecords()
 
     objects = ReportDutyQuerySet.as_manager()

@@ -38,7 +38,17 @@ def _records_with_files():
     evidence.file.save("section-11-evidence.pdf", ContentFile(PDF))
     build = ReportBuild(report=AnnualReport.objects.get(year="2022/23"), status=BuildStatus.SUCCEEDED)
     build.pdf.save("annual-report.pdf", ContentFile(PDF))
+    build.html_edition.save("annual-report.html", ContentFile(HTML))  # the web edition made with it
+    build.young_people_pdf.save("for-young-people.pdf", ContentFile(PDF))  # and the version for young people
     return [meeting, body, update, evidence, build]
+
+
+# What each stored file holds here: a PDF, but for the web edition of a report's build.
+HTML = b"<!doctype html><title>Annual report</title>"
+
+
+def content_of(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 def test_every_model_that_stores_files_says_where_they_are_downloaded():
@@ -57,7 +67,7 @@ def test_the_stored_files_own_address_opens_it_for_the_business_manager(demo, de
         for field in dict(models_with_files())[type(record)]:
             response = client.get(getattr(record, field).url)
             assert response.status_code == 200, f"{type(record).__name__}.{field}: {response.status_code}"
-            assert b"".join(response.streaming_content) == PDF
+            assert content_of(response) == (HTML if field == "html_edition" else PDF)
 
 
 @pytest.mark.django_db
@@ -77,7 +87,7 @@ def test_every_file_link_on_the_admins_record_pages_opens(demo, demo_user, clien
             if href.startswith(settings.MEDIA_URL):
                 response = client.get(href)
                 assert response.status_code == 200, f"{href} on {url}: {response.status_code}"
-                b"".join(response.streaming_content)
+                assert content_of(response)
                 opened += 1
     assert opened >= 4  # papers, minutes, terms of reference, the build's PDF at least
 

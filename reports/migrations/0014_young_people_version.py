@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0011_chapter_contributors_and_reminders'),
+        ('reports', '0013_reminder_addresses_limited'),
     ]
 
     operations = [

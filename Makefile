@@ -6,6 +6,11 @@ PIP := $(VENV)/bin/pip
 
 .PHONY: demo test lint format clean benchmark benchmark-booking benchmark-observations benchmark-import-bomb
 
+# axe-core, which the browser tests inject into each page they check (package.json, pinned in package-lock.json).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
@@ -21,11 +26,14 @@ demo: $(VENV)/.installed
 	DEBUG=true PARTNERSHIP_NAME="Kensington and Chelsea and Westminster Safeguarding Children Partnership" PARTNERSHIP_SHORT_NAME="K&C and Westminster LSCP" \
 		$(PY) manage.py runserver 127.0.0.1:8000
 
-# The tests: a throwaway PostgreSQL 15 cluster and Redis, ruff, then the whole suite.
-test: $(VENV)/.installed
+# The tests: a throwaway PostgreSQL 15 cluster and Redis, Debian's Chromium for the browser journeys, ruff, then
+# the whole suite in parallel, one test process per core (each with its own test database and Celery worker).
+TEST_PROCESSES ?= auto
+test: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/ruff check .
+	scripts/ensure-chromium.sh
 	SECRET_KEY=test-only-secret-key-not-for-production DEBUG=false SECURE_SSL_REDIRECT=false \
-		scripts/with-services.sh $(VENV)/bin/pytest $(PYTEST_ARGS)
+		scripts/with-services.sh $(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist load $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
@@ -36,7 +44,7 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles
+	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles
 
 # The benchmarks (print figures): the report build (benchmarks/report_build.py), then public booking under load
 # and the attendance import (benchmarks/booking.py), then the data set import (benchmarks/observations.py), then

@@ -20,6 +20,7 @@ import io
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -40,6 +41,15 @@ from lscp.roles_setup import ensure_role_groups
 from lscp.testing import DEMO_ROLES, demo_last, sign_in, status_mismatches
 from partnership.models import MembershipRole
 from partnership.tests.factories import BodyFactory, MembershipFactory, PersonFactory, UserFactory
+
+# Run in parallel (pytest-xdist), each test process has its own test database (pytest-django names it after the
+# process: test_lscp_gw0, test_lscp_gw1, ...) and so needs its own Celery worker reading its own queue: a job sent
+# by one process must never be run by another's worker against another database. Processes this one starts (a
+# worker, a management command) inherit the queue through the environment.
+TEST_PROCESS = os.environ.get("PYTEST_XDIST_WORKER", "main")
+CELERY_QUEUE = f"lscp-tests-{TEST_PROCESS}"
+os.environ["CELERY_TASK_DEFAULT_QUEUE"] = CELERY_QUEUE
+celery_app.conf.task_default_queue = CELERY_QUEUE
 
 
 def pytest_collection_modifyitems(items):
@@ -117,6 +127,8 @@ def _live_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
             "--without-gossip",
             "--without-mingle",
             "--without-heartbeat",
+            f"--queues={CELERY_QUEUE}",
+            f"--hostname={TEST_PROCESS}@%h",
         ],
         cwd=Path(django_settings.BASE_DIR),
         env=env,
@@ -128,7 +140,8 @@ def _live_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
         if process.poll() is not None:
             pytest.fail(f"The Celery worker exited at start (code {process.returncode}).")
         try:
-            if celery_app.control.ping(timeout=1.0):
+            # Only this process's worker: another test process's may already be answering.
+            if celery_app.control.ping(timeout=1.0, destination=[f"{TEST_PROCESS}@{socket.gethostname()}"]):
                 break
         except Exception:  # the broker may not answer in the first instants
             time.sleep(0.5)

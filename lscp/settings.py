@@ -152,6 +152,9 @@ REDIS_URL = env.str("REDIS_URL", default="")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+# The queue the web processes send jobs to and the workers read. One per test process when the suite runs in
+# parallel (each has its own test database, so its jobs must reach its own worker).
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 # Without a broker a long job (a report build) still never runs inside the request that asks for it: it runs in a
 # background thread of the web process, with the same progress page (lscp/background.py). The test suite turns it off.
 BACKGROUND_TASKS_IN_THREADS = env.bool("BACKGROUND_TASKS_IN_THREADS", default=not REDIS_URL)

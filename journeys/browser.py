@@ -1,0 +1,169 @@
+"""What every journey's browser checks on each page it reaches: the accessibility rules of WCAG 2.2 AA with
+axe-core (the npm package, evaluated in the page), nothing written to the console as an error (a script that
+failed, a style or script the content security policy refused), and no sideways scrolling on a phone.
+
+A journey moves only as a person would, through `Visitor`: following links, pressing buttons, typing into
+labelled fields. Every page it lands on is checked once per address (a form sent back with its errors is a page
+of its own and is checked too)."""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+AXE_SOURCE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+SERIOUS = {"serious", "critical"}
+
+
+def axe_source():
+    if not AXE_SOURCE.exists():
+        raise RuntimeError(f"{AXE_SOURCE} is missing: `make test` installs it (npm ci).")
+    return AXE_SOURCE.read_text()
+
+
+@dataclass
+class PageProblems:
+    """What was wrong with the pages a journey passed, by address; empty when every page passed."""
+
+    accessibility: dict = field(default_factory=dict)
+    console: list = field(default_factory=list)
+    sideways: dict = field(default_factory=dict)
+
+    def __bool__(self):
+        return bool(self.accessibility or self.console or self.sideways)
+
+    def __str__(self):
+        lines = []
+        for url, violations in self.accessibility.items():
+            for violation in violations:
+                lines.append(f"{url}: {violation}")
+        lines += [f"console: {message}" for message in self.console]
+        lines += [
+            f"{url}: {width} px wide on a {PHONE['width']} px phone ({culprit})"
+            for url, (width, culprit) in self.sideways.items()
+        ]
+        return "\n".join(lines)
+
+
+# The element that sticks out furthest on the right at phone width: the one to fix when a page scrolls sideways.
+WIDEST_ELEMENT = """() => {
+  const limit = document.documentElement.clientWidth;
+  let worst = null, right = limit;
+  for (const el of document.body.querySelectorAll('*')) {
+    const box = el.getBoundingClientRect();
+    if (box.right > right + 0.5 && box.width > 0) {
+      let hidden = false;
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+        const overflow = getComputedStyle(up).overflowX;
+        if (overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden') { hidden = true; break; }
+      }
+      if (!hidden) { right = box.right; worst = el; }
+    }
+  }
+  if (!worst) return '';
+  const named = worst.className && typeof worst.className === 'string';
+  const cls = named ? '.' + worst.className.trim().split(/\\s+/).join('.') : '';
+  return worst.tagName.toLowerCase() + (worst.id ? '#' + worst.id : '') + cls;
+}"""
+
+
+class Visitor:
+    """A person at a browser: a Playwright page, with every page they reach checked."""
+
+    def __init__(self, page, live_server_url):
+        self.page = page
+        self.base = live_server_url
+        self.problems = PageProblems()
+        self.checked = set()
+        self._axe = axe_source()
+        page.set_viewport_size(DESKTOP)
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.console.append(f"{self.page.url}: {error}"))
+
+    def _console(self, message):
+        if message.type == "error":
+            self.problems.console.append(f"{self.page.url}: {message.text}")
+
+    # Moving: only what a person does.
+    def open_home(self):
+        """The one address typed: the site's front page, as a bookmark or a search result would open it."""
+        self.page.goto(self.base + "/")
+        return self.landed()
+
+    def follow(self, name, *, exact=False, within=None):
+        """Clicks the link with this accessible name (the first, or the one inside `within`)."""
+        scope = within if within is not None else self.page
+        with self.page.expect_navigation():
+            scope.get_by_role("link", name=name, exact=exact).first.click()
+        return self.landed()
+
+    def press(self, name, *, exact=False, within=None):
+        """Presses the button with this accessible name and waits for the page it leads to."""
+        scope = within if within is not None else self.page
+        with self.page.expect_navigation():
+            scope.get_by_role("button", name=name, exact=exact).first.click()
+        return self.landed()
+
+    def fill(self, label, value, *, exact=False):
+        self.page.get_by_label(label, exact=exact).fill(str(value))
+
+    def choose(self, label, option, *, exact=False):
+        self.page.get_by_label(label, exact=exact).select_option(label=option)
+
+    def tick(self, label, *, exact=False):
+        self.page.get_by_label(label, exact=exact).check()
+
+    def heading(self):
+        return self.page.get_by_role("heading", level=1).inner_text().strip()
+
+    def sign_in(self, username, password):
+        self.follow("Sign in", exact=True)
+        self.fill("User name", username)
+        self.fill("Password", password)
+        return self.press("Sign in", exact=True)
+
+    def sign_out(self):
+        return self.press("Sign out")
+
+    # Checking.
+    def landed(self):
+        """Checks the page now shown, once per address (its query string included)."""
+        self.page.wait_for_load_state("load")
+        url = self.page.url
+        key = re.sub(r"/\d+/", "/N/", urlsplit(url).path) + "?" + urlsplit(url).query
+        if key not in self.checked:
+            self.checked.add(key)
+            self.check_accessibility(url)
+            self.check_phone_width(url)
+        return self.page
+
+    def check_accessibility(self, url):
+        if not self.page.evaluate("() => typeof window.axe !== 'undefined'"):
+            self.page.evaluate(self._axe)
+        results = self.page.evaluate(
+            "async (tags) => await axe.run(document,"
+            " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            AXE_TAGS,
+        )
+        serious = [
+            f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+            + "; ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+            for violation in results["violations"]
+            if violation["impact"] in SERIOUS
+        ]
+        if serious:
+            self.problems.accessibility[url] = serious
+
+    def check_phone_width(self, url):
+        self.page.set_viewport_size(PHONE)
+        try:
+            width = self.page.evaluate("() => document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                self.problems.sideways[url] = (width, self.page.evaluate(WIDEST_ELEMENT))
+        finally:
+            self.page.set_viewport_size(DESKTOP)

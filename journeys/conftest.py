@@ -1,0 +1,55 @@
+"""The browser journeys' fixtures: Debian's Chromium (headless, never a downloaded browser), a live server on the
+test database with the demo loaded, and a `visitor` who checks every page they reach (journeys/browser.py)."""
+
+import io
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+
+from lscp.demo import DEMO_PASSWORD
+
+from .browser import Visitor
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+# Playwright's synchronous API keeps an event loop running in the test's thread from the first page to the end of
+# the run; the ORM calls beside it (loading the demo, reading what a journey saved, emptying the tables after a
+# journey) are plain synchronous calls, not inside that loop. Django's guard cannot tell them apart.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright's launch settings, pointed at the machine's Chromium (`make test` installs it)."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "en-GB", "timezone_id": "Europe/London", "accept_downloads": True}
+
+
+@pytest.fixture
+def site(live_server, settings):
+    """The product at `live_server.url` on the test database, with the demo's records and logins loaded. The
+    server speaks plain HTTP, so its cookies are not marked secure here."""
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.SECURE_SSL_REDIRECT = False
+    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
+    return live_server
+
+
+@pytest.fixture
+def visitor(site, page):
+    """A person at the browser; after the test, every page they reached must have passed its checks."""
+    person = Visitor(page, site.url)
+    yield person
+    assert not person.problems, f"pages the journey passed have problems:\n{person.problems}"
+
+
+@pytest.fixture
+def password():
+    return DEMO_PASSWORD

@@ -109,14 +109,32 @@ class Visitor:
             scope.get_by_role("button", name=name, exact=exact).first.click()
         return self.landed()
 
-    def fill(self, label, value, *, exact=False):
-        self.page.get_by_label(label, exact=exact).fill(str(value))
+    def click(self, name, *, exact=False, within=None):
+        """Presses a button that changes the page in place (a script's: marks, shows, adds), not one that sends it."""
+        (within or self.page).get_by_role("button", name=name, exact=exact).first.click()
 
-    def choose(self, label, option, *, exact=False):
-        self.page.get_by_label(label, exact=exact).select_option(label=option)
+    # Typing and choosing: into the field with this label, on the page or inside `within` (a form, a disclosure)
+    # when the page has the same label twice.
+    def fill(self, label, value, *, exact=False, within=None):
+        (within or self.page).get_by_label(label, exact=exact).fill(str(value))
 
-    def tick(self, label, *, exact=False):
-        self.page.get_by_label(label, exact=exact).check()
+    def choose(self, label, option, *, exact=False, within=None):
+        (within or self.page).get_by_label(label, exact=exact).select_option(label=option)
+
+    def tick(self, label, *, exact=False, within=None):
+        (within or self.page).get_by_label(label, exact=exact).check()
+
+    def disclose(self, name):
+        """Opens the folded part (`<details>`) whose summary says this, as a person clicks it; returns that part,
+        to fill the form inside it."""
+        details = self.page.locator("details", has=self.page.locator("summary", has_text=name)).first
+        if details.get_attribute("open") is None:
+            details.locator("summary").first.click()
+        return details
+
+    def form(self, button):
+        """The form holding the button with this name: where to fill when a page has several forms alike."""
+        return self.page.locator("form", has=self.page.get_by_role("button", name=button, exact=True)).first
 
     def heading(self):
         return self.page.get_by_role("heading", level=1).inner_text().strip()
@@ -140,6 +158,14 @@ class Visitor:
             self.checked.add(key)
             self.check_accessibility(url)
             self.check_phone_width(url)
+        return self.page
+
+    def check_again(self):
+        """Checks the page now shown even if its address was checked before: a page that has grown since (a table
+        of what the journey added, a form's problems) is a page of its own."""
+        self.page.wait_for_load_state("load")
+        self.check_accessibility(self.page.url)
+        self.check_phone_width(self.page.url)
         return self.page
 
     def check_accessibility(self, url):

@@ -69,6 +69,8 @@ def test_the_chair_takes_a_serious_incident_to_a_closed_practice_review(visitor,
     visitor.fill("Rationale", "Agencies did not share what they knew of the family's circumstances.", within=decision)
     visitor.fill("Decided on", day(180), within=decision)
     visitor.press("Record the decision", exact=True)
+    # The incident's page as it now stands: its rapid review, decided, and the form to commission the review.
+    visitor.check_again()
 
     # The review it leads to, commissioned: its page opens.
     commission = visitor.form("Commission the review")
@@ -107,6 +109,7 @@ def test_the_chair_takes_a_serious_incident_to_a_closed_practice_review(visitor,
     visitor.fill("What is to be done", "Revise the information-sharing protocol", within=action)
     visitor.choose("Owner agency", AGENCY, within=action)
     visitor.fill("Due by", (timezone.localdate() + timedelta(days=90)).isoformat(), within=action)
+    visitor.check_again()  # the page with a form unfolded
     visitor.press("Raise the action", exact=True)
     assert Action.objects.filter(title="Revise the information-sharing protocol").exists()
 
@@ -158,7 +161,8 @@ def test_the_chair_writes_the_subgroups_chapter_of_the_annual_report(visitor, pa
     visitor.follow("All your parts")
     visitor.follow(re.compile(r"^Write Learning from reviews"))
     text = "## What we learnt\n\nThe subgroup held rapid reviews and one local child safeguarding practice review."
-    assert "written by the chairs of the Case Review Subgroup" in visitor.page.inner_text("main")
+    about = visitor.page.inner_text("main")
+    assert "2023/24" in about and "written by the chairs of the Case Review Subgroup" in about
     visitor.fill("Text", text, exact=True)
     visitor.press("Preview", exact=True)
     visitor.check_again()

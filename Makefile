@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: demo test lint format clean benchmark benchmark-booking benchmark-observations benchmark-import-bomb
+.PHONY: demo test screenshots lint format clean benchmark benchmark-booking benchmark-observations benchmark-import-bomb
 
 # axe-core, which the browser tests inject into each page they check (package.json, pinned in package-lock.json).
 node_modules/.installed: package.json package-lock.json
@@ -35,6 +35,11 @@ test: $(VENV)/.installed node_modules/.installed
 	scripts/ensure-chromium.sh
 	SECRET_KEY=test-only-secret-key-not-for-production DEBUG=false SECURE_SSL_REDIRECT=false \
 		scripts/with-services.sh $(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist load $(PYTEST_ARGS)
+
+# The user guide's screenshots (docs/screenshots/), taken again from the demo in Debian's Chromium.
+screenshots: $(VENV)/.installed
+	scripts/ensure-chromium.sh
+	$(PY) scripts/screenshots.py
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

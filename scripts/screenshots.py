@@ -22,6 +22,7 @@ PASSWORD = "safeguarding-demo"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
+
 # (file name, the demo login or None for the public, the page's path, "desktop" or "phone"). Paths are the pages a
 # person reaches by following links; ids come from the demo records (looked up below).
 def pages(ids):
@@ -99,7 +100,7 @@ def main():
                 time.sleep(0.2)
         OUT.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--lang=en-GB"])
             contexts = {}
             for name, login, path, size in pages(demo_ids(env)):
                 if login not in contexts:
@@ -112,7 +113,8 @@ def main():
                         page.get_by_role("button", name="Sign in").click()
                         page.wait_for_load_state("load")
                         page.close()
-                page = contexts[login].new_page(viewport=PHONE if size == "phone" else DESKTOP)
+                page = contexts[login].new_page()
+                page.set_viewport_size(PHONE if size == "phone" else DESKTOP)
                 response = page.goto(base + path)
                 if response is None or response.status != 200:
                     raise SystemExit(f"{path} answered {response and response.status} for {login or 'the public'}")

@@ -6,6 +6,7 @@ A journey moves only as a person would, through `Visitor`: following links, pres
 labelled fields. Every page it lands on is checked once per address (a form sent back with its errors is a page
 of its own and is checked too)."""
 
+import mimetypes
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,14 +110,40 @@ class Visitor:
             scope.get_by_role("button", name=name, exact=exact).first.click()
         return self.landed()
 
-    def fill(self, label, value, *, exact=False):
-        self.page.get_by_label(label, exact=exact).fill(str(value))
+    def menu(self, menu, name, *, exact=False):
+        """Opens the menu bar's drop-down `menu` and follows its link `name`."""
+        bar = self.page.get_by_role("navigation", name="Main")
+        toggler = bar.get_by_role("button", name="Show menu")
+        if toggler.is_visible():  # a narrow window folds the bar behind its menu button
+            toggler.click()
+        bar.get_by_role("button", name=menu, exact=True).click()
+        return self.follow(name, exact=exact, within=bar)
 
-    def choose(self, label, option, *, exact=False):
-        self.page.get_by_label(label, exact=exact).select_option(label=option)
+    def go_home(self):
+        """Clicks the partnership's name at the start of the menu bar."""
+        with self.page.expect_navigation():
+            self.page.get_by_role("navigation", name="Main").get_by_role("link").first.click()
+        return self.landed()
 
-    def tick(self, label, *, exact=False):
-        self.page.get_by_label(label, exact=exact).check()
+    # Typing and choosing, in the field with this label (the first, or the one inside `within`: a fieldset or a
+    # card, where each part of a form has fields of the same names).
+    def fill(self, label, value, *, exact=False, within=None):
+        (within if within is not None else self.page).get_by_label(label, exact=exact).fill(str(value))
+
+    def choose(self, label, option, *, exact=False, within=None):
+        (within if within is not None else self.page).get_by_label(label, exact=exact).select_option(label=option)
+
+    def tick(self, label, *, exact=False, within=None):
+        (within if within is not None else self.page).get_by_label(label, exact=exact).check()
+
+    def attach(self, label, name, content, *, exact=False, within=None):
+        """Chooses a file (`name`, with these bytes) in the file field with this label, as from the file picker."""
+        upload = {
+            "name": name,
+            "mimeType": mimetypes.guess_type(name)[0] or "application/octet-stream",
+            "buffer": content,
+        }
+        (within if within is not None else self.page).get_by_label(label, exact=exact).set_input_files(upload)
 
     def heading(self):
         return self.page.get_by_role("heading", level=1).inner_text().strip()

@@ -3,8 +3,9 @@ axe-core (the npm package, evaluated in the page), nothing written to the consol
 failed, a style or script the content security policy refused), and no sideways scrolling on a phone.
 
 A journey moves only as a person would, through `Visitor`: following links, pressing buttons, typing into
-labelled fields. Every page it lands on is checked once per address (a form sent back with its errors is a page
-of its own and is checked too)."""
+labelled fields. Every page it lands on is checked once per address, method and main heading: a page answering a
+form sent (the form back with its errors, a "Cancel your booking?" question, a thank-you page redirected to the
+form's own address) is a page of its own and is checked too, though its address is the form's."""
 
 import mimetypes
 import re
@@ -81,10 +82,16 @@ class Visitor:
         self.base = live_server_url
         self.problems = PageProblems()
         self.checked = set()
+        self.method = "GET"  # of the request that brought the page now shown (after any redirect)
         self._axe = axe_source()
         page.set_viewport_size(DESKTOP)
         page.on("console", self._console)
+        page.on("request", self._navigating)
         page.on("pageerror", lambda error: self.problems.console.append(f"{self.page.url}: {error}"))
+
+    def _navigating(self, request):
+        if request.is_navigation_request() and request.frame == self.page.main_frame:
+            self.method = request.method
 
     def _console(self, message):
         if message.type == "error":
@@ -145,6 +152,11 @@ class Visitor:
         }
         (within if within is not None else self.page).get_by_label(label, exact=exact).set_input_files(upload)
 
+    def choose_answer(self, question, answer, *, exact=True):
+        """Picks the radio button `answer` in the group of buttons labelled `question` (its fieldset's legend),
+        for forms that ask the same scale (1 to 5, yes or no) of several questions."""
+        self.page.get_by_role("group", name=question).get_by_label(answer, exact=exact).check()
+
     def heading(self):
         return self.page.get_by_role("heading", level=1).inner_text().strip()
 
@@ -157,12 +169,44 @@ class Visitor:
     def sign_out(self):
         return self.press("Sign out")
 
+    # The keyboard alone: what a person who cannot use a mouse does.
+    def tab_to(self, name, *, role, exact=False, limit=150):
+        """Presses Tab, as a keyboard user moves through a page, until an element with this role and accessible
+        name has the focus; fails if `limit` presses never reach it. Returns the focused element."""
+        targets = self.page.get_by_role(role, name=name, exact=exact)
+        for _ in range(limit):
+            self.page.keyboard.press("Tab")
+            if targets.evaluate_all("(els) => els.includes(document.activeElement)"):
+                return self.page.locator(":focus")
+        raise AssertionError(f"{limit} presses of Tab never reached the {role} {name!r} on {self.page.url}")
+
+    def focus_is_visible(self):
+        """Whether the element with the focus shows it, as WCAG 2.4.7 asks: it matches :focus-visible and has an
+        outline or a box shadow drawn round it."""
+        return self.page.evaluate(
+            """() => {
+              const el = document.activeElement;
+              if (!el || el === document.body || !el.matches(':focus-visible')) return false;
+              const style = getComputedStyle(el);
+              const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+              return outline || (style.boxShadow && style.boxShadow !== 'none');
+            }"""
+        )
+
+    def key_to_next_page(self, key="Enter"):
+        """Presses a key that leads to another page (Enter on a link, or in a form to send it) and waits for it."""
+        with self.page.expect_navigation():
+            self.page.keyboard.press(key)
+        return self.landed()
+
     # Checking.
     def landed(self):
-        """Checks the page now shown, once per address (its query string included)."""
+        """Checks the page now shown, once per address (its query string included), method and main heading."""
         self.page.wait_for_load_state("load")
         url = self.page.url
-        key = re.sub(r"/\d+/", "/N/", urlsplit(url).path) + "?" + urlsplit(url).query
+        heading = self.page.evaluate("() => document.querySelector('h1')?.textContent.trim() ?? ''")
+        path = re.sub(r"/\d+/", "/N/", urlsplit(url).path)
+        key = f"{self.method} {path}?{urlsplit(url).query} {heading}"
         if key not in self.checked:
             self.checked.add(key)
             self.check_accessibility(url)

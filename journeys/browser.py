@@ -3,9 +3,11 @@ axe-core (the npm package, evaluated in the page), nothing written to the consol
 failed, a style or script the content security policy refused), and no sideways scrolling on a phone.
 
 A journey moves only as a person would, through `Visitor`: following links, pressing buttons, typing into
-labelled fields. Every page it lands on is checked once per address (a form sent back with its errors is a page
-of its own and is checked too)."""
+labelled fields. Every page it lands on is checked once per address, method and main heading: a page answering a
+form sent (the form back with its errors, a "Cancel your booking?" question, a thank-you page redirected to the
+form's own address) is a page of its own and is checked too, though its address is the form's."""
 
+import mimetypes
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,10 +82,16 @@ class Visitor:
         self.base = live_server_url
         self.problems = PageProblems()
         self.checked = set()
+        self.method = "GET"  # of the request that brought the page now shown (after any redirect)
         self._axe = axe_source()
         page.set_viewport_size(DESKTOP)
         page.on("console", self._console)
+        page.on("request", self._navigating)
         page.on("pageerror", lambda error: self.problems.console.append(f"{self.page.url}: {error}"))
+
+    def _navigating(self, request):
+        if request.is_navigation_request() and request.frame == self.page.main_frame:
+            self.method = request.method
 
     def _console(self, message):
         if message.type == "error":
@@ -111,18 +119,47 @@ class Visitor:
 
     def click(self, name, *, exact=False, within=None):
         """Presses a button that changes the page in place (a script's: marks, shows, adds), not one that sends it."""
-        (within or self.page).get_by_role("button", name=name, exact=exact).first.click()
+        (within if within is not None else self.page).get_by_role("button", name=name, exact=exact).first.click()
 
-    # Typing and choosing: into the field with this label, on the page or inside `within` (a form, a disclosure)
-    # when the page has the same label twice.
+    def menu(self, menu, name, *, exact=False):
+        """Opens the menu bar's drop-down `menu` and follows its link `name`."""
+        bar = self.page.get_by_role("navigation", name="Main")
+        toggler = bar.get_by_role("button", name="Show menu")
+        if toggler.is_visible():  # a narrow window folds the bar behind its menu button
+            toggler.click()
+        bar.get_by_role("button", name=menu, exact=True).click()
+        return self.follow(name, exact=exact, within=bar)
+
+    def go_home(self):
+        """Clicks the partnership's name at the start of the menu bar."""
+        with self.page.expect_navigation():
+            self.page.get_by_role("navigation", name="Main").get_by_role("link").first.click()
+        return self.landed()
+
+    # Typing and choosing, in the field with this label (the first, or the one inside `within`: a fieldset or a
+    # card, where each part of a form has fields of the same names).
     def fill(self, label, value, *, exact=False, within=None):
-        (within or self.page).get_by_label(label, exact=exact).fill(str(value))
+        (within if within is not None else self.page).get_by_label(label, exact=exact).fill(str(value))
 
     def choose(self, label, option, *, exact=False, within=None):
-        (within or self.page).get_by_label(label, exact=exact).select_option(label=option)
+        (within if within is not None else self.page).get_by_label(label, exact=exact).select_option(label=option)
 
     def tick(self, label, *, exact=False, within=None):
-        (within or self.page).get_by_label(label, exact=exact).check()
+        (within if within is not None else self.page).get_by_label(label, exact=exact).check()
+
+    def attach(self, label, name, content, *, exact=False, within=None):
+        """Chooses a file (`name`, with these bytes) in the file field with this label, as from the file picker."""
+        upload = {
+            "name": name,
+            "mimeType": mimetypes.guess_type(name)[0] or "application/octet-stream",
+            "buffer": content,
+        }
+        (within if within is not None else self.page).get_by_label(label, exact=exact).set_input_files(upload)
+
+    def choose_answer(self, question, answer, *, exact=True):
+        """Picks the radio button `answer` in the group of buttons labelled `question` (its fieldset's legend),
+        for forms that ask the same scale (1 to 5, yes or no) of several questions."""
+        self.page.get_by_role("group", name=question).get_by_label(answer, exact=exact).check()
 
     def disclose(self, name):
         """Opens the folded part (`<details>`) whose summary says this, as a person clicks it; returns that part,
@@ -148,12 +185,44 @@ class Visitor:
     def sign_out(self):
         return self.press("Sign out")
 
+    # The keyboard alone: what a person who cannot use a mouse does.
+    def tab_to(self, name, *, role, exact=False, limit=150):
+        """Presses Tab, as a keyboard user moves through a page, until an element with this role and accessible
+        name has the focus; fails if `limit` presses never reach it. Returns the focused element."""
+        targets = self.page.get_by_role(role, name=name, exact=exact)
+        for _ in range(limit):
+            self.page.keyboard.press("Tab")
+            if targets.evaluate_all("(els) => els.includes(document.activeElement)"):
+                return self.page.locator(":focus")
+        raise AssertionError(f"{limit} presses of Tab never reached the {role} {name!r} on {self.page.url}")
+
+    def focus_is_visible(self):
+        """Whether the element with the focus shows it, as WCAG 2.4.7 asks: it matches :focus-visible and has an
+        outline or a box shadow drawn round it."""
+        return self.page.evaluate(
+            """() => {
+              const el = document.activeElement;
+              if (!el || el === document.body || !el.matches(':focus-visible')) return false;
+              const style = getComputedStyle(el);
+              const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+              return outline || (style.boxShadow && style.boxShadow !== 'none');
+            }"""
+        )
+
+    def key_to_next_page(self, key="Enter"):
+        """Presses a key that leads to another page (Enter on a link, or in a form to send it) and waits for it."""
+        with self.page.expect_navigation():
+            self.page.keyboard.press(key)
+        return self.landed()
+
     # Checking.
     def landed(self):
-        """Checks the page now shown, once per address (its query string included)."""
+        """Checks the page now shown, once per address (its query string included), method and main heading."""
         self.page.wait_for_load_state("load")
         url = self.page.url
-        key = re.sub(r"/\d+/", "/N/", urlsplit(url).path) + "?" + urlsplit(url).query
+        heading = self.page.evaluate("() => document.querySelector('h1')?.textContent.trim() ?? ''")
+        path = re.sub(r"/\d+/", "/N/", urlsplit(url).path)
+        key = f"{self.method} {path}?{urlsplit(url).query} {heading}"
         if key not in self.checked:
             self.checked.add(key)
             self.check_accessibility(url)

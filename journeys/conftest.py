@@ -34,7 +34,9 @@ def browser_context_args(browser_context_args):
 @pytest.fixture
 def site(live_server, settings):
     """The product at `live_server.url` on the test database, with the demo's records and logins loaded. The
-    server speaks plain HTTP, so its cookies are not marked secure here."""
+    server speaks plain HTTP, so its cookies are not marked secure here. The links in the e-mails it sends lead
+    to it, as they lead to the real site from a real mailbox."""
+    settings.SITE_URL = live_server.url
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
     settings.SECURE_SSL_REDIRECT = False

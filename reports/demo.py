@@ -1,10 +1,20 @@
 """The demo's 2022/23 annual report, with its opening chapters written: the 2022/23 report's content in our own
-words; and the 2023/24 report in draft, its chapters asked of named people with due dates, some late."""
+words; and the 2023/24 report in draft, its chapters asked of named people with due dates, some late.
 
+`publish_last_year` (`manage.py publish_demo_report`, which `make demo` runs after `load_demo`) takes the 2022/23
+report the rest of the way: approved at the Executive's meeting, built, published and sent to every recipient. It is
+a step of its own so that the demo `load_demo` loads, which the tests share, keeps its 2022/23 report a draft with no
+builds."""
+
+from django.conf import settings
 from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
 
+from lscp.dates import long_date
 from lscp.financial_year import FinancialYear
 
+from . import checks, young_people
 from .models import AnnualReport, NarrativeSection, ReportRecipient
 from .services import create_report, save_narrative
 
@@ -405,3 +415,119 @@ def _next_years_contributions():
         assign_contribution(narrative=narrative, assigned_to=person, due_on=today + timedelta(days=days))
         assigned += 1
     return report, assigned
+
+
+# Publishing the 2022/23 report, as the business manager does it: the checks before approval, the approval at the
+# Executive's meeting that agreed it, the build of the approved report, publication, then the report sent on.
+
+# Why a check the demo report fails does not stop its approval, in the business manager's words, by check. None fails
+# on the demo's records now; these keep `make demo` working, visibly, if a change to the records makes one fail.
+SET_ASIDE_REASONS = {
+    checks.NO_RECORDS: "Checked with the subgroup's chair: there were none in 2022/23, and the chapter says so.",
+    checks.TOTALS: "The table is as the service printed it in its own annual report; we do not change their figures.",
+    checks.PERCENTAGES: "The service rounded each share in its own annual report; the note under the table says so.",
+    checks.IMAGES: "The picture is decorative: the text beside it says everything it shows.",
+    young_people.READING_EASE: "The long words are the names of the services young people need to find; we kept them.",
+}
+SET_ASIDE_OTHERWISE = (
+    "Agreed with the independent chair before the Executive's meeting: the report goes as it is, and we will put "
+    "this right in next year's."
+)
+# How the report reached a body the product cannot e-mail (no address on the list of recipients): the national bodies
+# from the business unit's own mailbox, to the address each publishes; a local body by hand.
+SENT_FROM_OUR_MAILBOX = "E-mailed from the LSCP business unit's mailbox to the address on its website, with the link."
+HANDED_OVER = "Printed copies handed to its clerk for its members, with the link to the report online."
+
+
+def publish_last_year(*, stdout, timeout=600):
+    """Approves, builds and publishes the demo's 2022/23 report and does its duties, once. Returns whether it published
+    it now (False: it was published already, and nothing was done)."""
+    from django.core.management.base import CommandError
+
+    from partnership.demo import report_approval_meeting
+
+    from .models import ReportStatus
+    from .services import approve_report, latest_publishable_build, request_build
+
+    report = AnnualReport.objects.filter(year=FinancialYear(2022)).first()
+    if report is None:
+        raise CommandError("There is no 2022/23 report to publish: load the demo first (manage.py load_demo).")
+    if report.is_published:
+        stdout.write(
+            f"The {report.display_title} is already published (on {long_date(report.published_on)}): nothing to do."
+        )
+        return False
+    manager = User.objects.get(username="manager")
+    if report.status == ReportStatus.DRAFT:
+        _set_aside_what_fails(report, by=manager, stdout=stdout)
+        meeting = report_approval_meeting(today=timezone.localdate())
+        approve_report(report=report, approved_by=manager, meeting=meeting)
+        build = report.builds.first()  # approving queues the build to publish
+        stdout.write(f"Approved by the {meeting.body} on {long_date(meeting.date)}; build {build.pk} queued.")
+    else:
+        build = latest_publishable_build(report)
+    if build is None:
+        build = request_build(report=report, requested_by=manager)
+        stdout.write(f"Build {build.pk} of the approved report queued.")
+    build = _finished(build, timeout=timeout)
+    stdout.write(f"Build {build.pk}: {build.page_count} pages, and the version for young people.")
+    with transaction.atomic():  # published with its duties done, or not at all: running again starts afresh
+        _publish_and_send_on(report, build=build, by=manager, stdout=stdout)
+    return True
+
+
+def _set_aside_what_fails(report, *, by, stdout):
+    from django.core.management.base import CommandError
+
+    from .services import failing_checks, set_aside_check
+
+    failing = failing_checks(report)
+    must_fix = [problem.text for problem in failing if not problem.can_set_aside]
+    if must_fix:
+        raise CommandError("The 2022/23 report cannot be approved: " + " ".join(must_fix))
+    for problem in failing:
+        reason = SET_ASIDE_REASONS.get(problem.check, SET_ASIDE_OTHERWISE)
+        set_aside_check(report=report, key=problem.key, reason=reason, by=by)
+        stdout.write(f"Set aside: {problem.text} ({reason})")
+
+
+def _finished(build, *, timeout):
+    """The build, once it has finished successfully. Without a broker or threads (tasks at once, in this process)
+    the build queued on commit has run already, unless this runs inside an enclosing transaction that has not
+    committed (a test): then it is run here, since nothing else will. Otherwise a thread or a worker makes it."""
+    import time
+
+    from django.core.management.base import CommandError
+
+    from lscp.celery import app
+
+    from .models import BuildStatus, ReportBuild
+    from .services import run_build
+
+    build = ReportBuild.objects.get(pk=build.pk)
+    if not build.is_finished and app.conf.task_always_eager and not settings.BACKGROUND_TASKS_IN_THREADS:
+        build = run_build(build_id=build.pk)
+    deadline = time.monotonic() + timeout
+    while not build.is_finished and time.monotonic() < deadline:
+        time.sleep(0.5)
+        build = ReportBuild.objects.get(pk=build.pk)
+    if build.status == BuildStatus.FAILED:
+        raise CommandError(f"Build {build.pk} failed: {build.error}")
+    if build.status != BuildStatus.SUCCEEDED:
+        raise CommandError(f"Build {build.pk} did not finish within {timeout} seconds (is a worker running?).")
+    return build
+
+
+def _publish_and_send_on(report, *, build, by, stdout):
+    from .services import publish_report, record_duty_sent, send_duty_by_email
+
+    publish_report(report=report, build=build)
+    stdout.write(f"Published on {long_date(report.published_on)}: the public downloads build {build.pk}.")
+    for duty in report.duties.open().select_related("recipient"):
+        if duty.recipient.email.strip():
+            send_duty_by_email(duty=duty, sent_by=by)
+            stdout.write(f"Sent to {duty.recipient_name} by e-mail ({duty.recipient.email}).")
+        else:
+            how = SENT_FROM_OUR_MAILBOX if duty.national else HANDED_OVER
+            record_duty_sent(duty=duty, sent_by=by, how_described=how)
+            stdout.write(f"Sent to {duty.recipient_name}: {how}")

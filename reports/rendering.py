@@ -8,6 +8,7 @@ import mimetypes
 import re
 import time
 from dataclasses import dataclass, field, replace
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -16,7 +17,7 @@ from django.contrib.staticfiles import finders
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -120,6 +121,23 @@ def _one_level_down(html):
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
 
 
+_TABLE = re.compile(r"<table\b.*?</table>", re.S)
+_CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption>", re.S)
+
+
+def _scrolling_tables(html):
+    """On a screen a table wider than the page scrolls inside its own box (`.table-scroll`, report-screen.css,
+    shaded at the edge that hides more) instead of the whole page scrolling sideways on a phone. The box can be
+    reached and scrolled with the keyboard, and is named after the table's caption."""
+
+    def wrap(match):
+        caption = _CAPTION.search(match.group(0))
+        name = escape(unescape(strip_tags(caption.group(1))).strip()) if caption else "Table"
+        return f'<div class="table-scroll" role="region" tabindex="0" aria-label="{name}">{match.group(0)}</div>'
+
+    return _TABLE.sub(wrap, html)
+
+
 def render_html(report, gathered, *, for_pdf=True, edition=False, document="reports/document.html"):
     """The whole report as one HTML document.
 
@@ -138,8 +156,9 @@ def render_html(report, gathered, *, for_pdf=True, edition=False, document="repo
 
     def render_part(part):
         part.html = render_to_string(part.section.template, {**common, **part.context, "section": part.section})
-        if not for_pdf and part.section.titled:
-            part.html = mark_safe(_one_level_down(part.html))  # noqa: S308 - headings renamed in rendered HTML
+        if not for_pdf:
+            html = _one_level_down(part.html) if part.section.titled else part.html
+            part.html = mark_safe(_scrolling_tables(html))  # noqa: S308 - rendered HTML, headings and tables rewrapped
 
     later = [part for part in gathered if part.section.finalise is not None]
     for part in gathered:

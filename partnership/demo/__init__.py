@@ -4,7 +4,7 @@ fictional people, 2022/23 meetings and their registers (the data in data.py)."""
 import hashlib
 import re
 import runpy
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from django.contrib.auth.models import User
@@ -142,42 +142,64 @@ def load(*, stdout):
             person.user = User.objects.get(username=username)
             person.save(update_fields=["user"])
 
-    tz = timezone.get_current_timezone()
     meetings_made = 0
     for body_name, dates in MEETINGS.items():
         body = bodies[body_name]
         members = list(Membership.objects.filter(body=body).select_related("person", "agency"))
         for day, theme in dates:
-            starts_at = datetime.combine(date.fromisoformat(day), time(10, 0), tzinfo=tz)
-            meeting, created = Meeting.objects.get_or_create(
-                body=body,
-                starts_at=starts_at,
-                defaults={
-                    "theme": theme,
-                    "status": MeetingStatus.HELD,
-                    "location": "Kensington Town Hall" if starts_at.month % 2 else "Westminster City Hall",
-                    "online": starts_at.month % 3 == 0,
-                },
-            )
-            meetings_made += created
-            for membership in members:
-                if membership.is_current_on(meeting.date):
-                    Attendance.objects.get_or_create(
-                        meeting=meeting,
-                        membership=membership,
-                        defaults=_attendance_defaults(meeting, membership, agencies),
-                    )
+            meetings_made += _hold_meeting(body, members, day, theme)[1]
     stdout.write(
         f"Partnership: {len(agencies)} agencies, {len(bodies)} bodies, {len(people)} people, "
         f"{meetings_made} meetings added."
     )
 
 
+def _hold_meeting(body, members, day, theme):
+    """The body's meeting on `day` (ISO), held, with its register; made once. Returns (meeting, created)."""
+    starts_at = datetime.combine(date.fromisoformat(day), time(10, 0), tzinfo=timezone.get_current_timezone())
+    meeting, created = Meeting.objects.get_or_create(
+        body=body,
+        starts_at=starts_at,
+        defaults={
+            "theme": theme,
+            "status": MeetingStatus.HELD,
+            "location": "Kensington Town Hall" if starts_at.month % 2 else "Westminster City Hall",
+            "online": starts_at.month % 3 == 0,
+        },
+    )
+    for membership in members:
+        if membership.is_current_on(meeting.date):
+            Attendance.objects.get_or_create(
+                meeting=meeting, membership=membership, defaults=_attendance_defaults(meeting, membership)
+            )
+    return meeting, created
+
+
+# The meeting that agreed the 2022/23 annual report: the Executive's. It belongs to the report's publication, not to
+# the year's meetings: `load_demo` leaves it out (the demo it loads has its 2022/23 report in draft), and
+# `publish_demo_report` holds it through `report_approval_meeting`. The demo publishes the report on the day that
+# command runs (each e-mail the product sends the report with is dated that day, and the duties fall due seven days
+# after publication), so the meeting is two to three weeks before that day, on a Wednesday like the others.
+REPORT_APPROVAL_BODY = "LSCP Executive"
+REPORT_APPROVAL_THEME = "Annual report 2022/23"
+
+
+def report_approval_meeting(*, today):
+    """The demo's meeting that agreed the 2022/23 annual report, held with its register; made once."""
+    body = Body.objects.get(name=REPORT_APPROVAL_BODY)
+    meeting = Meeting.objects.filter(body=body, theme=REPORT_APPROVAL_THEME).first()
+    if meeting is not None:
+        return meeting
+    day = today - timedelta(days=14 + (today.weekday() - 2) % 7)
+    members = list(Membership.objects.filter(body=body).select_related("person", "agency"))
+    return _hold_meeting(body, members, day.isoformat(), REPORT_APPROVAL_THEME)[0]
+
+
 # Fictional deputies, chosen by a fixed hash so that loading again changes nothing.
 DEPUTIES = ["Alex Morgan", "Sam Patel", "Jordan Reid", "Chris Adeyemi", "Robin Clarke", "Jess Kowalski", "Leigh Evans"]
 
 
-def _attendance_defaults(meeting, membership, agencies):
+def _attendance_defaults(meeting, membership):
     status = _choose_status(meeting, membership, membership.agency.name)
     defaults = {"status": status}
     if status == AttendanceStatus.DEPUTY:

@@ -55,6 +55,8 @@ def test_refused_before_and_given_after(client, settings, mailoutbox, django_cap
 
     given = client.get(certificate)
     assert given.status_code == 200 and given["Content-Type"] == "application/pdf"
+    # Every link to it says "Download": the browser saves it, as the delegate's record, rather than showing it.
+    assert given["Content-Disposition"].startswith('attachment; filename="')
     pdf = pypdf.PdfReader(io.BytesIO(given.content))
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in pdf.pages))
     for expected in (

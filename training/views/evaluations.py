@@ -140,7 +140,8 @@ class CertificateView(View):
                 status=403,
             )
         response = HttpResponse(certificate_pdf(booking), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{certificate_filename(booking)}"'
+        # Saved, not shown: every link to it says "Download", and the delegate keeps it as their record.
+        response["Content-Disposition"] = f'attachment; filename="{certificate_filename(booking)}"'
         return response
 
 

@@ -41,9 +41,9 @@ def fill_in_template(path):
 
 def wait_for_build(visitor):
     """Watches the report's page while a build is made (static/js/report-build.js polls, then reloads the page
-    once the build has finished), and checks the page it comes back as."""
+    once the build has finished), and checks the page it comes back as: with the build in its table."""
     expect(visitor.page.locator("tr[data-poll]")).to_have_count(0, timeout=BUILD_TIMEOUT)
-    return visitor.landed()
+    return visitor.check_again()
 
 
 def test_the_business_manager_publishes_the_annual_report(live_worker, site, visitor, password, tmp_path):
@@ -99,6 +99,7 @@ def test_the_business_manager_publishes_the_annual_report(live_worker, site, vis
     visitor.fill("Why the report can be approved as it is", reason, within=check)
     visitor.press("Set aside", within=check)
     expect(page.get_by_text("Nothing stops approval")).to_be_visible()
+    visitor.check_again()  # the check set aside, and the form to record the approval
 
     # The approval names the meeting that agreed the report; the approved report is built straight away.
     visitor.choose("The meeting that approved the report", APPROVING_MEETING)
@@ -111,6 +112,7 @@ def test_the_business_manager_publishes_the_annual_report(live_worker, site, vis
     visitor.follow(re.compile(r"^Publish build \d+"))
     visitor.press(re.compile(r"^Publish build \d+"))
     expect(page.get_by_role("status")).to_contain_text("is published: the public now downloads build")
+    visitor.check_again()
 
     # The public, with no account: the published report's page and its PDF.
     visitor.sign_out()

@@ -139,7 +139,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # In production `collectstatic` writes each file under a name with its content's hash (css/site.3f2a9c1b.css) and
 # gzip and Brotli copies of it, and `{% static %}` gives the hashed name: WhiteNoise serves those with a year's cache,
 # and a new release's files get new names. Off by default because `{% static %}` then needs collectstatic's manifest:
-# the demo and the test suite run without one.
+# the demo and the test suite run without one. scripts/serve.sh turns it on.
 STATIC_FILES_HASHED = env.bool("STATIC_FILES_HASHED", default=False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

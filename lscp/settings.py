@@ -57,6 +57,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from STATIC_ROOT (compressed, cached for a year when their names are hashed), so one
+    # gunicorn process needs no proxy for them. Before everything else: a static file needs no session, user or
+    # page policy; SecurityMiddleware still adds its headers (nosniff, HSTS, Referrer-Policy) to them.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outermost after SecurityMiddleware, so error pages (403, 404, 500) carry the policies too.
     "lscp.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -132,6 +136,21 @@ DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y"]
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# In production `collectstatic` writes each file under a name with its content's hash (css/site.3f2a9c1b.css) and
+# gzip and Brotli copies of it, and `{% static %}` gives the hashed name: WhiteNoise serves those with a year's cache,
+# and a new release's files get new names. Off by default because `{% static %}` then needs collectstatic's manifest:
+# the demo and the test suite run without one. scripts/serve.sh turns it on.
+STATIC_FILES_HASHED = env.bool("STATIC_FILES_HASHED", default=False)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if STATIC_FILES_HASHED
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploaded papers and minutes are not public: they are served only through permission-checked views. MEDIA_URL,
 # the address Django gives a stored file (the admin's "Currently" link), sends the person to the download page of

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
@@ -52,11 +53,23 @@ class StaticOnlyFetcher(URLFetcher):
         relative = unquote(parts.path[len(prefix) :])
         if ".." in Path(relative).parts:
             raise ValueError(f"Path escapes the static folder: {url}")
-        found = finders.find(relative)
+        found = static_source(relative)
         if not found:
             raise ValueError(f"No static file {relative}")
         mime_type = mimetypes.guess_type(found)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body=Path(found).read_bytes(), headers={"Content-Type": mime_type})
+
+
+def static_source(name):
+    """The project's own file behind a static file's name, whether `{% static %}` wrote it as it is (css/report.css)
+    or, with STATIC_FILES_HASHED, under collectstatic's hashed name (css/report.a1f35ac8eba4.css): that name is
+    looked up in collectstatic's manifest, so a report reads the same source files wherever it is built."""
+    found = finders.find(name)
+    if not found:
+        hashed_names = getattr(staticfiles_storage, "hashed_files", {})
+        original = next((source for source, hashed in hashed_names.items() if hashed == name), None)
+        found = finders.find(original) if original else None
+    return found
 
 
 @dataclass

@@ -14,23 +14,18 @@ from .browser import Visitor
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
-# Playwright's synchronous API keeps an event loop running in the test's thread from the first page to the end of
-# the run; the ORM calls beside it (loading the demo, reading what a journey saved, emptying the tables after a
-# journey) are plain synchronous calls, not inside that loop, and Django's guard cannot tell them apart. The guard is
-# lifted for the journeys only, from the setup of each to the end of its teardown: a process the other tests start
-# (a deployment check) must not inherit it.
+# Playwright's synchronous API keeps an event loop running in the test process's main thread from its start to the
+# end of the run; the ORM calls beside it (loading the demo, reading what a journey saved, emptying the tables after
+# a journey, and every later test in the same process) are plain synchronous calls, not inside that loop, and
+# Django's guard cannot tell them apart. The guard is lifted while Playwright runs, and only then.
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_setup(item):
+@pytest.fixture(scope="session")
+def playwright(playwright):
+    """pytest-playwright's own, with Django's async guard lifted while it runs."""
     os.environ[ASYNC_UNSAFE] = "true"
-    yield
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    yield
+    yield playwright
     os.environ.pop(ASYNC_UNSAFE, None)
 
 

@@ -4,9 +4,13 @@ import sys
 
 from django.conf import settings
 
+# What a test process may have in its environment that a deployment never has: the browser journeys lift Django's
+# async guard in their process while Playwright runs (journeys/conftest.py).
+NOT_DEPLOYED = ("DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE")
+
 
 def run_manage(*args, **env_changes):
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT")}
+    env = {k: v for k, v in os.environ.items() if k not in NOT_DEPLOYED}
     env.update(env_changes)
     return subprocess.run(
         [sys.executable, "manage.py", *args], env=env, capture_output=True, text=True, cwd=settings.BASE_DIR

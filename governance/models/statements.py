@@ -188,7 +188,7 @@ def statement_writers(agency_ids):
     return (
         Person.objects.filter(agency_id__in=agency_ids, user__isnull=False, user__is_active=True)
         .select_related("user")
-        .order_by("agency_id", "first_name", "last_name", "pk")
+        .order_by("agency_id", "name", "pk")
     )
 
 

@@ -3,7 +3,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
-from lscp.dates import DateInput
+from lscp.dates import DateInput, record_date
 from partnership.models import LocalAuthority
 
 from ..models import STATEMENT_RETURN_NEEDS_COMMENTS, AgencyStatement, Inspection, Judgement
@@ -129,7 +129,9 @@ class StatementRequestForm(forms.Form):
         empty_label="Its partner representatives",
         help_text="One of the agency's partner representatives, or all of them: reminders and chasing go to them.",
     )
-    due_on = forms.DateField(label="Due", widget=DateInput(), help_text="When the statement is wanted.")
+    due_on = forms.DateField(
+        label="Due", widget=DateInput(), validators=record_date(), help_text="When the statement is wanted."
+    )
 
     def __init__(self, *args, agency, **kwargs):
         from django.contrib.auth import get_user_model

@@ -29,6 +29,8 @@ from .models import (
     Priority,
     PriorityActivity,
     ReservesBroughtForward,
+    StatementReminder,
+    StatementRequest,
     YouSaidWeDid,
 )
 
@@ -270,6 +272,30 @@ class AgencyStatementAdmin(SimpleHistoryAdmin):
         ("Review", {"fields": ["manager_comments", ("submitted_by", "submitted_at"), ("decided_by", "decided_at")]}),
     ]
     inlines = [InspectionInline]
+
+
+class StatementReminderInline(admin.TabularInline):
+    model = StatementReminder
+    fields = ["kind", "due_on", "sent_at", "sent_to"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(StatementRequest)
+class StatementRequestAdmin(SimpleHistoryAdmin):
+    """Who writes an agency's statement and by when (the contributions board sets them), with the reminders sent."""
+
+    list_display = ["agency", "year", "assigned_to", "due_on", "last_chased_at"]
+    list_filter = ["year"]
+    search_fields = ["agency__name"]
+    autocomplete_fields = ["agency", "assigned_to"]
+    list_select_related = ["agency", "assigned_to"]
+    readonly_fields = ["requested_by", "requested_at", "last_chased_by", "last_chased_at"]
+    inlines = [StatementReminderInline]
 
 
 @admin.register(Inspection)

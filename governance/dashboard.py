@@ -38,8 +38,10 @@ def our_statement(request, roles):
     if not permissions.can_write_statements(roles):
         return None
     # The year the statements pages open on: the report being put together.
-    year, statement = selectors.reporting_year_and_statement(agency_id=roles.agency_id)
-    return {"my_statement": statement, "statement_year": year}
+    year, statement, due_on = selectors.reporting_year_and_statement(agency_id=roles.agency_id)
+    sent = statement is not None and statement.status in (StatementStatus.SUBMITTED, StatementStatus.ACCEPTED)
+    late = due_on is not None and not sent and due_on < timezone.localdate()
+    return {"my_statement": statement, "statement_year": year, "statement_due": due_on, "statement_late": late}
 
 
 PANELS = [

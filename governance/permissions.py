@@ -55,6 +55,11 @@ def can_review_statements(roles):
     return roles.is_manager
 
 
+def can_request_statements(roles):
+    """Ask an agency for its statement (who writes it, by when) and chase the writer: the business manager."""
+    return roles.is_manager
+
+
 def can_use_statements(roles):
     """The "Statements" pages in any form: writing them or reviewing them."""
     return can_review_statements(roles) or can_write_statements(roles)
@@ -165,6 +170,17 @@ def _statement_of(agency_name):
     return example
 
 
+def _asked_of(agency_name):
+    """The demo asks some agencies for their 2023/24 statements (the partner's among them)."""
+
+    def example():
+        from partnership.models import Agency
+
+        return {"year": FinancialYear(2023), "agency_pk": Agency.objects.get(name=agency_name).pk}
+
+    return example
+
+
 def _last_year():
     return {"year": FinancialYear(2022)}
 
@@ -201,6 +217,12 @@ PAGES = {
         Page({"manager"}, _statement_of(CHAIR_AGENCY)),
         Page({"manager"}, _statement_of("Imperial College Healthcare NHS Trust")),
     ],
+    # Asking for a statement and chasing its writer: the business manager's alone, asked or not yet.
+    "governance:statement_request": [
+        Page({"manager"}, _asked_of(PARTNER_AGENCY)),
+        Page({"manager"}, _asked_of("Imperial College Healthcare NHS Trust")),
+    ],
+    "governance:statement_chase": Page({"manager"}, _asked_of(PARTNER_AGENCY), method="post"),
     "governance:challenges": Page({"manager", "chair", "partner"}),
     "governance:challenge_create": Page({"manager", "chair", "partner"}),
     # Raised by the chair's agency against the Home Office; the partner's agency is in no demo challenge.

@@ -216,24 +216,50 @@ def key_figures(year):
 KEY_FIGURES = [key_figures]
 
 
+def _name(user):
+    return (user.get_full_name() or user.username) if user is not None else ""
+
+
 def statement_parts(year):
     """Each agency's statement for the year, as a part of the report on the business manager's contributions board
-    (one query). The statements keep their own workflow here (partners write and submit, the business manager accepts
-    or returns), so the board shows them as they stand and links to each; only an accepted statement is printed."""
-    from .models import StatementStatus
+    (four queries): every active agency, asked for its statement or not, with who writes it, when it is due, where it
+    stands and when it was last changed, and the board's form to set who and when and its Chase button, which post to
+    governance's own pages. The statements keep their own workflow here (partners write and submit, the business
+    manager accepts or returns); only an accepted statement is printed."""
+    from django.utils import timezone
 
+    today = timezone.localdate()
     parts = []
-    for statement in selectors.statements_for_the_board(year=year):
-        agency = statement.agency
+    for row in selectors.statements_for_the_board(year=year, today=today):
+        agency, statement, request, progress = row.agency, row.statement, row.request, row.progress
+        if request is not None and request.assigned_to_id is not None:
+            who = _name(request.assigned_to)
+        elif row.writers:
+            who = f"{agency.name}'s partner representatives ({', '.join(row.writer_names)})"
+        else:
+            who = f"{agency.name}'s partner representatives (none can sign in)"
+        status = progress.label if request is not None or statement is not None else "Not asked"
+        args = [year, agency.pk]
         parts.append(
             ContributedPart(
                 title=f"Statement of {agency.name}",
-                who=f"{agency.name}'s partners",
-                status=statement.get_status_display(),
-                written=statement.status == StatementStatus.ACCEPTED,
-                url=reverse("governance:statement_review", args=[year, agency.pk]),
-                last_edited_at=statement.submitted_at,
+                who=who,
+                status=status,
+                written=progress.key == "accepted",
+                url=reverse("governance:statement_review", args=args),
+                last_edited_at=getattr(statement, "last_edited_at", None),
+                last_edited_by=getattr(statement, "last_edited_by", None) or "",
                 chapter="partners",
+                due_on=request.due_on if request else None,
+                late=progress.late,
+                sent=progress.sent,
+                last_chased_at=request.last_chased_at if request else None,
+                last_chased_by=_name(request.last_chased_by) if request else "",
+                assign_url=reverse("governance:statement_request", args=args),
+                writer_choices=tuple((p.user_id, _name(p.user)) for p in row.writers),
+                default_writers="Its partner representatives",
+                assigned_to_id=request.assigned_to_id if request else None,
+                chase_url=reverse("governance:statement_chase", args=args) if request is not None else "",
             )
         )
     return parts

@@ -301,11 +301,69 @@ def accepted_statements(*, year):
     )
 
 
-def statements_for_the_board(*, year):
-    """Every agency's statement for the year, whatever its status, by agency (one query): the contributions board."""
-    from .models import AgencyStatement
+@dataclass(frozen=True)
+class StatementOnBoard:
+    """One agency's statement of a year on the contributions board: asked for or not, started or not."""
 
-    return list(AgencyStatement.objects.filter(year=year).select_related("agency").order_by("agency__name"))
+    agency: object
+    statement: object  # AgencyStatement or None
+    request: object  # StatementRequest or None: not asked yet
+    writers: list  # the agency's partner representatives (Person, user loaded)
+    progress: object  # StatementProgress
+
+    @property
+    def writer_names(self):
+        return [person.user.get_full_name() or person.user.username for person in self.writers]
+
+
+def statements_for_the_board(*, year, today):
+    """Every active agency (and any other asked for, or with, a statement of the year), by name, with its statement
+    and the request for it, its partner representatives and where it stands (four queries, whatever the number of
+    agencies). The statement's last change comes from its history: who saved it last, and when."""
+    from django.db.models import F, Value
+    from django.db.models.functions import Coalesce, Concat, NullIf, Trim
+
+    from partnership.models import Agency
+
+    from .models import AgencyStatement, StatementRequest, statement_progress, statement_writers
+
+    changes = AgencyStatement.history.model.objects.filter(id=OuterRef("pk")).order_by("-history_date", "-pk")
+    name = Coalesce(
+        NullIf(Trim(Concat(F("history_user__first_name"), Value(" "), F("history_user__last_name"))), Value("")),
+        F("history_user__username"),
+    )
+    statements = {
+        s.agency_id: s
+        for s in AgencyStatement.objects.filter(year=year).annotate(
+            last_edited_at=Subquery(changes.values("history_date")[:1]),
+            last_edited_by=Subquery(changes.annotate(name=name).values("name")[:1]),
+        )
+    }
+    requests = {
+        r.agency_id: r
+        for r in StatementRequest.objects.filter(year=year).select_related("assigned_to", "last_chased_by")
+    }
+    agencies = list(Agency.objects.filter(Q(active=True) | Q(pk__in=[*statements, *requests])).order_by("name", "pk"))
+    writers = {}
+    for person in statement_writers([a.pk for a in agencies]):
+        writers.setdefault(person.agency_id, []).append(person)
+    rows = []
+    for agency in agencies:
+        statement, request = statements.get(agency.pk), requests.get(agency.pk)
+        progress = statement_progress(statement, due_on=request.due_on if request else None, today=today)
+        rows.append(StatementOnBoard(agency, statement, request, writers.get(agency.pk, []), progress))
+    return rows
+
+
+def statement_request_for(*, agency_id, year):
+    """The request for this agency's statement of `year`, if it was asked for (one query)."""
+    from .models import StatementRequest
+
+    return (
+        StatementRequest.objects.filter(agency_id=agency_id, year=year)
+        .select_related("agency", "assigned_to", "last_chased_by")
+        .first()
+    )
 
 
 def glossary_terms():
@@ -337,24 +395,28 @@ def reporting_year():
 
 
 def reporting_year_and_statement(*, agency_id):
-    """(the reporting year, this agency's statement for it or None), in one query when there is a draft report (the
-    home page's panel: its query count is pinned), two otherwise."""
-    from .models import AgencyStatement
+    """(the reporting year, this agency's statement for it or None, the date it is due or None when it was not asked
+    for), in one query when there is a draft report (the home page's panel: its query count is pinned), three
+    otherwise."""
+    from .models import AgencyStatement, StatementRequest
 
     current = FinancialYear.current()
     status_of = AgencyStatement.objects.filter(agency_id=agency_id, year=OuterRef("year")).values("status")[:1]
+    due_of = StatementRequest.objects.filter(agency_id=agency_id, year=OuterRef("year")).values("due_on")[:1]
     latest = (
         _latest_draft_report_years()
-        .annotate(statement_status=Subquery(status_of))
-        .values("year", "statement_status")
+        .annotate(statement_status=Subquery(status_of), statement_due=Subquery(due_of))
+        .values("year", "statement_status", "statement_due")
         .first()
     )
     if latest is not None and latest["year"] <= current:
         status = latest["statement_status"]
         statement = AgencyStatement(agency_id=agency_id, year=latest["year"], status=status) if status else None
-        return latest["year"], statement
+        return latest["year"], statement, latest["statement_due"]
     year = current.previous
-    return year, AgencyStatement.objects.filter(agency_id=agency_id, year=year).only("status").first()
+    statement = AgencyStatement.objects.filter(agency_id=agency_id, year=year).only("status").first()
+    due = StatementRequest.objects.filter(agency_id=agency_id, year=year).values_list("due_on", flat=True).first()
+    return year, statement, due
 
 
 # The chapters of schools and early years, inspections, policies and procedures, and the year ahead.

@@ -19,6 +19,16 @@ urlpatterns = [
         statements.StatementReviewView.as_view(),
         name="statement_review",
     ),
+    path(
+        "statements/<fy:year>/agencies/<int:agency_pk>/ask/",
+        statements.StatementRequestView.as_view(),
+        name="statement_request",
+    ),
+    path(
+        "statements/<fy:year>/agencies/<int:agency_pk>/chase/",
+        statements.StatementChaseView.as_view(),
+        name="statement_chase",
+    ),
     # The professional challenge and escalation log.
     path("challenges/", challenges.ChallengeListView.as_view(), name="challenges"),
     path("challenges/new/", challenges.LogChallengeView.as_view(), name="challenge_create"),

@@ -112,11 +112,15 @@ class Problem:
 @dataclass(frozen=True)
 class ContributedPart:
     """A part of the annual report an app's own records hold and its own pages look after (an agency's statement),
-    shown on the business manager's contributions board beside the chapters, read-only.
+    shown on the business manager's contributions board beside the chapters.
 
     An app lists callables `parts(year) -> [ContributedPart]` as `CONTRIBUTIONS` in its `report.py` (a fixed number of
     queries, like a chapter's context): the reports app shows them without knowing what they are, and the app keeps
-    its own workflow (who writes, reminders, acceptance) where its records are."""
+    its own workflow (who writes, reminders, acceptance) where its records are. A part the business manager can
+    assign and chase from the board offers the URLs of the app's own actions: the board posts the row's form there
+    (`assigned_to`: one of `writer_choices`' values, "" for the default writers; `due_on`; `next`: the board's
+    address, where the app sends the browser back) and the Chase button to `chase_url` (with `next`); the app checks
+    who may, and says what happened."""
 
     title: str  # "Statement of the Metropolitan Police"
     who: str  # who writes it, in words: "the Metropolitan Police's partners"
@@ -125,3 +129,14 @@ class ContributedPart:
     url: str = ""  # where the business manager opens it
     last_edited_at: object = None  # a datetime, if the app records one
     chapter: str = ""  # the key of the chapter it appears in, if any
+    last_edited_by: str = ""  # who, in words
+    due_on: object = None  # a date, once it has been asked for
+    late: bool = False  # past its due date and not done
+    sent: bool = False  # with the business manager now (submitted or accepted): nobody to chase
+    last_chased_at: object = None
+    last_chased_by: str = ""
+    assign_url: str = ""  # where the row's "who and when" form is posted; empty: not assigned from the board
+    writer_choices: tuple = ()  # ((value, label), …) for the form's writer, after the default (value "")
+    default_writers: str = ""  # the form's empty choice: "Its partner representatives"
+    assigned_to_id: object = None  # the writer chosen now (a value of writer_choices), or None for the default
+    chase_url: str = ""  # where the Chase button posts; empty: not chased from the board

@@ -226,6 +226,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.send_contribution_reminders",
         "schedule": crontab(minute=55, hour=7, day_of_week="mon-fri"),
     },
+    # The agencies' statements asked for and not yet submitted: the same reminders, to the person named or the
+    # agency's partner representatives (the same CONTRIBUTION_REMINDER_WORKING_DAYS before).
+    "agency-statement-reminders": {
+        "task": "governance.tasks.send_statement_reminders",
+        "schedule": crontab(minute=57, hour=7, day_of_week="mon-fri"),
+    },
 }
 
 # The cache: Redis when REDIS_URL is set, so that every web process shares it (the public booking forms' rate

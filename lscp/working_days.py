@@ -48,3 +48,17 @@ def working_days_between(start, end):
     for year in range(max(start.year, earliest().year), min(end.year, latest().year) + 1):
         count -= sum(1 for holiday in _bank_holidays(year) if start < holiday <= end and holiday.weekday() < 5)
     return count
+
+
+def due_date_reminder(due_on, *, today, working_days):
+    """The reminder a part due on `due_on` gets today: "overdue" after the day, "on" on it, "before" within
+    `working_days` working days before it, else None. Shared by every "each once" contribution reminder (the annual
+    report's chapters, the agencies' statements). A day the job did not run is not made up: the next run sends the
+    kind that applies then (an "on" missed becomes the "overdue")."""
+    if today > due_on:
+        return "overdue"
+    if today == due_on:
+        return "on"
+    if working_days_between(today, due_on) <= working_days:
+        return "before"
+    return None

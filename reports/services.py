@@ -780,17 +780,10 @@ def chase_contribution(*, narrative, by, today=None):
 
 def reminder_kind(due_on, *, today):
     """The reminder a chapter due on `due_on` gets today: "overdue" after the day, "on" on it, "before" within
-    CONTRIBUTION_REMINDER_WORKING_DAYS working days before it, else None. A day the job did not run is not made up:
-    the next run sends the kind that applies then (an "on" missed becomes the "overdue")."""
-    from lscp.working_days import working_days_between
+    CONTRIBUTION_REMINDER_WORKING_DAYS working days before it, else None (the one rule, lscp.working_days)."""
+    from lscp.working_days import due_date_reminder
 
-    if today > due_on:
-        return "overdue"
-    if today == due_on:
-        return "on"
-    if working_days_between(today, due_on) <= settings.CONTRIBUTION_REMINDER_WORKING_DAYS:
-        return "before"
-    return None
+    return due_date_reminder(due_on, today=today, working_days=settings.CONTRIBUTION_REMINDER_WORKING_DAYS)
 
 
 def send_contribution_reminders(*, today=None):

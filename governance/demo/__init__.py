@@ -38,6 +38,7 @@ from ..models import (
     Priority,
     PriorityActivity,
     ReservesBroughtForward,
+    StatementRequest,
     StatementStatus,
     YouSaidWeDid,
 )
@@ -90,6 +91,14 @@ BUSINESS_MANAGER = "Eleanor Blackwood"
 STATEMENTS_SUBMITTED = datetime(2023, 5, 31, 12, 0)
 STATEMENTS_DECIDED = datetime(2023, 6, 14, 12, 0)
 STATEMENTS_AWAITING_DECISION = {"Imperial College Healthcare NHS Trust"}
+# The 2023/24 statements the business manager has asked for, on the annual report's contributions board: the agency,
+# the demo login named to write it (None: its partner representatives) and the days from the day the demo is loaded
+# it is due, so that the board always shows one late, one due within the reminders' working days and one later.
+NEXT_YEAR_STATEMENTS = [
+    ("National Probation Service", None, 4),
+    ("Children's Services RBKC/WCC", "chair", -8),
+    ("Metropolitan Police Service, Central West Basic Command Unit", None, 30),
+]
 _MONTHS = [
     "January",
     "February",
@@ -494,5 +503,29 @@ def load(*, stdout):
                 {"action": action, "text": text},
                 {"date": today - timedelta(days=days_ago), "author": users[author]},
             )
+    made["2023/24 statements asked for"] += _ask_for_next_years_statements(manager, today=today)
     added = ", ".join(f"{count} {what}" for what, count in made.items() if count) or "nothing new"
     stdout.write(f"Governance records for {year}: {added} added.")
+
+
+def _ask_for_next_years_statements(manager, *, today):
+    """Asks the agencies of NEXT_YEAR_STATEMENTS for their 2023/24 statements, as the business manager does on the
+    board. An agency asked before is left as it is (the business manager's changes are kept)."""
+    from ..services.statements import request_statement
+
+    year = FinancialYear(2023)
+    asked = set(StatementRequest.objects.filter(year=year).values_list("agency__name", flat=True))
+    made = 0
+    for name, username, days in NEXT_YEAR_STATEMENTS:
+        if name in asked:
+            continue
+        writer = User.objects.get(username=username) if username else None
+        request_statement(
+            agency=Agency.objects.get(name=name),
+            year=year,
+            assigned_to=writer,
+            due_on=today + timedelta(days=days),
+            by=manager,
+        )
+        made += 1
+    return made

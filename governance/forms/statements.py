@@ -3,7 +3,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
-from lscp.dates import DateInput
+from lscp.dates import DateInput, record_date
 from partnership.models import LocalAuthority
 
 from ..models import STATEMENT_RETURN_NEEDS_COMMENTS, AgencyStatement, Inspection, Judgement
@@ -111,3 +111,35 @@ class DecisionForm(forms.Form):
         if cleaned.get("decision") == self.RETURN and not (cleaned.get("comments") or "").strip():
             self.add_error("comments", STATEMENT_RETURN_NEEDS_COMMENTS)
         return cleaned
+
+
+class WriterChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.username
+
+
+class StatementRequestForm(forms.Form):
+    """The business manager asks an agency for its statement: who writes it (one of its partner representatives, or
+    all of them) and by when. The same fields as a row of the contributions board."""
+
+    assigned_to = WriterChoiceField(
+        label="Who writes it",
+        queryset=None,
+        required=False,
+        empty_label="Its partner representatives",
+        help_text="One of the agency's partner representatives, or all of them: reminders and chasing go to them.",
+    )
+    due_on = forms.DateField(
+        label="Due", widget=DateInput(), validators=record_date(), help_text="When the statement is wanted."
+    )
+
+    def __init__(self, *args, agency, **kwargs):
+        from django.contrib.auth import get_user_model
+
+        from ..models import statement_writers
+
+        super().__init__(*args, **kwargs)
+        writers = statement_writers([agency.pk]).values("user_id")
+        self.fields["assigned_to"].queryset = (
+            get_user_model().objects.filter(pk__in=writers).order_by("first_name", "last_name", "username")
+        )

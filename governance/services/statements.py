@@ -15,15 +15,24 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
-from django.db import transaction
+from django.core.mail import EmailMessage, send_mail
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from lscp.dates import long_date
 from lscp.financial_year import FinancialYear
 
-from ..models import AgencyStatement, Inspection, StatementStatus
+from ..models import (
+    AgencyStatement,
+    Inspection,
+    StatementReminder,
+    StatementRequest,
+    StatementStatus,
+    statement_progress,
+    statement_writers,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -200,3 +209,170 @@ def _tell_submitter(statement):
         },
         to=[submitter_address(statement)],
     )
+
+
+# Asking an agency for its statement: who writes it and by when; reminders before, on and after the due date, each
+# once; chasing the writer. The statement's own workflow above is unchanged: a request only sits beside it.
+
+CHASE_SENT = "The statement of %(agency)s for %(year)s has been sent to you: there is nobody to chase."
+CHASE_NOBODY = (
+    "Nobody can be chased for the statement of %(agency)s: it has no partner representative who can sign in. Name "
+    "one in the registry (People) first."
+)
+CHASE_FAILED = "The e-mail could not be sent (%(error)s). Nothing was recorded: try again."
+NOT_ASKED = "%(agency)s has not been asked for its statement for %(year)s: set who writes it and when first."
+# A statement in these states is with the business manager: nobody is reminded or chased about it.
+SENT_STATUSES = (StatementStatus.SUBMITTED, StatementStatus.ACCEPTED)
+
+
+class StatementRemindersNotSent(Exception):
+    """The mail server refused a reminder: the task is retried later (nothing was recorded for it)."""
+
+
+@transaction.atomic
+def request_statement(*, agency, year, assigned_to, due_on, by):
+    """Asks `agency` for its statement of `year` by `due_on`, written by `assigned_to` (None: every partner
+    representative of the agency), or changes who and when if it was asked before. A changed due date starts its
+    reminders afresh. Refused, with a message to act on, for a year not begun or a writer who is not one of the
+    agency's partner representatives."""
+    year = FinancialYear.parse(year)
+    if year > FinancialYear.current():
+        raise ValidationError(STATEMENT_YEAR_NOT_STARTED)
+    request = StatementRequest.objects.select_for_update().filter(agency=agency, year=year).first()
+    if request is None:
+        request = StatementRequest(agency=agency, year=year, requested_by=by, requested_at=timezone.now())
+    request.assigned_to, request.due_on = assigned_to, due_on
+    request._history_user = by
+    request.full_clean(validate_constraints=False)
+    request.save()
+    return request
+
+
+def writers_of(request):
+    """The people a request's reminders and chasing go to: the person named, else the agency's partner
+    representatives (Person objects, with their users)."""
+    writers = statement_writers([request.agency_id])
+    if request.assigned_to_id is not None:
+        writers = writers.filter(user_id=request.assigned_to_id)
+    return list(writers)
+
+
+def writer_addresses(people):
+    """Each person's work e-mail, else their account's, once each."""
+    seen, found = set(), []
+    for person in people:
+        address = (person.email or person.user.email or "").strip()
+        if address and address.lower() not in seen:
+            seen.add(address.lower())
+            found.append(address)
+    return found
+
+
+def _reminder_email(request, *, kind, today, to, status="", reply_to=None, chased_by=None):
+    title = f"Statement of {request.agency.name} for {request.year}"
+    subjects = {
+        "overdue": f"{title} is overdue",
+        "on": f"{title} is due today",
+        "before": f"{title} is due on {long_date(request.due_on)}",
+    }
+    context = {
+        "request": request,
+        "kind": kind,
+        "today": today,
+        "status": status,
+        "url": _link("governance:our_statement", year=request.year),
+        "chased_by": (chased_by.get_full_name() or chased_by.username) if chased_by else "",
+    }
+    return EmailMessage(
+        subject=subjects.get(kind, f"{title}, a reminder from the business manager"),
+        body=render_to_string("governance/emails/statement_reminder.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
+        reply_to=reply_to,
+    )
+
+
+def chase_statement(*, agency, year, by, today=None):
+    """E-mails the statement's writer (the person named, else the agency's partner representatives) a reminder from
+    the business manager, with the link to write it, and records when and by whom; each press sends one e-mail.
+    Refused for an agency not asked, a statement already sent, or nobody to write to. The record and the e-mail stand
+    or fall together."""
+    today = today or timezone.localdate()
+    year = FinancialYear.parse(year)
+    with transaction.atomic():
+        request = (
+            StatementRequest.objects.select_for_update(of=("self",))
+            .select_related("agency", "assigned_to")
+            .filter(agency=agency, year=year)
+            .first()
+        )
+        if request is None:
+            raise ValidationError(NOT_ASKED, params={"agency": agency, "year": year})
+        statement = AgencyStatement.objects.filter(agency=agency, year=year).first()
+        if statement is not None and statement.status in SENT_STATUSES:
+            raise ValidationError(CHASE_SENT, params={"agency": agency, "year": year})
+        to = writer_addresses(writers_of(request))
+        if not to:
+            raise ValidationError(CHASE_NOBODY, params={"agency": agency})
+        message = _reminder_email(
+            request,
+            kind="chase",
+            today=today,
+            to=to,
+            status=statement_progress(statement).label,
+            reply_to=[by.email] if by and by.email else None,
+            chased_by=by,
+        )
+        request.last_chased_at, request.last_chased_by = timezone.now(), by
+        request._history_user = by
+        request.save(update_fields=["last_chased_at", "last_chased_by"])
+        try:
+            message.send()
+        except Exception as error:
+            logger.exception("The chase of the statement request %s could not be e-mailed.", request.pk)
+            raise ValidationError(CHASE_FAILED, params={"error": error}) from error
+    return request, to
+
+
+def send_statement_reminders(*, today=None):
+    """E-mails the writers of each statement asked for and not yet submitted (nor accepted) a reminder before its due
+    date (CONTRIBUTION_REMINDER_WORKING_DAYS working days), on it, and once it is overdue: each kind once per request
+    and due date (a `StatementReminder` row made in the same transaction as the e-mail is sent, so a refused e-mail
+    records nothing and two runs at once send it once). Returns how many reminders were sent."""
+    from lscp.working_days import due_date_reminder
+
+    today = today or timezone.localdate()
+    statuses = dict(
+        ((agency_id, year), (status, text))
+        for agency_id, year, status, text in AgencyStatement.objects.filter(
+            year__in=StatementRequest.objects.values("year")
+        ).values_list("agency_id", "year", "status", "text")
+    )
+    sent, failed = 0, 0
+    for request in StatementRequest.objects.select_related("agency", "assigned_to").order_by("year", "due_on", "pk"):
+        status, text = statuses.get((request.agency_id, request.year), (None, ""))
+        if status in SENT_STATUSES:
+            continue
+        kind = due_date_reminder(request.due_on, today=today, working_days=settings.CONTRIBUTION_REMINDER_WORKING_DAYS)
+        if kind is None or request.reminders.filter(kind=kind, due_on=request.due_on).exists():
+            continue
+        to = writer_addresses(writers_of(request))
+        if not to:
+            continue
+        progress = statement_progress(AgencyStatement(status=status, text=text) if status else None)
+        try:
+            with transaction.atomic():
+                StatementReminder.objects.create(
+                    request=request, kind=kind, due_on=request.due_on, sent_to="\n".join(to)
+                )
+                _reminder_email(request, kind=kind, today=today, to=to, status=progress.label).send()
+        except IntegrityError:
+            continue  # another run sent it a moment ago
+        except Exception:
+            logger.exception("The %s reminder of statement request %s could not be sent.", kind, request.pk)
+            failed += 1
+            continue
+        sent += 1
+    if failed:
+        raise StatementRemindersNotSent(f"{failed} reminder(s) could not be sent; {sent} were.")
+    return sent

@@ -61,3 +61,13 @@ def test_the_rest_of_the_2022_23_reports_records_are_there(demo):
     assert YouSaidWeDid.objects.filter(year=YEAR).count() == 5
     assert GlossaryTerm.objects.filter(term__iexact="mash").exists()
     assert Contribution.objects.filter(year=YEAR, agency__isnull=True, label="LSCP training").count() == 2
+
+
+def test_the_demo_asks_agencies_for_their_2023_24_statements_one_late(demo):
+    from governance.models import StatementRequest
+
+    today = timezone.localdate()
+    asked = list(StatementRequest.objects.filter(year=YEAR.next).select_related("agency"))
+    assert len(asked) == 3 and {a.agency.name for a in asked} <= DEMO_AGENCIES
+    assert sum(a.due_on < today for a in asked) == 1
+    assert any(a.agency.name == "National Probation Service" and a.due_on >= today for a in asked)

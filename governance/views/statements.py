@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views import View
 
 from lscp.financial_year import FinancialYear
@@ -22,8 +23,14 @@ from partnership.models import Agency
 from reports.markdown import render_markdown
 
 from .. import permissions, selectors
-from ..forms.statements import MAX_INSPECTIONS, DecisionForm, InspectionFormSet, StatementForm
-from ..models import AgencyStatement, Inspection, StatementStatus
+from ..forms.statements import (
+    MAX_INSPECTIONS,
+    DecisionForm,
+    InspectionFormSet,
+    StatementForm,
+    StatementRequestForm,
+)
+from ..models import AgencyStatement, Inspection, StatementStatus, statement_progress
 from ..services import statements as services
 
 NO_STATEMENT = "none"
@@ -354,3 +361,103 @@ class StatementReviewView(StatementYearsMixin, RoleRequiredMixin, View):
         verb = "accepted" if decided.status == StatementStatus.ACCEPTED else "returned to the agency"
         messages.success(request, f"The statement of {agency} for {year} was {verb}; they have been told by e-mail.")
         return redirect(reverse("governance:statement_list", kwargs={"year": year}))
+
+
+# Asking an agency for its statement (who writes it, by when) and chasing the writer: the business manager's, from
+# the statement's page or from a row of the annual report's contributions board, which posts here.
+
+
+def _back(request, default):
+    """Where to go after a post: the page it came from (`next`, the contributions board), if it is one of ours."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
+
+
+class StatementRequestView(StatementYearsMixin, RoleRequiredMixin, View):
+    """Who writes an agency's statement of a year and by when: asking for it, or changing who and when."""
+
+    template_name = "governance/statements/statement_request.html"
+
+    def has_role(self, roles):
+        return permissions.can_request_statements(roles)
+
+    def get_objects(self):
+        year = self.statement_year(self.kwargs["year"])
+        agency = get_object_or_404(Agency, pk=self.kwargs["agency_pk"])
+        return year, agency, selectors.statement_request_for(agency_id=agency.pk, year=year)
+
+    def render_page(self, year, agency, asked, form, service_errors=()):
+        statement = AgencyStatement.objects.filter(agency=agency, year=year).only("status", "text").first()
+        today = timezone.localdate()
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "year": year,
+                "agency": agency,
+                "asked": asked,
+                "progress": statement_progress(statement, due_on=asked.due_on if asked else None, today=today),
+                "form": form,
+                "service_errors": service_errors,
+                "next": _back(self.request, ""),
+            },
+        )
+
+    def get(self, request, year, agency_pk):
+        year, agency, asked = self.get_objects()
+        initial = {"assigned_to": asked.assigned_to_id, "due_on": asked.due_on} if asked else {}
+        return self.render_page(year, agency, asked, StatementRequestForm(initial=initial, agency=agency))
+
+    def post(self, request, year, agency_pk):
+        year, agency, asked = self.get_objects()
+        form = StatementRequestForm(request.POST, agency=agency)
+        if not form.is_valid():
+            return self.render_page(year, agency, asked, form)
+        try:
+            saved = services.request_statement(
+                agency=agency,
+                year=year,
+                assigned_to=form.cleaned_data["assigned_to"],
+                due_on=form.cleaned_data["due_on"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            rest = add_service_errors(form, error, fields={"assigned_to": "assigned_to", "due_on": "due_on"})
+            return self.render_page(year, agency, asked, form, service_errors=rest)
+        who = (
+            saved.assigned_to.get_full_name() or saved.assigned_to.username
+            if saved.assigned_to
+            else "its partner representatives"
+        )
+        messages.success(
+            request,
+            f"The statement of {agency} for {year} is asked of {who}, due {saved.due_on:%-d %B %Y}. They are reminded "
+            "before it is due, on the day and once it is late.",
+        )
+        default = reverse("governance:statement_review", kwargs={"year": year, "agency_pk": agency.pk})
+        return redirect(_back(request, default))
+
+
+class StatementChaseView(StatementYearsMixin, RoleRequiredMixin, View):
+    """Chase: one e-mail from the business manager to the statement's writer, each press."""
+
+    http_method_names = ["post"]
+
+    def has_role(self, roles):
+        return permissions.can_request_statements(roles)
+
+    def post(self, request, year, agency_pk):
+        year = self.statement_year(year)
+        agency = get_object_or_404(Agency, pk=agency_pk)
+        try:
+            _, to = services.chase_statement(agency=agency, year=year, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"A reminder about the statement of {agency} was e-mailed to {', '.join(to)}.")
+        default = reverse("governance:statement_request", kwargs={"year": year, "agency_pk": agency.pk})
+        return redirect(_back(request, default))

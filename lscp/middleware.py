@@ -6,6 +6,12 @@ A dozen lines rather than a package: the policy is one fixed string (no nonces, 
 `django.middleware.csp.ContentSecurityPolicyMiddleware` instead.
 """
 
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+import django.views
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 
@@ -22,11 +28,23 @@ def permissions_policy(features):
     return ", ".join(f"{feature}=({' '.join(allowed)})" for feature, allowed in features.items())
 
 
+def debug_page_styles():
+    """With DEBUG on (the demo, a developer's machine) a missing page is Django's own "Page not found" page, whose
+    look is one inline <style> block: the policy's hash for exactly that block, read from the installed Django, so
+    the page is drawn as Django means it and nothing else inline is allowed."""
+    template = Path(django.views.__file__).parent / "templates" / "technical_404.html"
+    blocks = re.findall(r"<style[^>]*>(.*?)</style>", template.read_text(), re.S)
+    return [f"'sha256-{base64.b64encode(hashlib.sha256(block.encode()).digest()).decode()}'" for block in blocks]
+
+
 class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        policy = dict(settings.SECURE_CSP)
+        if settings.DEBUG:
+            policy["style-src"] = [*policy.get("style-src", ["'self'"]), *debug_page_styles()]
         self.headers = {
-            "Content-Security-Policy": content_security_policy(settings.SECURE_CSP),
+            "Content-Security-Policy": content_security_policy(policy),
             "Permissions-Policy": permissions_policy(settings.PERMISSIONS_POLICY),
         }
 

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
+from django.db import models
 
 
 @lru_cache(maxsize=64)
@@ -50,15 +51,23 @@ def working_days_between(start, end):
     return count
 
 
+class DueDateReminderKind(models.TextChoices):
+    """The reminders a part with a due date gets, each once: the kinds `due_date_reminder` gives."""
+
+    BEFORE = "before", "Before the due date"
+    ON = "on", "On the due date"
+    OVERDUE = "overdue", "Overdue"
+
+
 def due_date_reminder(due_on, *, today, working_days):
     """The reminder a part due on `due_on` gets today: "overdue" after the day, "on" on it, "before" within
     `working_days` working days before it, else None. Shared by every "each once" contribution reminder (the annual
     report's chapters, the agencies' statements). A day the job did not run is not made up: the next run sends the
     kind that applies then (an "on" missed becomes the "overdue")."""
     if today > due_on:
-        return "overdue"
+        return DueDateReminderKind.OVERDUE
     if today == due_on:
-        return "on"
+        return DueDateReminderKind.ON
     if working_days_between(today, due_on) <= working_days:
-        return "before"
+        return DueDateReminderKind.BEFORE
     return None

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from lscp.dates import past_date, record_date
 from lscp.fields import LimitedTextField
 from lscp.financial_year import FinancialYearField
+from lscp.working_days import DueDateReminderKind
 
 
 class ReportStatus(models.TextChoices):
@@ -287,18 +288,12 @@ class ContributionStatus(models.TextChoices):
     LATE = "late", "Late"
 
 
-class ReminderKind(models.TextChoices):
-    BEFORE = "before", "Before the due date"
-    ON = "on", "On the due date"
-    OVERDUE = "overdue", "Overdue"
-
-
 class ContributionReminder(models.Model):
     """One reminder e-mailed about a chapter not yet written: before its due date, on it, or once it is overdue.
     One row per chapter, kind and due date, so that each is sent once (a new due date starts its own reminders)."""
 
     narrative = models.ForeignKey(NarrativeSection, on_delete=models.CASCADE, related_name="reminders")
-    kind = models.CharField(max_length=10, choices=ReminderKind.choices)
+    kind = models.CharField(max_length=10, choices=DueDateReminderKind.choices)
     due_on = models.DateField(help_text="The due date the reminder was about.", validators=record_date())
     sent_at = models.DateTimeField(auto_now_add=True)
     sent_to = LimitedTextField(max_length=10_000, help_text="The addresses it went to, one a line.")

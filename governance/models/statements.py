@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from lscp.dates import long_date, past_date, record_date
 from lscp.fields import LimitedTextField
 from lscp.financial_year import FinancialYearField
+from lscp.working_days import DueDateReminderKind
 from partnership.models import Agency, LocalAuthority
 
 __all__ = [
@@ -19,7 +20,6 @@ __all__ = [
     "Inspection",
     "StatementRequest",
     "StatementReminder",
-    "StatementReminderKind",
     "statement_writers",
     "statement_progress",
     "StatementProgress",
@@ -243,18 +243,12 @@ class StatementRequest(models.Model):
             )
 
 
-class StatementReminderKind(models.TextChoices):
-    BEFORE = "before", "Before the due date"
-    ON = "on", "On the due date"
-    OVERDUE = "overdue", "Overdue"
-
-
 class StatementReminder(models.Model):
     """One reminder e-mailed about a statement not yet submitted: before its due date, on it, or once it is overdue.
     One row per request, kind and due date, so that each is sent once (a new due date starts its own reminders)."""
 
     request = models.ForeignKey(StatementRequest, on_delete=models.CASCADE, related_name="reminders")
-    kind = models.CharField(max_length=10, choices=StatementReminderKind.choices)
+    kind = models.CharField(max_length=10, choices=DueDateReminderKind.choices)
     due_on = models.DateField(help_text="The due date the reminder was about.", validators=record_date())
     sent_at = models.DateTimeField(auto_now_add=True)
     sent_to = LimitedTextField(max_length=10_000, help_text="The addresses it went to, one a line.")

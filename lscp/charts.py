@@ -5,7 +5,7 @@ A chart is groups of bars (an indicator, a course), each bar on its own row with
 value printed at its end, so no bar is told by its colour or its length alone. The scale under the bars is chosen
 so that its labels never run together, whatever the magnitude (0.5 or 1,234,567): the fewer, wider steps the
 longer the labels. Bars may run either way from zero (a change since last year). The text is set in the report's
-typeface (Report Sans, see static/css/report.css); a browser showing the SVG as an image falls back to its own
+typeface (Report Sans, see static/css/report-fonts.css); a browser showing the SVG as an image falls back to its own
 sans-serif.
 
 The charts print at their drawn size: a unit is a CSS pixel, WIDTH fits an A4 page's text width, and the 12-unit

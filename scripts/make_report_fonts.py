@@ -9,7 +9,8 @@ counter is drawn. The tabular zero (`zero.tf`, used with `font-variant-numeric: 
 zero, so it follows.
 
 The licence (SIL Open Font License 1.1) allows this; the modified fonts carry their own family name and the
-licence, as it asks. Run again only when the source fonts change:
+licence, as it asks. Each style is written twice: TrueType (.ttf), which the PDFs are built with, and WOFF2
+for browsers. Run again only when the source fonts change:
 
     .venv/bin/python scripts/make_report_fonts.py
 """
@@ -122,6 +123,10 @@ def main():
         font = TTFont(SOURCE / f"atkinson-hyperlegible-latin-{suffix}.woff2")
         open_zero(font)
         rename(font, style)
+        # TrueType for the PDF builds, which would otherwise unpack each WOFF2 file at every build (WeasyPrint keeps
+        # no fonts between documents); WOFF2, a third of the size, for browsers (the report's web edition).
+        font.flavor = None
+        font.save(TARGET / f"report-sans-{suffix}.ttf")
         font.flavor = "woff2"
         font.save(TARGET / f"report-sans-{suffix}.woff2")
     shutil.copy(SOURCE / "LICENSE", TARGET / "LICENSE")

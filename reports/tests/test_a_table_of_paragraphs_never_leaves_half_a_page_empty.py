@@ -12,6 +12,7 @@ WORDS = " ".join(["Partners worked together on the plan and reported what change
 
 def document(space_above_mm, body):
     return f"""<!doctype html><html lang="en-GB"><head><title>Layout</title>
+<link rel="stylesheet" href="{settings.STATIC_URL}css/report-fonts.css">
 <link rel="stylesheet" href="{settings.STATIC_URL}css/report.css"></head><body>
 <div style="height: {space_above_mm}mm"></div>{body}</body></html>"""
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from django.conf import settings
 from fontTools.ttLib import TTFont
 
-STYLESHEET = Path(settings.BASE_DIR) / "static/css/report.css"
+STYLESHEET = Path(settings.BASE_DIR) / "static/css/report-fonts.css"
 FIGURE = re.compile(r"^[\d,.]+%?$")
 
 

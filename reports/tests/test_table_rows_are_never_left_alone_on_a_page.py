@@ -17,6 +17,7 @@ ROWS = 14
 def document(space_above_mm):
     rows = "".join(f"<tr><td>Row {n}</td><td>{n}</td></tr>" for n in range(1, ROWS + 1))
     return f"""<!doctype html><html lang="en-GB"><head><title>Rows</title>
+<link rel="stylesheet" href="{settings.STATIC_URL}css/report-fonts.css">
 <link rel="stylesheet" href="{settings.STATIC_URL}css/report.css"></head><body>
 <div style="height: {space_above_mm}mm"></div>
 <table class="report-table"><caption>Caption of the table</caption>

@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: demo test screenshots lint format clean benchmark benchmark-booking benchmark-observations benchmark-import-bomb
+.PHONY: demo test backup restore screenshots lint format clean benchmark benchmark-booking benchmark-observations benchmark-import-bomb
 
 # axe-core, which the browser tests inject into each page they check (package.json, pinned in package-lock.json).
 node_modules/.installed: package.json package-lock.json
@@ -35,6 +35,16 @@ test: $(VENV)/.installed node_modules/.installed
 	scripts/ensure-chromium.sh
 	SECRET_KEY=test-only-secret-key-not-for-production DEBUG=false SECURE_SSL_REDIRECT=false \
 		scripts/with-services.sh $(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist load $(PYTEST_ARGS)
+
+# Backups (README, "Backups"): with the site's own environment (DATABASE_URL, MEDIA_ROOT, BACKUP_DIR), from the
+# installed .venv as it stands: a nightly job must never reinstall packages. `make restore BACKUP=backups/lscp-backup-...`
+# checks every checksum before it changes anything; FORCE=1 replaces a database that holds records.
+backup:
+	$(PY) manage.py backup
+
+restore:
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=backups/lscp-backup-2025-01-31T021500Z"; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)" $(if $(FORCE),--force)
 
 # The user guide's screenshots (docs/screenshots/), taken again from the demo in Debian's Chromium.
 screenshots: $(VENV)/.installed

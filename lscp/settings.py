@@ -156,6 +156,11 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # the address Django gives a stored file (the admin's "Currently" link), sends the person to the download page of
 # the record that holds it (lscp/stored_files.py).
 MEDIA_URL = "/files/"
+# Backups (`manage.py backup`, lscp/backups.py): each a folder under BACKUP_DIR named by its time, holding the
+# database (pg_dump), the stored files and their checksums. pg_dump and pg_restore come from POSTGRES_BIN_DIR when it is
+# set, else from PATH, else from the newest /usr/lib/postgresql/<version>/bin.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
+POSTGRES_BIN_DIR = env.str("POSTGRES_BIN_DIR", default="")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

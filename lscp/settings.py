@@ -61,6 +61,8 @@ MIDDLEWARE = [
     # gunicorn process needs no proxy for them. Before everything else: a static file needs no session, user or
     # page policy; SecurityMiddleware still adds its headers (nosniff, HSTS, Referrer-Policy) to them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A database that cannot be reached: the plain "service unavailable" page (503), not a 500 (lscp/faults.py).
+    "lscp.faults.DatabaseUnavailableMiddleware",
     # Outermost after SecurityMiddleware, so error pages (403, 404, 500) carry the policies too.
     "lscp.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -99,6 +101,13 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# A database server that cannot be reached answers with the "service unavailable" page (lscp/faults.py) after this many
+# seconds, not after the operating system gives up on the connection (minutes, for a server that has gone silent).
+DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+# The seconds the "service unavailable" page asks browsers and monitors to wait before trying again (Retry-After).
+DATABASE_DOWN_RETRY_AFTER = env.int("DATABASE_DOWN_RETRY_AFTER", default=60)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The demo's SQLite file, for concurrent use (runserver serves each request in its own thread, and a report build
     # runs beside them): readers never wait for the writer (the write-ahead log); a transaction takes the write lock

@@ -38,7 +38,7 @@ from lscp import demo as lscp_demo
 from lscp.celery import app as celery_app
 from lscp.roles import BUSINESS_MANAGERS_GROUP, DELEGATES_GROUP
 from lscp.roles_setup import ensure_role_groups
-from lscp.testing import DEMO_ROLES, demo_last, sign_in, status_mismatches
+from lscp.testing import DEMO_ROLES, demo_last, sign_in, status_mismatches, unused_port
 from partnership.models import MembershipRole
 from partnership.tests.factories import BodyFactory, MembershipFactory, PersonFactory, UserFactory
 
@@ -93,6 +93,47 @@ def _own_cache_keys(settings):
     settings.CACHES = {
         name: {**config, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"} for name, config in settings.CACHES.items()
     }
+
+
+class RedisDown:
+    """Redis cannot be reached: the cache and the Celery broker point at a port nothing listens on, with the real
+    clients (each connection refused), and jobs are sent to the broker as in production rather than run in-process.
+    `back()` points them at the suite's Redis again, with jobs in-process as in every other test."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.url = f"redis://127.0.0.1:{unused_port()}/0"
+        self.cache = settings.CACHES["default"]
+        self.broker = celery_app.conf.broker_url
+        options = {"socket_connect_timeout": settings.REDIS_TIMEOUT, "socket_timeout": settings.REDIS_TIMEOUT}
+        settings.CACHES = {
+            "default": {
+                **self.cache,
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": self.url,
+                "OPTIONS": options,
+            }
+        }
+        self._point_celery_at(self.url, eager=False)
+
+    def back(self):
+        self.settings.CACHES = {"default": self.cache}
+        self._point_celery_at(self.broker, eager=True)
+
+    @staticmethod
+    def _point_celery_at(url, *, eager):
+        celery_app.conf.broker_url = url
+        celery_app.conf.task_always_eager = eager
+        # Celery keeps its connection and producer pools for the broker it first met: forget them.
+        celery_app._pool = None
+        celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def redis_down(settings):
+    down = RedisDown(settings)
+    yield down
+    down.back()
 
 
 class LiveWorker:

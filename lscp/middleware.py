@@ -70,7 +70,9 @@ class PrivatePagesNotCachedMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not self.cacheable(request):
+        # A server error or an unavailable service is never kept, and asking who the user is could ask the database
+        # that has just failed.
+        if response.status_code >= 500 or not self.cacheable(request):
             # Django's own "never cache" (max-age=0, no-cache, no-store, must-revalidate, private, and an Expires
             # in the past), replacing whatever the view said; Pragma for HTTP/1.0 caches.
             del response.headers["Cache-Control"]

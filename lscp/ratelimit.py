@@ -60,8 +60,8 @@ def check(request, *, scope, limit, minutes, subject=None):
             cache.set(ends_key, now + window, timeout=window)
             count = 1
         ends = cache.get(ends_key) if count > limit else None
-    except Exception:  # the cache is down: the form still works, unlimited, rather than fail for everyone
-        logger.exception("Rate limit %s not counted: the cache did not answer.", scope)
+    except Exception as error:  # the cache is down: the form still works, unlimited, rather than fail for everyone
+        logger.warning("Rate limit %s not counted: the cache (Redis) did not answer (%s).", scope, error)
         return None
     if count <= limit:
         return None

@@ -61,6 +61,8 @@ MIDDLEWARE = [
     # gunicorn process needs no proxy for them. Before everything else: a static file needs no session, user or
     # page policy; SecurityMiddleware still adds its headers (nosniff, HSTS, Referrer-Policy) to them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A database that cannot be reached: the plain "service unavailable" page (503), not a 500 (lscp/faults.py).
+    "lscp.faults.DatabaseUnavailableMiddleware",
     # Outermost after SecurityMiddleware, so error pages (403, 404, 500) carry the policies too.
     "lscp.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -99,6 +101,13 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# A database server that cannot be reached answers with the "service unavailable" page (lscp/faults.py) after this many
+# seconds, not after the operating system gives up on the connection (minutes, for a server that has gone silent).
+DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+# The seconds the "service unavailable" page asks browsers and monitors to wait before trying again (Retry-After).
+DATABASE_DOWN_RETRY_AFTER = env.int("DATABASE_DOWN_RETRY_AFTER", default=60)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The demo's SQLite file, for concurrent use (runserver serves each request in its own thread, and a report build
     # runs beside them): readers never wait for the writer (the write-ahead log); a transaction takes the write lock
@@ -190,6 +199,19 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=10)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# With Redis down, a request that queues a job (a report build) must not hang: the web process gives Redis
+# REDIS_TIMEOUT seconds to connect, tries the job once more, then records it as waiting and answers
+# (lscp/background.py). Without these, Celery and kombu keep trying for about 20 seconds, or for minutes when the
+# machine does not answer at all. A Redis that takes a connection but then says nothing is given 10 seconds a try
+# (a rarer fault, and a bound rather than for ever): longer than the workers' one-second waits for a job, so theirs
+# are never cut short.
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=1.0)
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": 10}
+retry_once = {"max_retries": 1, "interval_start": 0.25, "interval_step": 0.25, "interval_max": 0.5}
+CELERY_TASK_PUBLISH_RETRY_POLICY = retry_once
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_TIMEOUT
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": retry_once}
 # Periodic jobs, run by `celery -A lscp beat` (one beat process only), in CELERY_TIMEZONE (Europe/London).
 CELERY_BEAT_SCHEDULE = {
     # The weekly digest of overdue and due-soon actions to their owners; never twice in a week.
@@ -231,6 +253,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.send_contribution_reminders",
         "schedule": crontab(minute=55, hour=7, day_of_week="mon-fri"),
     },
+    # Annual report builds asked for while Redis was down wait in the database; once it is back they are sent to the
+    # workers (and when a worker starts). Every five minutes, so nobody waits long after the job service returns.
+    "annual-report-builds-left-waiting": {
+        "task": "reports.tasks.send_builds_left_waiting",
+        "schedule": crontab(minute="*/5"),
+    },
     # The agencies' statements asked for and not yet submitted: the same reminders, to the person named or the
     # agency's partner representatives (the same CONTRIBUTION_REMINDER_WORKING_DAYS before).
     "agency-statement-reminders": {
@@ -240,10 +268,16 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # The cache: Redis when REDIS_URL is set, so that every web process shares it (the public booking forms' rate
-# limit counts there, lscp/ratelimit.py); without it, each process's memory (the demo).
+# limit counts there, lscp/ratelimit.py); without it, each process's memory (the demo). Redis not answering within
+# REDIS_TIMEOUT is a cache that failed: the rate limits let the form through (and log a warning).
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "lscp"}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "lscp",
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

@@ -1,6 +1,7 @@
 """Shared test vocabulary and helpers every app's tests use. Like the rest of lscp it imports no app: the
 fixtures that make records (one user per role, the demo data set) are in the root conftest.py."""
 
+import socket
 from datetime import datetime, time
 
 from django.utils import timezone
@@ -52,3 +53,10 @@ def demo_last(items):
     others, keeping each group's order: the demo is loaded once, in a transaction left open until the end of
     the run, so no test that runs before it can see its rows, and no transactional test has to run inside it."""
     items.sort(key=lambda item: "demo" in getattr(item, "fixturenames", ()))
+
+
+def unused_port():
+    """A port on this machine that nothing listens on: a connection to it is refused, as to a service that is down."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -1,3 +1,5 @@
+import sys
+
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpResponseServerError
 from django.template.loader import render_to_string
@@ -6,6 +8,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from lscp.dashboard import registered_panels
+from lscp.faults import database_unavailable_response, database_unreachable
 from lscp.navigation import doors_for
 from lscp.roles import roles_for
 from lscp.site import site_context
@@ -30,7 +33,10 @@ class HomeView(TemplateView):
 
 
 def server_error(request):
-    """The page for a server error: no request context and no database, which may be what failed."""
+    """The page for a server error: no request context and no database, which may be what failed. A database that
+    could not be reached, in a middleware rather than a view, gets the "service unavailable" page (lscp/faults.py)."""
+    if database_unreachable(sys.exc_info()[1]):
+        return database_unavailable_response()
     return HttpResponseServerError(render_to_string("500.html", site_context()))
 
 

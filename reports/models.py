@@ -82,6 +82,12 @@ class BuildStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+# What a queued build is waiting for, as its row on the report's page says it. A build whose job could not be sent
+# (Redis down) says so, and `services.send_builds_left_waiting` sends exactly those once the job service is back.
+WAITING_FOR_A_WORKER = "Waiting for a worker"
+WAITING_FOR_THE_JOB_SERVICE = "Waiting for the job service, which is not answering: it starts when that is back"
+
+
 def build_path(build, filename):
     return f"annual-reports/{build.report.year.slug}/build-{build.pk}-{filename}"
 
@@ -143,6 +149,10 @@ class ReportBuild(models.Model):
     @property
     def is_finished(self):
         return self.status in (BuildStatus.SUCCEEDED, BuildStatus.FAILED)
+
+    @property
+    def is_waiting_for_the_job_service(self):
+        return self.status == BuildStatus.QUEUED and self.stage == WAITING_FOR_THE_JOB_SERVICE
 
     @property
     def is_draft(self):

@@ -16,10 +16,12 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from lscp.background import queue_after_commit
+from lscp.background import queue_after_commit, start
 from lscp.dates import long_date
 
 from .models import (
+    WAITING_FOR_A_WORKER,
+    WAITING_FOR_THE_JOB_SERVICE,
     AnnualReport,
     BuildStatus,
     CheckSetAside,
@@ -201,13 +203,39 @@ def save_narrative(*, report, key, text, edited_by, based_on_version=None):
 
 def request_build(*, report, requested_by=None):
     """Queues a build; the job starts only once this transaction has committed, on a worker or (without one) in the
-    background, never in the request that asks for it (lscp/background.py)."""
+    background, never in the request that asks for it (lscp/background.py). If the job service (Redis) cannot be
+    reached the build stays queued, saying it waits for the job service, and `send_builds_left_waiting` sends it
+    once the service is back."""
     from .tasks import build_annual_report
 
     with transaction.atomic():
-        build = ReportBuild.objects.create(report=report, requested_by=requested_by, stage="Waiting for a worker")
-        queue_after_commit(build_annual_report, build.pk)
+        build = ReportBuild.objects.create(report=report, requested_by=requested_by, stage=WAITING_FOR_A_WORKER)
+        queue_after_commit(build_annual_report, build.pk, if_not_sent=lambda: _left_waiting(build.pk))
     return build
+
+
+def _left_waiting(build_id):
+    ReportBuild.objects.filter(pk=build_id, status=BuildStatus.QUEUED).update(stage=WAITING_FOR_THE_JOB_SERVICE)
+
+
+def send_builds_left_waiting():
+    """Sends to the workers the builds whose job could not be sent when they were asked for, oldest first (Celery
+    beat, every few minutes, and each worker as it starts). Each build is claimed before it is sent, so two rounds at
+    once never send one twice; if the job service is still down, the build is left waiting again and the round
+    stops. Returns how many were sent."""
+    from .tasks import build_annual_report
+
+    waiting = ReportBuild.objects.filter(status=BuildStatus.QUEUED, stage=WAITING_FOR_THE_JOB_SERVICE)
+    sent = 0
+    for build_id in waiting.order_by("queued_at", "pk").values_list("pk", flat=True):
+        if not waiting.filter(pk=build_id).update(stage=WAITING_FOR_A_WORKER):
+            continue  # another round has it
+        if start(build_annual_report, build_id, if_not_sent=lambda build_id=build_id: _left_waiting(build_id)) is None:
+            break
+        sent += 1
+    if sent:
+        logger.info("Sent %s annual report build%s left waiting for the job service.", sent, "" if sent == 1 else "s")
+    return sent
 
 
 def _set_progress(build, progress, stage, **fields):

@@ -1,4 +1,7 @@
 from celery import shared_task
+from celery.signals import worker_ready
+
+from lscp.background import send
 
 from .services import ContributionRemindersNotSent, DutyRemindersNotSent
 
@@ -10,6 +13,21 @@ def build_annual_report(self, build_id):
 
     build = run_build(build_id=build_id)
     return {"build": build.pk, "status": build.status}
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def send_builds_left_waiting():
+    """Sends the builds asked for while the job service (Redis) was down (Celery beat, every five minutes, and as a
+    worker starts). Safe to run twice at once: each build is sent once."""
+    from .services import send_builds_left_waiting as send_waiting
+
+    return send_waiting()
+
+
+@worker_ready.connect
+def _send_builds_left_waiting_as_a_worker_starts(sender=None, **kwargs):
+    # A worker starting is often the job service coming back: the builds left waiting need not wait for beat.
+    send(send_builds_left_waiting)
 
 
 @shared_task(

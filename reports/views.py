@@ -166,6 +166,11 @@ def _build_message(build, name=""):
         return messages.ERROR, f"{name} failed: {build.error}"
     if build.status == BuildStatus.RUNNING:
         return messages.INFO, f"{name} is being made; this page shows its progress."
+    if build.is_waiting_for_the_job_service:
+        return messages.WARNING, (
+            f"{name} is queued, but the job service that makes the PDFs is not answering just now. The build will "
+            "run by itself when the job service is back: there is no need to ask again. This page shows its progress."
+        )
     return messages.INFO, f"{name} has been queued; this page shows its progress."
 
 

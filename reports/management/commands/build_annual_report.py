@@ -34,7 +34,12 @@ class Command(BaseCommand):
             return
         build = services.request_build(report=report)
         mode = "in this process" if settings.CELERY_TASK_ALWAYS_EAGER else "by the Celery worker"
-        self.stdout.write(f"Build {build.pk} queued; it runs {mode}.")
+        build.refresh_from_db()
+        if build.is_waiting_for_the_job_service:
+            self.stdout.write(f"Build {build.pk} queued, but the job service (Redis) is not answering: it runs when")
+            self.stdout.write("the job service is back (Celery beat sends it, or a worker as it starts).")
+        else:
+            self.stdout.write(f"Build {build.pk} queued; it runs {mode}.")
         deadline = time.monotonic() + timeout
         while True:
             build = ReportBuild.objects.get(pk=build.pk)

@@ -435,9 +435,9 @@ def access_log_cutoff(*, now=None):
     return years_ago(settings.ACCESS_LOG_RETENTION_YEARS, now=now)
 
 
-def access_log_kept_until(moment):
-    """The day a record of access made at `moment` is deleted."""
-    return long_date(years_ago(-settings.ACCESS_LOG_RETENTION_YEARS, now=moment))
+def in_years(count):
+    """ "a year", "2 years": how long something is kept, in words."""
+    return "a year" if count == 1 else f"{count} years"
 
 
 def delete_old_sign_in_records(*, now=None):

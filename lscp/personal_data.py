@@ -9,6 +9,7 @@ from django.db.models import CharField, Value
 from .data_protection import (
     PersonalData,
     historical_models,
+    in_years,
     protected_holders,
 )
 
@@ -116,14 +117,10 @@ def sign_ins(subject):
     return rows
 
 
-def _years(count):
-    return "a year" if count == 1 else f"{count} years"
-
-
 def _sign_ins_kept():
     return (
         "The log of sign-ins protects the partnership's records from misuse: each entry is kept for "
-        f"{_years(settings.ACCESS_LOG_RETENTION_YEARS)}, then deleted. Once the account is anonymised, its entries "
+        f"{in_years(settings.ACCESS_LOG_RETENTION_YEARS)}, then deleted. Once the account is anonymised, its entries "
         "carry the account's new name."
     )
 

@@ -5,7 +5,7 @@ review names them), which is kept as it is."""
 
 from django.conf import settings
 
-from lscp.data_protection import PersonalData, emails_sent
+from lscp.data_protection import PersonalData, emails_sent, in_years
 
 from .models import DeadlineReminder, ReviewViewing
 
@@ -22,10 +22,9 @@ def viewings(subject):
 
 
 def _viewings_kept():
-    years = settings.ACCESS_LOG_RETENTION_YEARS
     return (
         "The log of who opened each case review record protects records about children: it must say who opened "
-        f"them, so each entry is kept for {'a year' if years == 1 else f'{years} years'}, then deleted. The "
+        f"them, so each entry is kept for {in_years(settings.ACCESS_LOG_RETENTION_YEARS)}, then deleted. The "
         "account stays as it is while the log names it."
     )
 

@@ -265,6 +265,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "governance.tasks.send_statement_reminders",
         "schedule": crontab(minute=57, hour=7, day_of_week="mon-fri"),
     },
+    # Data protection (docs/data-protection.md), at night: delegates with no training for DELEGATE_RETENTION_YEARS
+    # are anonymised (their figures stay); the access records (sign-ins, case review records opened) older than
+    # ACCESS_LOG_RETENTION_YEARS are deleted. Each safe to run again.
+    "training-anonymise-lapsed-delegates": {
+        "task": "training.tasks.anonymise_lapsed_delegates",
+        "schedule": crontab(minute=30, hour=2),
+    },
+    "delete-old-sign-in-records": {
+        "task": "lscp.tasks.delete_old_sign_in_records",
+        "schedule": crontab(minute=40, hour=2),
+    },
+    "review-delete-old-viewings": {
+        "task": "reviews.tasks.delete_old_viewings",
+        "schedule": crontab(minute=45, hour=2),
+    },
 }
 
 # The cache: Redis when REDIS_URL is set, so that every web process shares it (the public booking forms' rate
@@ -334,6 +349,19 @@ if SECTION11_REMINDER_WORKING_DAYS < 0:
     raise ImproperlyConfigured("SECTION11_REMINDER_WORKING_DAYS is working days before a close date: 0 or more.")
 if any(days < 0 for days in REVIEW_REMINDER_LEAD_DAYS):
     raise ImproperlyConfigured("REVIEW_REMINDER_LEAD_DAYS are working days before a deadline: 0 or more, e.g. 5,1.")
+
+# Data protection (docs/data-protection.md). A training delegate with no account and no booking made or session
+# booked for DELEGATE_RETENTION_YEARS years is anonymised by the nightly job (their bookings and evaluations stay,
+# for the figures). The access records (sign-ins and wrong passwords, who opened which case review record) are
+# deleted ACCESS_LOG_RETENTION_YEARS years after they were made. PRIVACY_CONTACT_EMAIL is where the public privacy
+# notice sends people to ask for their data or its erasure; empty: the address of DEFAULT_FROM_EMAIL.
+DELEGATE_RETENTION_YEARS = env.int("DELEGATE_RETENTION_YEARS", default=6)
+ACCESS_LOG_RETENTION_YEARS = env.int("ACCESS_LOG_RETENTION_YEARS", default=2)
+PRIVACY_CONTACT_EMAIL = env.str("PRIVACY_CONTACT_EMAIL", default="")
+if not 1 <= DELEGATE_RETENTION_YEARS <= 100:
+    raise ImproperlyConfigured("DELEGATE_RETENTION_YEARS is the years a delegate's details are kept: 1 to 100, e.g. 6.")
+if not 1 <= ACCESS_LOG_RETENTION_YEARS <= 100:
+    raise ImproperlyConfigured("ACCESS_LOG_RETENTION_YEARS is the years access records are kept: 1 to 100, e.g. 2.")
 
 # The range of dates a record may hold (lscp/dates.py): from 1 January of EARLIEST_RECORD_YEAR (the partnership's
 # earliest records) to 31 December LATEST_YEARS_AHEAD years from now; past-only dates (an incident, a notification, a

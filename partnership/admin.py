@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from lscp.data_protection_admin import AnonymisedListFilter, download_subject_access, erase_personal_data
 from lscp.spreadsheets.admin import SpreadsheetAdminMixin
 
 from . import resources, services
@@ -52,11 +53,13 @@ class MembershipInline(admin.TabularInline):
 class PersonAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
     resource_classes = [resources.PersonResource]
     list_display = ["name", "job_title", "agency", "email", "user"]
-    list_filter = ["agency__sector", "agency"]
+    list_filter = ["agency__sector", "agency", AnonymisedListFilter]
     search_fields = ["name", "email", "job_title", "agency__name"]
     autocomplete_fields = ["agency", "user"]
     list_select_related = ["agency", "user"]
     inlines = [MembershipInline]
+    readonly_fields = ["anonymised_at"]
+    actions = [download_subject_access, erase_personal_data]
 
 
 class BodyMembershipInline(MembershipInline):

@@ -1,8 +1,11 @@
-"""Writes that are workflows: recording a meeting with its register, keeping a register complete."""
+"""Writes that are workflows: recording a meeting with its register, keeping a register complete, anonymising a
+person at their request."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
+from lscp.data_protection import forget_in_admin_log, placeholder_email
 from lscp.dates import long_date
 
 from .models import (
@@ -13,7 +16,10 @@ from .models import (
     Meeting,
     MeetingStatus,
     Membership,
+    Person,
 )
+
+ANONYMISED_PERSON_REASON = "Anonymised at the person's request (data protection)"
 
 
 def expected_members(*, body, on):
@@ -90,3 +96,30 @@ def save_meeting_with_register(*, meeting, register):
 def create_meeting(*, body, register, **fields):
     meeting = Meeting(body=body, **fields)
     return save_meeting_with_register(meeting=meeting, register=register)
+
+
+def anonymised_name(pk):
+    return f"Anonymised person {pk}"
+
+
+@transaction.atomic
+def anonymise_people(*, person_ids, now=None):
+    """Replaces each person's name, job title, work e-mail and phone by a placeholder, and unlinks their account,
+    in the record and in every earlier version of it (its change history) and the admin's log. The agency stays,
+    and so do the memberships, attendance and actions that point at the record: every figure stays the same.
+    A person already anonymised is left alone. Returns how many were anonymised."""
+    now = now or timezone.now()
+    people = list(Person.objects.select_for_update().filter(pk__in=person_ids, anonymised_at__isnull=True))
+    for person in people:
+        person.name = anonymised_name(person.pk)
+        person.email = placeholder_email("person", person.pk)
+        person.job_title, person.phone, person.user = "", "", None
+        person.anonymised_at = now
+        person.full_clean()
+        person._change_reason = ANONYMISED_PERSON_REASON
+        person.save()
+        Person.history.filter(id=person.pk).update(
+            name=person.name, email=person.email, job_title="", phone="", user=None
+        )
+    forget_in_admin_log(Person, {person.pk: person.name for person in people})
+    return len(people)

@@ -2,7 +2,8 @@
 record the rapid review, decide, commission a practice review, record its stages, hold it pending a coroner or
 criminal process, record, edit and remove its findings, record its recommendations (their status, and the actions
 they raise in the shared tracker) and the dissemination of its learning (or remove one), set its publication or
-record that it is not published (and undo that), close it (and reopen it); and the deadline reminders.
+record that it is not published (and undo that), close it (and reopen it); the deadline reminders; and the log of
+who opened which record, kept for the years the access records are kept.
 
 Each is one transaction, checks the record with full_clean() before saving, and refuses with a ValidationError
 whose message says what to do. The date-order and publication rules live in the models' clean(), so the admin
@@ -22,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from governance.models import Action
+from lscp.data_protection import access_log_cutoff
 from lscp.dates import long_date
 from lscp.working_days import add_working_days, working_days_between
 
@@ -595,3 +597,9 @@ def log_viewing(*, by, incident=None, practice_review=None):
     viewing.full_clean(exclude=["viewed_by", "incident", "practice_review"])
     viewing.save()
     return viewing
+
+
+def delete_old_viewings(*, now=None):
+    """Deletes the records of case review pages opened longer ago than the access records are kept
+    (settings.ACCESS_LOG_RETENTION_YEARS); returns how many. Safe to run again: the second run finds none."""
+    return ReviewViewing.objects.filter(viewed_at__lt=access_log_cutoff(now=now)).delete()[0]

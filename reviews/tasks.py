@@ -1,4 +1,4 @@
-"""The case reviews' periodic job: a thin wrapper that calls a service."""
+"""The case reviews' periodic jobs: thin wrappers that call a service."""
 
 from celery import shared_task
 
@@ -18,3 +18,12 @@ def send_deadline_reminders():
     from .services import send_deadline_reminders as send
 
     return send()
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def delete_old_viewings():
+    """Celery beat, nightly: the log of who opened case review records loses what is older than the access records
+    are kept. Safe to run again, or twice at once."""
+    from .services import delete_old_viewings as delete
+
+    return delete()

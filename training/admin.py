@@ -4,6 +4,8 @@ training/permissions.py). Every model a person edits has its History button."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from lscp.data_protection_admin import AnonymisedListFilter, download_subject_access, erase_personal_data
+
 from .models import (
     Booking,
     Course,
@@ -68,10 +70,12 @@ class CourseSessionAdmin(SimpleHistoryAdmin):
 @admin.register(Delegate)
 class DelegateAdmin(SimpleHistoryAdmin):
     list_display = ["name", "email", "agency", "organisation", "sector", "job_role"]
-    list_filter = ["sector"]
+    list_filter = ["sector", AnonymisedListFilter]
     search_fields = ["name", "email", "organisation", "agency__name"]
     autocomplete_fields = ["agency", "user"]
     list_select_related = ["agency"]
+    readonly_fields = ["anonymised_at"]
+    actions = [download_subject_access, erase_personal_data]
 
 
 @admin.register(Booking)

@@ -121,6 +121,8 @@ PAGES = {
         Page(EVERYONE, _session),
         Page(EVERYONE, _session, method="post"),
     ],
+    # What the partnership keeps about the people who book, linked from the booking forms.
+    "training:privacy": Page(EVERYONE),
     # The organiser pages.
     "training:organise": Page(ORGANISERS),
     "training:organise_session": Page(ORGANISERS, _session),
@@ -161,9 +163,10 @@ PAGES = {
 }
 
 
-# The course calendar and the course and session pages show the public nothing personal: their public copy may be
-# cached (lscp/access.py). The booking forms, the signed-link pages and the organiser pages are never cached.
-CACHEABLE_FOR_THE_PUBLIC = {"training:calendar", "training:course", "training:session"}
+# The course calendar, the course and session pages and the privacy notice show the public nothing personal: their
+# public copy may be cached (lscp/access.py). The booking forms, the signed-link pages and the organiser pages are
+# never cached.
+CACHEABLE_FOR_THE_PUBLIC = {"training:calendar", "training:course", "training:session", "training:privacy"}
 
 # Evaluations, certificates and impact (training/views/evaluations.py).
 #

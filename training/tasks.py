@@ -1,5 +1,6 @@
 """The training app's Celery tasks: thin wrappers that take ids, reload, and call a service
-(training/services/evaluations.py). Each is safe to run again, or twice at once: no e-mail goes twice."""
+(training/services/evaluations.py, training/services/retention.py). Each is safe to run again, or twice at once:
+no e-mail goes twice, no delegate is anonymised twice."""
 
 from celery import shared_task
 
@@ -50,3 +51,13 @@ def send_follow_up_evaluations():
     from .services import evaluations
 
     return evaluations.send_follow_up_evaluations()
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def anonymise_lapsed_delegates():
+    """Celery beat, nightly: anonymises the delegates with no account and no training for
+    settings.DELEGATE_RETENTION_YEARS years, keeping every figure (training/services/retention.py). Safe to run
+    again, or twice at once: a delegate anonymised is passed over."""
+    from .services import retention
+
+    return retention.anonymise_lapsed_delegates()

@@ -13,6 +13,7 @@ urlpatterns = [
     path("training/approvals/<str:token>/", bookings.ApprovalView.as_view(), name="approval"),
     path("training/my-details/<str:token>/", bookings.DelegateDetailsView.as_view(), name="delegate_details"),
     path("training/sessions/<int:pk>/book-team/", organiser.TeamBookingView.as_view(), name="book_team"),
+    path("training/privacy/", bookings.PrivacyNoticeView.as_view(), name="privacy"),
     # The organiser pages.
     path("training/organise/", organiser.SessionListView.as_view(), name="organise"),
     path("training/organise/sessions/new/", organiser.SessionFormView.as_view(), name="add_session"),

@@ -161,6 +161,9 @@ class Person(models.Model):
         related_name="person",
         help_text="The sign-in account of this person, if they have one.",
     )
+    # Set when the person was anonymised at their request (lscp/data_protection.py): the record stays, for the
+    # memberships, attendance and actions that point at it, with a placeholder for the name and contact details.
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:

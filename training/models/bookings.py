@@ -56,6 +56,9 @@ class Delegate(models.Model):
         related_name="training_delegates",
         help_text="The delegate's account, if they have one (most do not).",
     )
+    # Set when the delegate was anonymised (training/services/retention.py): after the years without training the
+    # partnership keeps delegates' details, or at their request. The bookings and evaluations stay, for the figures.
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:

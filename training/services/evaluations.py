@@ -275,7 +275,10 @@ def send_after_session_evaluations(*, session, now=None):
     `EvaluationMailsNotSent` if some were refused (those are sent by a later run)."""
     now = now or timezone.now()
     pending = Booking.objects.filter(
-        session=session, status=BookingStatus.ATTENDED, after_evaluation_sent_at__isnull=True
+        session=session,
+        status=BookingStatus.ATTENDED,
+        after_evaluation_sent_at__isnull=True,
+        delegate__anonymised_at__isnull=True,  # an anonymised delegate has no address to write to
     ).values_list("pk", flat=True)
     sent, failed = _send_marked(
         bookings=list(pending),
@@ -297,6 +300,7 @@ def sessions_awaiting_after_session_emails(*, now=None):
         Booking.objects.filter(
             status=BookingStatus.ATTENDED,
             after_evaluation_sent_at__isnull=True,
+            delegate__anonymised_at__isnull=True,
             session__ends_at__lte=now,
             session__ends_at__gte=now - AFTER_SESSION_WINDOW,
         )
@@ -314,6 +318,7 @@ def send_follow_up_evaluations(*, now=None):
     pending = Booking.objects.filter(
         status=BookingStatus.ATTENDED,
         follow_up_sent_at__isnull=True,
+        delegate__anonymised_at__isnull=True,
         session__ends_at__date__lte=add_months(today, -FOLLOW_UP_AFTER_MONTHS),
         session__ends_at__date__gt=add_months(today, -FOLLOW_UP_UNTIL_MONTHS),
     ).values_list("pk", flat=True)

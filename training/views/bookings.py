@@ -7,6 +7,7 @@ answers 410 and says what to do. Neither is ever a server error. Every write goe
 `training/services/bookings.py`.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -14,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.views import View
 from django.views.generic import TemplateView
 
+from lscp.data_protection import privacy_contact_email
 from lscp.forms import add_service_errors
 from lscp.ratelimit import RateLimitedPostMixin
 
@@ -78,6 +80,21 @@ class SessionView(_SessionMixin, TemplateView):
         return super().get_context_data(session=self.get_session(), **kwargs)
 
 
+class PrivacyNoticeView(TemplateView):
+    """What the partnership keeps about the people who book, why, for how long, and how to ask for it or complain:
+    linked from the booking forms."""
+
+    template_name = "training/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            delegate_years=settings.DELEGATE_RETENTION_YEARS,
+            access_years=settings.ACCESS_LOG_RETENTION_YEARS,
+            contact_email=privacy_contact_email(),
+            **kwargs,
+        )
+
+
 class BookingRateLimitMixin(RateLimitedPostMixin):
     """The public booking forms (this one and the team's) share one count per address: settings.BOOKING_RATE_LIMIT
     submissions in BOOKING_RATE_LIMIT_MINUTES, then 429 until the window is over (lscp/ratelimit.py)."""
@@ -121,7 +138,8 @@ class BookView(BookingRateLimitMixin, _SessionMixin, View):
         return self._page(session, form)
 
     def _page(self, session, form):
-        return render(self.request, self.template_name, {"session": session, "f": form})
+        context = {"session": session, "f": form, "delegate_years": settings.DELEGATE_RETENTION_YEARS}
+        return render(self.request, self.template_name, context)
 
 
 def _link_refused(request, *, expired):

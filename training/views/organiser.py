@@ -6,6 +6,7 @@ exports.py). And the team administrator's public form for booking several staff 
 Every write goes through `training/services/organiser.py`; its errors are put back on the form with what was typed.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import Http404
@@ -387,4 +388,5 @@ class TeamBookingView(BookingRateLimitMixin, View):
     def _page(self, session, form, staff, problems):
         more = reverse("training:book_team", kwargs={"pk": session.pk}) + f"?rows={min(len(staff.forms) + 8, 50)}"
         context = {"session": session, "f": form, "staff": staff, "problems": problems, "more_rows_url": more}
+        context["delegate_years"] = settings.DELEGATE_RETENTION_YEARS
         return render(self.request, self.template_name, context)

@@ -136,6 +136,14 @@ def redis_down(settings):
     down.back()
 
 
+@pytest.fixture(autouse=True)
+def _two_factor_not_required(settings):
+    """The suite runs with DEBUG off, where production requires two-factor sign-in of business managers; its tests
+    sign people in with `force_login`, which types no code. The tests of two-factor sign-in turn it on
+    (lscp/tests/two_factor.py: `two_factor_required`), and test that production's default is on."""
+    settings.TWO_FACTOR_REQUIRED_FOR_BUSINESS_MANAGERS = False
+
+
 class LiveWorker:
     def __init__(self, process, media_root):
         self.process = process

@@ -17,6 +17,10 @@ make anyone, themselves included, all-powerful. Here a user who is not a superus
   change its e-mail address, send themselves its reset link and take over its powers.
 
 A superuser keeps Django's full UserAdmin.
+
+Two-factor sign-in (lscp/two_factor): the list says who has set it up, and the action "Reset two-factor sign-in"
+removes someone's authenticator app and recovery codes (a lost phone), written in the account's history. django-otp's
+own admin of the devices is taken away: it would show the secrets, which nobody but the person's phone should hold.
 """
 
 from django import forms
@@ -25,10 +29,14 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.utils.crypto import get_random_string
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .roles import BUSINESS_MANAGERS_GROUP
 from .roles_setup import ROLE_GROUPS
+from .two_factor import services as two_factor
 
 MANAGER_FIELDSETS = (
     (None, {"fields": ("username",)}),
@@ -92,11 +100,25 @@ class ManagerUserCreationForm(ManagerUserForm):
 
 
 admin.site.unregister(User)
+for _device in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device):
+        admin.site.unregister(_device)
 
 
 @admin.register(User)
 class PartnershipUserAdmin(UserAdmin):
-    actions = ["send_password_reset_link"]
+    actions = ["send_password_reset_link", "reset_two_factor"]
+
+    def get_queryset(self, request):
+        has_app = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+        return super().get_queryset(request).annotate(has_two_factor=Exists(has_app))
+
+    def get_list_display(self, request):
+        return (*super().get_list_display(request), "two_factor")
+
+    @admin.display(description="Two-factor sign-in", boolean=True, ordering="has_two_factor")
+    def two_factor(self, user):
+        return user.has_two_factor
 
     def _restricted(self, request):
         return not request.user.is_superuser
@@ -184,5 +206,30 @@ class PartnershipUserAdmin(UserAdmin):
                 request,
                 f"No link was sent to {', '.join(skipped)}: the account is inactive, has no e-mail address, "
                 "or has powers only a superuser may change.",
+                messages.WARNING,
+            )
+
+    @admin.action(description="Reset two-factor sign-in", permissions=["change"])
+    def reset_two_factor(self, request, queryset):
+        reset, without, skipped = [], [], []
+        for user in queryset.order_by("username"):
+            if self._out_of_reach(request, user):
+                skipped.append(user.get_username())
+            elif two_factor.reset(user=user, by=request.user):
+                reset.append(user.get_username())
+            else:
+                without.append(user.get_username())
+        if reset:
+            self.message_user(
+                request,
+                f"Two-factor sign-in reset for {', '.join(reset)}: they sign in with their password, then set it up "
+                "again (business managers must at once).",
+            )
+        if without:
+            self.message_user(request, f"Nothing to reset for {', '.join(without)}: no two-factor sign-in was set up.")
+        if skipped:
+            self.message_user(
+                request,
+                f"Not reset: {', '.join(skipped)}: the account has powers only a superuser may change.",
                 messages.WARNING,
             )

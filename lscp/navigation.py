@@ -25,6 +25,7 @@ from django.utils.functional import SimpleLazyObject
 
 from .registries import app_modules
 from .roles import roles_for
+from .two_factor.rules import can_set_up_two_factor
 
 
 def everyone(roles):
@@ -127,3 +128,5 @@ def is_manager(roles):
 
 # The project's own link (the admin is the business manager's workshop).
 NAV = [NavLink("Admin", "admin:index", 90, visible=is_manager)]
+# On the home page only: one's own sign-in.
+HOME = [NavLink("Two-factor sign-in", "two_factor", 95, visible=can_set_up_two_factor)]

@@ -1,11 +1,23 @@
 """The project's own pages and who may open them (see lscp/access.py)."""
 
-from .access import EVERYONE, Page
+from .access import EVERYONE, SIGNED_IN, Page
 
 PAGES = {
     # Everyone gets the home page; its panels say what each role has to do.
     "home": Page(EVERYONE),
     "login": Page(EVERYONE),
+    # The admin's sign-in address answers with the same page and steps.
+    "admin_sign_in": Page(EVERYONE),
+    # The code after the password: for the person midway through signing in (the public, to the URL test), or a
+    # business manager whose session has not passed a code. Anyone else signed in is sent on home; the public
+    # without a password typed, to sign in.
+    "two_factor_code": Page(SIGNED_IN),
+    # Setting up and looking after one's own two-factor sign-in: staff and chairs (and anyone who has it already).
+    "two_factor": Page({"manager", "chair"}),
+    "two_factor_set_up": Page({"manager", "chair"}),
+    # Without two-factor sign-in set up, the recovery codes page sends them to set it up.
+    "two_factor_recovery_codes": Page({"manager", "chair"}),
+    "two_factor_turn_off": Page({"manager", "chair"}, method="post"),
     # Signing out is a POST; it sends everyone home, signed in or not.
     "logout": Page(EVERYONE, method="post"),
     # Choosing a password is for whoever holds the e-mailed link: the pages themselves are open to all, and a

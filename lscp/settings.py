@@ -46,6 +46,10 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
+    # Two-factor sign-in: time-based codes from an authenticator app, and single-use recovery codes (lscp/two_factor).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "lscp",
     "partnership",
     "governance",
@@ -69,6 +73,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session's sign-in passed a two-factor code (`request.user.is_verified()`), then the rule that sends
+    # a business manager to set up or enter a code before anything else, when TWO_FACTOR_REQUIRED_FOR_BUSINESS_MANAGERS.
+    "django_otp.middleware.OTPMiddleware",
+    "lscp.two_factor.middleware.TwoFactorRequiredMiddleware",
     # Cache-Control: no-store on every private page and download; after the user is known (lscp/middleware.py).
     "lscp.middleware.PrivatePagesNotCachedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -397,6 +405,16 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "lscp.signin.locked_out"
 AXES_CLIENT_IP_CALLABLE = "lscp.signin.client_ip"
+# Two-factor sign-in (lscp/two_factor): staff and chairs may add an authenticator app, and are then asked for its code
+# after their password at every sign-in. Business managers must, unless TWO_FACTOR_REQUIRED_FOR_BUSINESS_MANAGERS is
+# off: on by default in production, off with DEBUG so that the demo's published logins sign in with a password alone.
+# A wrong code counts as a wrong password for the user name's lockout above, and each device waits longer after each
+# wrong code (1, 2, 4, 8 ... seconds, reset by a right one), so a code cannot be guessed by trying them all.
+TWO_FACTOR_REQUIRED_FOR_BUSINESS_MANAGERS = env.bool("TWO_FACTOR_REQUIRED_FOR_BUSINESS_MANAGERS", default=not DEBUG)
+# The name the authenticator app shows beside the account.
+OTP_TOTP_ISSUER = PARTNERSHIP_SHORT_NAME or PARTNERSHIP_NAME or "LSCP"
+# What the sign-in log never writes out of a form (django-axes masks these, and the password): a code typed included.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
 # Asking for a link to choose a new password (lscp/password_reset.py): at most PASSWORD_RESET_RATE_LIMIT requests
 # from one address, and PASSWORD_RESET_EMAIL_RATE_LIMIT for one e-mail address whoever asks, in
 # PASSWORD_RESET_RATE_LIMIT_MINUTES; then 429 and no e-mail. Counted whether or not an account has the address.

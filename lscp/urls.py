@@ -7,6 +7,7 @@ from django.views.generic import RedirectView
 from .financial_year import FinancialYearConverter
 from .password_reset import PasswordResetView
 from .site import partnership_name
+from .two_factor import views as two_factor
 from .views import HomeView, StoredFileView
 
 register_converter(FinancialYearConverter, "fy")
@@ -19,7 +20,17 @@ handler500 = "lscp.views.server_error"
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    # Signing in: the password, then for an account with two-factor sign-in a code (lscp/two_factor).
+    path("accounts/login/", two_factor.SignInView.as_view(), name="login"),
+    path("accounts/login/code/", two_factor.CodeView.as_view(), name="two_factor_code"),
+    path("accounts/two-factor/", two_factor.TwoFactorView.as_view(), name="two_factor"),
+    path("accounts/two-factor/set-up/", two_factor.SetUpView.as_view(), name="two_factor_set_up"),
+    path(
+        "accounts/two-factor/recovery-codes/",
+        two_factor.RecoveryCodesView.as_view(),
+        name="two_factor_recovery_codes",
+    ),
+    path("accounts/two-factor/turn-off/", two_factor.TurnOffView.as_view(), name="two_factor_turn_off"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Choosing a password: the link e-mailed to a new account or from the business manager's admin action,
     # and "Forgotten your password?" on the sign-in page.
@@ -40,6 +51,8 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=static("favicon.ico"), permanent=True), name="favicon"),
     # A stored file's own address (MEDIA_URL): a redirect to its record's permission-checked download page.
     path("files/<path:name>", StoredFileView.as_view(), name="stored_file"),
+    # The admin's own sign-in form would sign in with a password alone: its address is the site's sign-in page.
+    path("admin/login/", two_factor.SignInView.as_view(), name="admin_sign_in"),
     path("admin/", admin.site.urls),
     path("", include("partnership.urls")),
     path("", include("governance.urls")),

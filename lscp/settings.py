@@ -329,6 +329,9 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "lscp.signin.locked_out"
+# Every failed sign-in kept, the one that locks a user name out marked so: the audit trail lists them
+# (lscp/audit_trail/). The attempts above are only a count, cleared by a successful sign-in.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_CLIENT_IP_CALLABLE = "lscp.signin.client_ip"
 # Asking for a link to choose a new password (lscp/password_reset.py): at most PASSWORD_RESET_RATE_LIMIT requests
 # from one address, and PASSWORD_RESET_EMAIL_RATE_LIMIT for one e-mail address whoever asks, in

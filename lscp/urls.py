@@ -4,6 +4,7 @@ from django.templatetags.static import static
 from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 
+from .audit_trail.views import AuditTrailExportView, AuditTrailView
 from .financial_year import FinancialYearConverter
 from .password_reset import PasswordResetView
 from .site import partnership_name
@@ -40,6 +41,9 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=static("favicon.ico"), permanent=True), name="favicon"),
     # A stored file's own address (MEDIA_URL): a redirect to its record's permission-checked download page.
     path("files/<path:name>", StoredFileView.as_view(), name="stored_file"),
+    # The business manager's audit trail: who opened, changed or signed in to what (lscp/audit_trail/).
+    path("audit-trail/", AuditTrailView.as_view(), name="audit_trail"),
+    path("audit-trail/download.csv", AuditTrailExportView.as_view(), name="audit_trail_export"),
     path("admin/", admin.site.urls),
     path("", include("partnership.urls")),
     path("", include("governance.urls")),

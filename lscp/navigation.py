@@ -9,7 +9,7 @@ viewed (the longest URL the path starts with) is marked `aria-current="page"`.
 
 Orders used so far (leave gaps): 10 Partnership (bodies, agencies, attendance) · 30 Actions ·
 40 Assurance (challenge log, statements, Section 11, audits) · 60 Case reviews · 70 Training · 80 Annual reports ·
-90 Admin
+90 Admin (the admin, the audit trail)
 
 The home page opens the same doors: every menu link the user sees, and the pages an app lists in `HOME` (NavLinks
 shown on the home page only, such as the training organiser pages or a chair's chapters), in order, so that each
@@ -126,7 +126,11 @@ def is_manager(roles):
     return roles.is_manager
 
 
-# The project's own link (the admin is the business manager's workshop).
-NAV = [NavLink("Admin", "admin:index", 90, visible=is_manager)]
+# The project's own links, in one drop-down so that the business manager's bar stays one line wide: the admin (their
+# workshop) and the audit trail (who did what in it, and who signed in).
+NAV = [
+    NavLink("Admin", "admin:index", 90, visible=is_manager, menu="Admin"),
+    NavLink("Audit trail", "audit_trail", 91, visible=is_manager, menu="Admin"),
+]
 # On the home page only: one's own sign-in.
 HOME = [NavLink("Two-factor sign-in", "two_factor", 95, visible=can_set_up_two_factor)]

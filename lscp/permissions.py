@@ -2,6 +2,8 @@
 
 from .access import EVERYONE, SIGNED_IN, Page
 
+BUSINESS_MANAGER = frozenset({"manager"})
+
 PAGES = {
     # Everyone gets the home page; its panels say what each role has to do.
     "home": Page(EVERYONE),
@@ -28,6 +30,9 @@ PAGES = {
     "password_reset_complete": Page(EVERYONE),
     # Browsers ask for it whatever the page says: a redirect to the static file.
     "favicon": Page(EVERYONE),
+    # Who did what across every app's records, and every sign-in: the business manager's alone.
+    "audit_trail": Page(BUSINESS_MANAGER),
+    "audit_trail_export": Page(BUSINESS_MANAGER),
 }
 
 # The public's copy of these shows nothing personal, so browsers and caches may keep it; every other response is

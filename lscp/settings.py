@@ -404,6 +404,9 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "lscp.signin.locked_out"
+# Every failed sign-in kept, the one that locks a user name out marked so: the audit trail lists them
+# (lscp/audit_trail/). The attempts above are only a count, cleared by a successful sign-in.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_CLIENT_IP_CALLABLE = "lscp.signin.client_ip"
 # Two-factor sign-in (lscp/two_factor): staff and chairs may add an authenticator app, and are then asked for its code
 # after their password at every sign-in. Business managers must, unless TWO_FACTOR_REQUIRED_FOR_BUSINESS_MANAGERS is

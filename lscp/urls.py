@@ -4,6 +4,7 @@ from django.templatetags.static import static
 from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 
+from .audit_trail.views import AuditTrailExportView, AuditTrailView
 from .financial_year import FinancialYearConverter
 from .password_reset import PasswordResetView
 from .site import partnership_name
@@ -53,6 +54,9 @@ urlpatterns = [
     path("files/<path:name>", StoredFileView.as_view(), name="stored_file"),
     # The admin's own sign-in form would sign in with a password alone: its address is the site's sign-in page.
     path("admin/login/", two_factor.SignInView.as_view(), name="admin_sign_in"),
+    # The business manager's audit trail: who opened, changed or signed in to what (lscp/audit_trail/).
+    path("audit-trail/", AuditTrailView.as_view(), name="audit_trail"),
+    path("audit-trail/download.csv", AuditTrailExportView.as_view(), name="audit_trail_export"),
     path("admin/", admin.site.urls),
     path("", include("partnership.urls")),
     path("", include("governance.urls")),

@@ -50,7 +50,7 @@ def test_the_business_manager_sees_everything_in_seven_items(client, manager):
         "Case reviews",
         "Training",
         "Annual reports",
-        "Admin",
+        ("Admin", ["Admin", "Audit trail"]),
     ]
 
 

@@ -7,6 +7,7 @@ import io
 import mimetypes
 import re
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from html import unescape
 from pathlib import Path
@@ -235,8 +236,26 @@ def _finish(document, pdf):
     gc.collect()
 
 
+@contextmanager
+def _garbage_of_this_build_only():
+    """Python's cycle collector runs hundreds of times in a build (WeasyPrint makes millions of objects), and each
+    full run walks every object in the process: Django's, the app's, the modules'. None of those becomes garbage
+    during a build, so they are set aside (`gc.freeze`) while it runs and the collector walks only the build's own
+    objects: about a second less collecting per build, the same memory freed."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def build_pdf(report):
     """The whole pipeline, timed: (pdf bytes, page count, Timings)."""
+    with _garbage_of_this_build_only():
+        return _build_pdf(report)
+
+
+def _build_pdf(report):
     timings = Timings()
     started = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:

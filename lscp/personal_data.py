@@ -12,6 +12,7 @@ from .data_protection import (
     in_years,
     protected_holders,
 )
+from .two_factor.services import remove_devices
 
 ACCOUNT_STILL_ACTIVE = (
     "The account “%(username)s” can still sign in: deactivate it first (untick “Active” on the account), so "
@@ -60,7 +61,8 @@ def _sign_in_models():
 
 @transaction.atomic
 def erase_accounts(subject):
-    """Each account (deactivated already: `account_blocks`) loses its name, e-mail address, password and roles,
+    """Each account (deactivated already: `account_blocks`) loses its name, e-mail address, password, roles and
+    two-factor sign-in,
     and takes the user name "former-user-<number>", in the sign-in log too; the records that name it (the change
     history, who did what) then name no one. An account a log that must say who did it still names (the case
     review records opened) is left until that log is deleted."""
@@ -76,12 +78,15 @@ def erase_accounts(subject):
         user.set_unusable_password()
         user.save()
         user.groups.clear()
+        remove_devices(user)  # the authenticator's secret and the recovery codes go with the account
         for model in _sign_in_models():
             model.objects.filter(username=old).update(username=new)
         anonymised.append(user)
     said = []
     if anonymised:
-        said.append(f"{len(anonymised)} anonymised (name, e-mail address, password and roles removed).")
+        said.append(
+            f"{len(anonymised)} anonymised (name, e-mail address, password, roles and two-factor sign-in removed)."
+        )
     for user, held in kept:
         logs = ", ".join(f"{name} ({count})" for name, count in held)
         said.append(
@@ -153,8 +158,8 @@ PERSONAL_DATA = [
         "Sign-in accounts",
         accounts,
         erase=erase_accounts,
-        erasure="Name, e-mail address, password and roles removed; the user name becomes “former-user” and the "
-        "account's number, so the records of what the account did name no one.",
+        erasure="Name, e-mail address, password, roles and two-factor sign-in removed; the user name becomes "
+        "“former-user” and the account's number, so the records of what the account did name no one.",
         blocks=account_blocks,
         covers=tuple(f"auth.User.{name}" for name in ACCOUNT_FIELDS),
     ),

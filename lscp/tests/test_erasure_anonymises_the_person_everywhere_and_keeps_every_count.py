@@ -12,10 +12,13 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.db.models import Count
 from django.urls import reverse
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from governance.models import Action, ActionDigest, ChallengeLogEntry
 from lscp.testing import sign_in
 from lscp.tests.people_with_records import person_with_records
+from lscp.tests.two_factor import set_up
 from partnership.models import Attendance, Membership, Person
 from reviews.models import DeadlineReminder
 from training.models import Booking, Delegate, Evaluation, EvaluationScore
@@ -40,6 +43,8 @@ def _counts():
 def test_the_person_is_anonymised_everywhere_and_every_count_stays(tmp_path):
     maya = person_with_records("Maya Osei", EMAIL)
     tom = person_with_records("Tom Reid", "tom.reid@police.example.org")
+    set_up(maya["user"])
+    set_up(tom["user"])
     before = _counts()
 
     out = io.StringIO()
@@ -65,6 +70,8 @@ def test_the_person_is_anonymised_everywhere_and_every_count_stays(tmp_path):
         False,
     )
     assert not AccessLog.objects.filter(username="maya.osei").exists()
+    # The authenticator's secret and the recovery codes go with the account.
+    assert not TOTPDevice.objects.filter(user=user).exists() and not StaticDevice.objects.filter(user=user).exists()
     assert not ActionDigest.objects.filter(email__iexact=EMAIL).exists()
     assert not DeadlineReminder.objects.filter(sent_to__icontains=EMAIL).exists()
     # What the partnership keeps stays, pointing at the placeholder.
@@ -74,6 +81,7 @@ def test_the_person_is_anonymised_everywhere_and_every_count_stays(tmp_path):
     # Nobody else is touched.
     assert Person.objects.get(pk=tom["person"].pk).name == "Tom Reid"
     assert Delegate.objects.get(pk=tom["delegate"].pk).email == "tom.reid@police.example.org"
+    assert TOTPDevice.objects.filter(user=tom["user"]).exists()
     assert "Memberships of the partnership's bodies (1): kept." in out.getvalue()
 
 

@@ -135,7 +135,9 @@ def make_recovery_codes(*, user):
     return codes
 
 
-def _remove(user):
+def remove_devices(user):
+    """Removes the person's authenticator and recovery codes, unrecorded (an erased account's: the record would
+    name them). Returns whether there was anything to remove."""
     removed, _ = TOTPDevice.objects.filter(user=user).delete()
     removed_codes, _ = StaticDevice.objects.filter(user=user).delete()
     return bool(removed or removed_codes)
@@ -144,7 +146,7 @@ def _remove(user):
 @transaction.atomic
 def turn_off(*, user):
     """The person's own choice (never a business manager's while it is required: the page says so)."""
-    if _remove(user):
+    if remove_devices(user):
         _record(user=user, by=user, message=TURNED_OFF)
         logger.info("Two-factor sign-in turned off by %s", user.get_username())
 
@@ -154,7 +156,7 @@ def reset(*, user, by):
     """A business manager removes someone's authenticator and recovery codes (a lost phone): they sign in with their
     password alone until they set it up again, which a business manager must do at once when it is required.
     Returns whether they had anything to remove."""
-    if not _remove(user):
+    if not remove_devices(user):
         return False
     _record(user=user, by=by, message=RESET)
     logger.warning("Two-factor sign-in of %s reset by %s", user.get_username(), by.get_username())

@@ -8,11 +8,12 @@ from .services import ContributionRemindersNotSent, DutyRemindersNotSent
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=3)
 def build_annual_report(self, build_id):
-    """Thin: loads the build by id and runs it. Re-delivered if the worker dies; running twice is safe."""
+    """Thin: loads the build by id and runs it. Re-delivered if the worker dies; running twice, or on two workers at
+    once, builds it once."""
     from .services import run_build
 
     build = run_build(build_id=build_id)
-    return {"build": build.pk, "status": build.status}
+    return {"build": build.pk, "status": build.status, "worker": self.request.hostname}
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)

@@ -15,9 +15,7 @@ from .conftest import YEAR, make_partnership
 
 
 def stored_files(root):
-    return {
-        os.path.relpath(os.path.join(folder, name), root) for folder, _, names in os.walk(root) for name in names
-    }
+    return {os.path.relpath(os.path.join(folder, name), root) for folder, _, names in os.walk(root) for name in names}
 
 
 @pytest.mark.worker

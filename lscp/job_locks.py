@@ -17,19 +17,20 @@ WAIT_SECONDS = 5.0
 _POLL_SECONDS = 0.2
 
 
-def _key(kind, pk):
+def key(kind, pk):
     # pg_advisory_lock(int4, int4): the kind of job, then its row (ids past 2**31 wrap, harmlessly rare).
     return zlib.crc32(kind.encode()) % 2**31, int(pk) % 2**31
 
 
 @contextmanager
-def held(kind, pk, *, wait_seconds=WAIT_SECONDS):
+def held(kind, pk, *, wait_seconds=None):
     """Yields True with job `kind` number `pk` held by this process, or False if another process still held it
-    after `wait_seconds`: that process is doing it now."""
+    after `wait_seconds` (WAIT_SECONDS): that process is doing it now."""
+    wait_seconds = WAIT_SECONDS if wait_seconds is None else wait_seconds
     if connection.vendor != "postgresql":
         yield True
         return
-    classid, objid = _key(kind, pk)
+    classid, objid = key(kind, pk)
     deadline = time.monotonic() + wait_seconds
     with connection.cursor() as cursor:
         while True:

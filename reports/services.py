@@ -243,14 +243,21 @@ def _set_progress(build, progress, stage, **fields):
     ReportBuild.objects.filter(pk=build.pk).update(progress=progress, stage=stage, **fields)
 
 
+class BuildHeldElsewhere(Exception):
+    """Another worker holds the build: it is building it now, or it died so lately that PostgreSQL has not yet let
+    its session go. The job tries again later; by then the build is finished (and left) or free to start afresh."""
+
+
 def run_build(*, build_id):
     """Builds the PDF for a queued build. Safe to run again, and on two workers at once: a finished build is left as
     it is, a build another worker is building now is left to it, and a build whose worker died part-way is started
     afresh. The file is stored whole before the build is marked succeeded, so no half-written PDF is ever served."""
     with job_locks.held("reports.build", build_id) as ours:
         if not ours:
-            logger.info("Annual report build %s is being built by another worker: this delivery is left.", build_id)
-            return ReportBuild.objects.select_related("report").get(pk=build_id)
+            build = ReportBuild.objects.select_related("report").get(pk=build_id)
+            if build.is_finished:
+                return build
+            raise BuildHeldElsewhere(f"Annual report build {build_id} is being built by another worker.")
         return _run_held_build(build_id)
 
 

@@ -24,9 +24,7 @@ def hold(session, build):
 
 
 @pytest.mark.django_db
-def test_a_held_build_is_left_to_its_holder_until_the_holder_has_gone(
-    report, another_worker, monkeypatch
-):
+def test_a_held_build_is_left_to_its_holder_until_the_holder_has_gone(report, another_worker, monkeypatch):
     monkeypatch.setattr(job_locks, "WAIT_SECONDS", 0.2)
     build = ReportBuild.objects.create(report=report, status=BuildStatus.RUNNING, attempts=1)
     hold(another_worker, build)

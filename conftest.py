@@ -150,15 +150,14 @@ class LiveWorker:
         self.media_root = media_root
 
 
-@pytest.fixture(scope="session")
-def _live_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
-    """A real Celery worker process on Redis, using the test database; started once per session."""
+def start_celery_worker(*, media_root, name=TEST_PROCESS):
+    """A real Celery worker process on Redis, using the test database and this test process's queue, answering as
+    `name`; returns the process once it answers a ping. Stop it with `stop_celery_worker`."""
     if not os.environ.get("REDIS_URL"):
         pytest.fail("REDIS_URL is not set: run the suite with `make test`, which starts Redis and PostgreSQL.")
     from django.db import connection
 
     db = connection.settings_dict
-    media_root = tmp_path_factory.mktemp("worker-media")
     env = dict(os.environ)
     env["DATABASE_URL"] = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     env["MEDIA_ROOT"] = str(media_root)
@@ -177,7 +176,7 @@ def _live_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
             "--without-mingle",
             "--without-heartbeat",
             f"--queues={CELERY_QUEUE}",
-            f"--hostname={TEST_PROCESS}@%h",
+            f"--hostname={name}@%h",
         ],
         cwd=Path(django_settings.BASE_DIR),
         env=env,
@@ -189,20 +188,32 @@ def _live_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
         if process.poll() is not None:
             pytest.fail(f"The Celery worker exited at start (code {process.returncode}).")
         try:
-            # Only this process's worker: another test process's may already be answering.
-            if celery_app.control.ping(timeout=1.0, destination=[f"{TEST_PROCESS}@{socket.gethostname()}"]):
+            # Only this worker: another test process's may already be answering.
+            if celery_app.control.ping(timeout=1.0, destination=[f"{name}@{socket.gethostname()}"]):
                 break
         except Exception:  # the broker may not answer in the first instants
             time.sleep(0.5)
     else:
         process.kill()
         pytest.fail("The Celery worker did not answer within 60 seconds.")
-    yield LiveWorker(process, media_root)
+    return process
+
+
+def stop_celery_worker(process):
     os.killpg(process.pid, signal.SIGTERM)
     try:
         process.wait(timeout=20)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def _live_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A real Celery worker process on Redis, using the test database; started once per session."""
+    media_root = tmp_path_factory.mktemp("worker-media")
+    process = start_celery_worker(media_root=media_root)
+    yield LiveWorker(process, media_root)
+    stop_celery_worker(process)
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
+from lscp import file_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -158,8 +160,22 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # and a new release's files get new names. Off by default because `{% static %}` then needs collectstatic's manifest:
 # the demo and the test suite run without one. scripts/serve.sh turns it on.
 STATIC_FILES_HASHED = env.bool("STATIC_FILES_HASHED", default=False)
+# Uploaded and generated files: on this machine's disk under MEDIA_ROOT (filesystem), or in an S3-compatible bucket
+# (s3) when web processes and workers run on more than one machine (lscp/file_storage.py). Either way they are private.
+FILE_STORAGE = env.str("FILE_STORAGE", default=file_storage.FILESYSTEM)
+try:
+    DEFAULT_FILE_STORAGE_SETTING = file_storage.default_storage_setting(
+        FILE_STORAGE,
+        bucket=env.str("AWS_STORAGE_BUCKET_NAME", default=""),
+        endpoint_url=env.str("AWS_S3_ENDPOINT_URL", default=""),
+        region=env.str("AWS_S3_REGION_NAME", default=""),
+        access_key=env.str("AWS_ACCESS_KEY_ID", default=""),
+        secret_key=env.str("AWS_SECRET_ACCESS_KEY", default=""),
+    )
+except file_storage.FileStorageSettingError as error:
+    raise ImproperlyConfigured(str(error)) from error
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_FILE_STORAGE_SETTING,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

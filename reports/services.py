@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from lscp import job_locks
 from lscp.background import queue_after_commit, start
 from lscp.dates import long_date
 
@@ -242,10 +243,25 @@ def _set_progress(build, progress, stage, **fields):
     ReportBuild.objects.filter(pk=build.pk).update(progress=progress, stage=stage, **fields)
 
 
+class BuildHeldElsewhere(Exception):
+    """Another worker holds the build: it is building it now, or it died so lately that PostgreSQL has not yet let
+    its session go. The job tries again later; by then the build is finished (and left) or free to start afresh."""
+
+
 def run_build(*, build_id):
-    """Builds the PDF for a queued build. Safe to run again: a finished build is left as it is, and a build
-    whose worker died part-way is started afresh. The file is stored whole before the build is marked
-    succeeded, so no half-written PDF is ever served."""
+    """Builds the PDF for a queued build. Safe to run again, and on two workers at once: a finished build is left as
+    it is, a build another worker is building now is left to it, and a build whose worker died part-way is started
+    afresh. The file is stored whole before the build is marked succeeded, so no half-written PDF is ever served."""
+    with job_locks.held("reports.build", build_id) as ours:
+        if not ours:
+            build = ReportBuild.objects.select_related("report").get(pk=build_id)
+            if build.is_finished:
+                return build
+            raise BuildHeldElsewhere(f"Annual report build {build_id} is being built by another worker.")
+        return _run_held_build(build_id)
+
+
+def _run_held_build(build_id):
     from .rendering import build_pdf
 
     build = ReportBuild.objects.select_related("report").get(pk=build_id)
@@ -263,13 +279,20 @@ def run_build(*, build_id):
         )
         build.refresh_from_db()
         return build
-    ReportBuild.objects.filter(pk=build.pk).update(
+    # Claimed as it was read (queued, or left running by a dead worker, after so many attempts): a delivery that
+    # finds it changed meanwhile leaves it, as send_builds_left_waiting leaves a build another round has sent.
+    claimed = ReportBuild.objects.filter(
+        pk=build.pk, status__in=[BuildStatus.QUEUED, BuildStatus.RUNNING], attempts=build.attempts
+    ).update(
         status=BuildStatus.RUNNING,
         started_at=timezone.now(),
         attempts=build.attempts + 1,
         progress=5,
         stage="Gathering the records",
     )
+    if not claimed:
+        build.refresh_from_db()
+        return build
     try:
         pdf, pages, timings = build_pdf(build.report)
         _set_progress(build, 90, "Storing the PDF")

@@ -5,13 +5,22 @@ from lscp.background import send
 
 from .services import ContributionRemindersNotSent, DutyRemindersNotSent
 
+# A delivery of a build another worker holds tries again every half minute, for up to four hours.
+BUILD_HELD_RETRY_SECONDS = 30
+BUILD_HELD_RETRIES = 480
+
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=3)
 def build_annual_report(self, build_id):
-    """Thin: loads the build by id and runs it. Re-delivered if the worker dies; running twice is safe."""
-    from .services import run_build
+    """Thin: loads the build by id and runs it. Re-delivered if the worker dies; running twice, or on two workers at
+    once, builds it once."""
+    from .services import BuildHeldElsewhere, run_build
 
-    build = run_build(build_id=build_id)
+    try:
+        build = run_build(build_id=build_id)
+    except BuildHeldElsewhere as held:
+        # Left to the worker holding it; tried again until that build ends, or its dead worker's session is let go.
+        raise self.retry(exc=held, countdown=BUILD_HELD_RETRY_SECONDS, max_retries=BUILD_HELD_RETRIES) from held
     return {"build": build.pk, "status": build.status}
 
 

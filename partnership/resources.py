@@ -232,6 +232,10 @@ class AttendanceResource(SpreadsheetResource):
     deputy_agency = Column("deputy_agency", "Deputy's agency", ByKey(Agency, "name", NO_SUCH_AGENCY))
 
     export_select_related = ("meeting__body", "membership__person", "deputy_agency")
+    # The meeting and the member are records read from the database (get_instance, import_instance), and one line
+    # per member per meeting is checked there: against the file's earlier rows and the meeting's lines read once.
+    checked_links = ("meeting", "membership")
+    validate_constraints = False
     example = {
         "Meeting date": "18/05/2023",
         "Body": "LSCP Partnership",
@@ -247,7 +251,10 @@ class AttendanceResource(SpreadsheetResource):
     # The whole file.
 
     def import_data(self, *args, **kwargs):
+        # What a year of registers looks up again and again, read once per import: the body and the person each
+        # name or e-mail address stands for, each body's members and meeting on a day, and each meeting's lines.
         self._members, self._meetings, self._resolved = {}, {}, None
+        self._by_key, self._lines = {}, {}
         return super().import_data(*args, **kwargs)
 
     def after_import(self, dataset, result, **kwargs):
@@ -311,6 +318,26 @@ class AttendanceResource(SpreadsheetResource):
         except KeyError:  # an optional column left out of the file
             return None
 
+    def _record_named(self, field, row):
+        """The body or person a cell names, looked up once per import for each way it is written (an import adds
+        no bodies and no people); a cell that names none raises the same error each time."""
+        key = (field.column_name, cell_text(row.get(field.column_name)))
+        if key not in self._by_key:
+            try:
+                self._by_key[key] = self._cell(field, row)
+            except ValidationError as error:
+                self._by_key[key] = error
+        found = self._by_key[key]
+        if isinstance(found, ValidationError):
+            raise found
+        return found
+
+    def _line(self, meeting, membership):
+        """The meeting's register line for the member, if it has one: the meeting's lines read once per import."""
+        if meeting.pk not in self._lines:
+            self._lines[meeting.pk] = {line.membership_id: line for line in meeting.attendances.all()}
+        return self._lines[meeting.pk].get(membership.pk)
+
     def _membership(self, row, body, day):
         members = self._members_on(body, day)
         member, role_field = self.fields["member"], self.fields["role"]
@@ -318,7 +345,7 @@ class AttendanceResource(SpreadsheetResource):
         role = cell_text(row.get(role_field.column_name))
         params = {"body": body, "date": _day(day), "value": role}
         if email:
-            person = self._cell(member, row)
+            person = self._record_named(member, row)
             matches = [m for m in members if m.person_id == person.pk]
             if not matches:
                 message = ATTENDANCE_NOT_A_MEMBER % {"person": person, "body": body, "date": long_date(day)}
@@ -341,9 +368,9 @@ class AttendanceResource(SpreadsheetResource):
         """The register line the row is about: found by meeting (body and day) and member, whether or not the
         row has an ID. None when the line is new (and its meeting perhaps too)."""
         errors, cells = {}, {}
-        for name in ("meeting_date", "body"):
+        for name, read in (("meeting_date", self._cell), ("body", self._record_named)):
             try:
-                cells[name] = self._cell(self.fields[name], row)
+                cells[name] = read(self.fields[name], row)
             except ValidationError as error:
                 errors = error.update_error_dict(errors)
         if errors:
@@ -360,7 +387,7 @@ class AttendanceResource(SpreadsheetResource):
         if isinstance(meeting, ValidationError):
             raise meeting
         self._resolved = (body, day, meeting, membership)
-        line = Attendance.objects.filter(meeting=meeting, membership=membership).first() if meeting else None
+        line = self._line(meeting, membership) if meeting else None
         given = super().get_instance(instance_loader, row)
         if given is not None and given != line:
             raise ValidationError({ID_COLUMN: ID_OF_ANOTHER_LINE % {"id": given.pk}})

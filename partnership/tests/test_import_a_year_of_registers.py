@@ -9,6 +9,8 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from partnership.models import Attendance, BodyKind, Meeting, MeetingStatus
@@ -231,3 +233,40 @@ def test_the_export_reads_back_as_the_same_columns(client, manager, board):
     rows = list(csv.reader(io.StringIO(client.post(export_url, data).content.decode("utf-8-sig"))))
     assert rows[0] == ["ID", *HEADINGS[:4], "Attendance", "Deputy's name", "Deputy's agency"]
     assert ["2022-05-18", "LSCP Partnership", members[2].person.email] == rows[1][1:4] or len(rows) == 176
+
+
+def board_of(name, size):
+    """A body of `size` members all year, each with their own work e-mail and job title."""
+    body = BodyFactory(name=name, kind=BodyKind.SUBGROUP)
+    members = [
+        MembershipFactory(
+            body=body,
+            person=PersonFactory(email=f"{name[:4].lower()}{i}@agency.example.org", job_title=f"Lead {i}"),
+            start=date(2020, 4, 1),
+        )
+        for i in range(size)
+    ]
+    return body, members
+
+
+def registers_of(body, members):
+    rows = year_of_registers(members)
+    return [rows[0], *([row[0], body.name, *row[2:]] for row in rows[1:])]
+
+
+@pytest.mark.django_db
+def test_a_register_line_costs_only_its_writes_whatever_the_length_of_the_file(client, manager):
+    """The bodies, people, members, meetings and lines a file names are read once per import: a longer file adds
+    only each line's own writes (its savepoint, the line and its history), in the preview and again on confirming."""
+    client.force_login(manager)
+    counts = {}
+    for name, size in (("Small", 6), ("Large", 30)):
+        body, members = board_of(name, size)
+        with CaptureQueriesContext(connection) as queries:
+            import_rows(client, registers_of(body, members))
+        assert Attendance.objects.filter(meeting__body=body).count() == 5 * size
+        counts[size] = len(queries)
+    rows_more = 5 * (30 - 6)
+    people_more = sum(1 for i in range(6, 30) if i % 3)  # members named by e-mail (every third by role)
+    writes = 4 * rows_more * 2  # savepoint, release, the line, its history: in the preview and on confirming
+    assert counts[30] - counts[6] <= writes + 2 * people_more, counts

@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: demo test backup restore screenshots lint format clean benchmark benchmark-booking benchmark-observations benchmark-import-bomb
+.PHONY: demo test backup restore screenshots lint format clean benchmark benchmark-booking benchmark-observations benchmark-import-bomb benchmark-web-load
 
 # axe-core, which the browser tests inject into each page they check (package.json, pinned in package-lock.json).
 node_modules/.installed: package.json package-lock.json
@@ -79,3 +79,9 @@ benchmark-observations: $(VENV)/.installed
 
 benchmark-import-bomb: $(VENV)/.installed
 	SECRET_KEY=benchmark-only DEBUG=false scripts/with-services.sh $(PY) benchmarks/import_bomb.py
+
+# The key pages under load: a synthetic partnership (generate_load_data, SCALE=1 unless given), gunicorn with
+# production settings, 20 locust users; prints p50, p95 and errors per page beside /healthz (benchmarks/web_load.py).
+SCALE ?= 1
+benchmark-web-load: $(VENV)/.installed
+	SECRET_KEY=benchmark-only DEBUG=false scripts/with-services.sh $(PY) benchmarks/web_load.py --scale $(SCALE)

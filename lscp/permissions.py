@@ -28,6 +28,8 @@ PAGES = {
     "password_reset_done": Page(EVERYONE),
     "password_reset_confirm": Page(EVERYONE, lambda: {"uidb64": "MQ", "token": "not-a-real-token"}),
     "password_reset_complete": Page(EVERYONE),
+    # "ok" from the web server, for a load balancer's health check: nothing personal, nothing read.
+    "health_check": Page(EVERYONE),
     # Browsers ask for it whatever the page says: a redirect to the static file.
     "favicon": Page(EVERYONE),
     # Who did what across every app's records, and every sign-in: the business manager's alone.

@@ -9,7 +9,7 @@ from .financial_year import FinancialYearConverter
 from .password_reset import PasswordResetView
 from .site import partnership_name
 from .two_factor import views as two_factor
-from .views import HomeView, StoredFileView
+from .views import HomeView, StoredFileView, health_check
 
 register_converter(FinancialYearConverter, "fy")
 
@@ -48,6 +48,8 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    # The web server answers: for a load balancer, and the floor of benchmarks/web_load.py. No database read.
+    path("healthz", health_check, name="health_check"),
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", RedirectView.as_view(url=static("favicon.ico"), permanent=True), name="favicon"),
     # A stored file's own address (MEDIA_URL): a redirect to its record's permission-checked download page.

@@ -1,7 +1,7 @@
 import sys
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.urls import resolve
 from django.views import View
@@ -30,6 +30,12 @@ class HomeView(TemplateView):
                 panels.append(render_to_string(panel.template, {"roles": roles, **context}, request=self.request))
         # The pages this user's roles open, so that home leads everywhere their work is (lscp/navigation.py).
         return super().get_context_data(panels=panels, doors=doors_for(roles), **kwargs)
+
+
+def health_check(request):
+    """ "ok" from the web server, reading nothing: for a load balancer's health check, and the floor of the load
+    benchmark (benchmarks/web_load.py), what the machine and the server cost before any page's own work."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
 
 
 def server_error(request):

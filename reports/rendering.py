@@ -241,7 +241,9 @@ def _garbage_of_this_build_only():
     """Python's cycle collector runs hundreds of times in a build (WeasyPrint makes millions of objects), and each
     full run walks every object in the process: Django's, the app's, the modules'. None of those becomes garbage
     during a build, so they are set aside (`gc.freeze`) while it runs and the collector walks only the build's own
-    objects: about a second less collecting per build, the same memory freed."""
+    objects: about half a second less collecting per build, the same memory freed. What was already garbage is
+    freed first, so that none of it is set aside with them."""
+    gc.collect()
     gc.freeze()
     try:
         yield

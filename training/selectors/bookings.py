@@ -13,9 +13,9 @@ def _with_places(queryset):
     )
 
 
-def coming_sessions(*, course=None, now=None):
-    """Scheduled sessions not yet started, soonest first, each with `taken`, `waiting`, `places_left` and
-    `booking_open` (today is on or before its closing date). One query, plus one for the courses' sectors."""
+def coming_sessions_in_order(*, course=None, now=None):
+    """Scheduled sessions not yet started, soonest first, with `taken` and `waiting` (a queryset: the calendar
+    takes a page of it). `with_booking_state` finishes the sessions read."""
     now = now or timezone.now()
     queryset = CourseSession.objects.filter(
         status=SessionStatus.SCHEDULED, starts_at__gt=now, course__active=True
@@ -24,12 +24,23 @@ def coming_sessions(*, course=None, now=None):
         queryset = queryset.filter(course=course)
     else:
         queryset = queryset.prefetch_related("course__eligible_sectors")
-    sessions = list(_with_places(queryset).order_by("starts_at", "id"))
-    today = timezone.localdate(now)
+    return _with_places(queryset).order_by("starts_at", "id")
+
+
+def with_booking_state(sessions, *, now=None):
+    """Gives each session read `places_left` and `booking_open` (today is on or before its closing date)."""
+    today = timezone.localdate(now or timezone.now())
+    sessions = list(sessions)
     for session in sessions:
         session.places_left = max(session.places_limit - session.taken, 0)
         session.booking_open = today <= session.booking_closes_on
     return sessions
+
+
+def coming_sessions(*, course=None, now=None):
+    """Every coming session (of a course), soonest first, with `taken`, `waiting`, `places_left` and
+    `booking_open`. One query, plus one for the courses' sectors."""
+    return with_booking_state(coming_sessions_in_order(course=course, now=now), now=now)
 
 
 def session_with_places(*, pk):

@@ -72,3 +72,18 @@ def test_a_course_page_costs_the_same_queries_with_ten_times_its_sessions(client
         BookingFactory(session=CourseSessionFactory(course=session.course))
     with django_assert_max_num_queries(8):
         assert _queries(client, url) == small
+
+
+def test_a_long_calendar_shows_fifty_sessions_a_page_soonest_first(client):
+    soon = timezone.now().replace(microsecond=0) + timedelta(days=1)
+    for day in range(55):
+        starts = soon + timedelta(days=day)
+        CourseSessionFactory(starts_at=starts, ends_at=starts + timedelta(hours=2), venue=f"Hall {day}")
+    first = client.get(URL)
+    page = " ".join(first.content.decode().split())
+    assert first.context["sessions"][0].venue == "Hall 0" and len(first.context["sessions"]) == 50
+    assert "55 coming sessions, soonest first: 1 to 50." in page
+    assert "Page 1 of 2" in page and "Hall 49" in page and "Hall 50" not in page
+    second = client.get(URL, {"page": 2})
+    assert [session.venue for session in second.context["sessions"]] == [f"Hall {day}" for day in range(50, 55)]
+    assert second.context["sessions"][0].places_left == second.context["sessions"][0].places_limit

@@ -13,10 +13,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views import View
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
 
 from lscp.data_protection import privacy_contact_email
 from lscp.forms import add_service_errors
+from lscp.pagination import ForgivingPaginationMixin
 from lscp.ratelimit import RateLimitedPostMixin
 
 from .. import links
@@ -43,14 +44,21 @@ DECLINED_MESSAGE = "Thank you: the place is declined, and %(name)s has been told
 DETAILS_UPDATED = "Your training record is updated."
 
 
-class CalendarView(TemplateView):
-    """The courses and their coming sessions, with places left."""
+class CalendarView(ForgivingPaginationMixin, ListView):
+    """The coming sessions, soonest first, with places left: a page at a time, as a large partnership has
+    hundreds of dates ahead."""
 
     template_name = "training/calendar.html"
+    context_object_name = "sessions"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return booking_selectors.coming_sessions_in_order()
 
     def get_context_data(self, **kwargs):
-        sessions = booking_selectors.coming_sessions()
-        return super().get_context_data(sessions=sessions, **kwargs)
+        context = super().get_context_data(**kwargs)
+        context["sessions"] = booking_selectors.with_booking_state(context["sessions"])
+        return context
 
 
 class CourseView(TemplateView):

@@ -76,16 +76,25 @@ class DelegateAdmin(SimpleHistoryAdmin):
     list_select_related = ["agency"]
     readonly_fields = ["anonymised_at"]
     actions = [download_subject_access, erase_personal_data]
+    show_full_result_count = False  # a delegate per person ever booked: no second count of them all beside a filter
 
 
 @admin.register(Booking)
 class BookingAdmin(SimpleHistoryAdmin):
     list_display = ["delegate", "session", "status", "created_at", "status_changed_at"]
-    list_filter = ["status", ("session__starts_at", admin.DateFieldListFilter)]
+    # When it was booked is a filter of fixed choices (today, the past 7 days, this month, this year) rather than
+    # a date hierarchy, whose years and first and last dates are read from every booking at each opening: with
+    # ten years of bookings (200,000) that took a quarter of a second. For the same reason the list does not count
+    # every booking again beside a filtered count.
+    list_filter = [
+        "status",
+        ("session__starts_at", admin.DateFieldListFilter),
+        ("created_at", admin.DateFieldListFilter),
+    ]
     search_fields = ["delegate__name", "delegate__email", "session__course__title"]
     autocomplete_fields = ["session", "delegate"]
     list_select_related = ["delegate", "session__course"]
-    date_hierarchy = "created_at"
+    show_full_result_count = False
 
 
 class EvaluationScoreInline(admin.TabularInline):

@@ -52,6 +52,17 @@ os.environ["CELERY_TASK_DEFAULT_QUEUE"] = CELERY_QUEUE
 celery_app.conf.task_default_queue = CELERY_QUEUE
 
 
+def pytest_configure(config):
+    """Passwords are hashed with MD5 in the suite, as Django advises for tests: production's PBKDF2 takes a third
+    of a second by design, and the suite makes thousands of users (every role fixture, every demo load), which
+    cost more than a quarter of its time. Production's hasher stays listed, so a hash it made still checks; the
+    hashing itself is Django's and tested there."""
+    django_settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        *django_settings.PASSWORD_HASHERS,
+    ]
+
+
 def pytest_collection_modifyitems(items):
     """Runs after pytest-django's own ordering (database tests, then transactional ones, then the rest) and
     moves the tests that use the shared demo data set to the end. A transactional test cannot use the demo:

@@ -16,6 +16,7 @@ demo_report — the demo's 2022/23 report built from those records (HTML and PDF
              once per run; a test reading it is a demo test.
 """
 
+import importlib
 import io
 import os
 import shutil
@@ -61,6 +62,20 @@ def pytest_configure(config):
         "django.contrib.auth.hashers.MD5PasswordHasher",
         *django_settings.PASSWORD_HASHERS,
     ]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Each test process's database is made straight from the models (`--nomigrations` in pytest.ini): applying the
+    migrations one by one re-renders every related model at each step, a minute a process. What the migrations'
+    data steps put into every new database is put here by those steps' own code, and
+    `test_the_migrations_describe_the_models` holds the migrations to the models."""
+    from django.apps import apps
+
+    with django_db_blocker.unblock():
+        importlib.import_module("reports.migrations.0008_the_national_recipients").add_the_national_recipients(
+            apps, None
+        )
 
 
 def pytest_collection_modifyitems(items):

@@ -367,7 +367,7 @@ def outsider(db):
 
 
 @pytest.fixture
-def statuses_by_role(request, client):
+def statuses_by_role(request):
     """Checks a table of pages against every role: rows are (url, status for each of ROLES, in that order).
     Returns the mismatches, one line each, so a test can show them all at once. In a test that uses the demo,
     the roles are the demo's logins."""
@@ -380,7 +380,7 @@ def statuses_by_role(request, client):
         return request.getfixturevalue(role)
 
     def check(rows, method="get"):
-        return status_mismatches(client, rows, user_for_role, method=method)
+        return status_mismatches(rows, user_for_role, method=method)
 
     return check
 

@@ -1,16 +1,15 @@
 """The browser journeys' fixtures: Debian's Chromium (headless, never a downloaded browser), a live server on the
 test database with the demo loaded, and a `visitor` who checks every page they reach (journeys/browser.py)."""
 
-import io
 import os
 import shutil
 
 import pytest
-from django.core.management import call_command
 
 from lscp.demo import DEMO_PASSWORD
 
 from .browser import Visitor
+from .demo_snapshot import DemoSnapshot
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -40,8 +39,13 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "en-GB", "timezone_id": "Europe/London", "accept_downloads": True}
 
 
+@pytest.fixture(scope="session")
+def _demo_snapshot(tmp_path_factory):
+    return DemoSnapshot(tmp_path_factory.mktemp("demo-snapshot"))
+
+
 @pytest.fixture
-def site(live_server, settings):
+def site(live_server, settings, _demo_snapshot):
     """The product at `live_server.url` on the test database, with the demo's records and logins loaded. The
     server speaks plain HTTP, so its cookies are not marked secure here. The links in the e-mails it sends lead
     to it, as they lead to the real site from a real mailbox."""
@@ -49,7 +53,7 @@ def site(live_server, settings):
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
     settings.SECURE_SSL_REDIRECT = False
-    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
+    _demo_snapshot.load(settings.MEDIA_ROOT)
     return live_server
 
 

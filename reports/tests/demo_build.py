@@ -29,8 +29,9 @@ class BuiltReport:
     pdf: bytes
     extra: dict = field(default_factory=dict)
 
-    @property
+    @cached_property
     def reader(self):
+        """The PDF, parsed once: the build is shared by the tests that read it, and so is its reading."""
         return pypdf.PdfReader(io.BytesIO(self.pdf))
 
     @cached_property
@@ -38,7 +39,7 @@ class BuiltReport:
         """The PDF's pages as laid out: lines, headings, tables (reports/tests/pdf_layout.py), read once."""
         return LaidOutPdf(self.pdf)
 
-    @property
+    @cached_property
     def pdf_text(self):
         """The PDF's text, page after page, with runs of white space as one space."""
         return " ".join(re.sub(r"\s+", " ", page.extract_text()) for page in self.reader.pages)

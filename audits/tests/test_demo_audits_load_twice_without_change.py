@@ -23,8 +23,7 @@ def counts():
     return found
 
 
-def test_loading_twice_changes_nothing():
-    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
+def test_loading_twice_changes_nothing(demo):
     first = counts()
     call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
     assert counts() == first
@@ -32,8 +31,7 @@ def test_loading_twice_changes_nothing():
     assert first["Cycle"] == 3 and first["MultiAgencyAudit"] == 1 and first["SingleAgencyAudit"] == 2
 
 
-def test_the_returns_are_at_every_stage_and_a_lay_member_scrutinises():
-    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
+def test_the_returns_are_at_every_stage_and_a_lay_member_scrutinises(demo):
     statuses = sorted(Return.objects.filter(cycle__name="Section 11 audit 2023–24").values_list("status", flat=True))
     assert statuses == ["accepted", "accepted", "in_progress", "returned", "under_scrutiny"]
     lay_member = Person.objects.get(agency__name="Lay Members")

@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from lscp.access import registered_pages
 from lscp.financial_year import FinancialYear
+from lscp.testing import ClientsByRole
 from lscp.working_days import add_working_days, is_working_day, working_days_between
 
 APPS = ("partnership", "governance", "reviews", "training", "audits", "reports")
@@ -103,7 +104,7 @@ def _admin_pages(first_pks):
 
 
 @pytest.mark.parametrize("edge", ["first", "last"])
-def test_every_page_opens_with_every_date_at_the_edge_of_time(demo, client, edge):
+def test_every_page_opens_with_every_date_at_the_edge_of_time(demo, edge):
     pages = _pages()
     first_pks = {
         model: model._default_manager.order_by("pk").values_list("pk", flat=True).first()
@@ -111,15 +112,14 @@ def test_every_page_opens_with_every_date_at_the_edge_of_time(demo, client, edge
         if model._meta.app_label in APPS
     }
     _move_dates_to_the_edge(edge)
-    users = {role: User.objects.get(username=role) for role in DEMO_ROLES}
-    client.raise_request_exception = False
+    clients = ClientsByRole(
+        {role: User.objects.get(username=role) for role in DEMO_ROLES}, raise_request_exception=False
+    )
     failures, checked = [], 0
 
     def check(url, role):
         nonlocal checked
-        client.logout()
-        client.force_login(users[role])
-        response = client.get(url)
+        response = clients.request(role, "get", url)
         checked += 1
         if response.status_code >= 500:
             error = getattr(response, "exc_info", None)

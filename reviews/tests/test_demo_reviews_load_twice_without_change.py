@@ -21,16 +21,14 @@ def counts():
     return {model.__name__: model.objects.count() for model in apps.get_app_config("reviews").get_models()}
 
 
-def test_loading_twice_changes_nothing():
-    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
+def test_loading_twice_changes_nothing(demo):
     first = counts()
     call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
     assert counts() == first
     assert first["SeriousIncident"] == 5 and first["PracticeReview"] == 3 and first["HistoricalPracticeReview"] > 3
 
 
-def test_the_demo_records_are_the_annual_reports():
-    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
+def test_the_demo_records_are_the_annual_reports(demo):
     holland_park = PracticeReview.objects.get(code_name="Holland Park School")
     assert holland_park.stage == ReviewStage.PUBLISHED
     assert holland_park.findings.count() == 6

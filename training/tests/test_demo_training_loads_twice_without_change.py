@@ -21,8 +21,7 @@ def counts():
     return {model.__name__: model.objects.count() for model in apps.get_app_config("training").get_models()}
 
 
-def test_loading_twice_changes_nothing():
-    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
+def test_loading_twice_changes_nothing(demo):
     first = counts()
     call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
     assert counts() == first

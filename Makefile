@@ -29,12 +29,14 @@ demo: $(VENV)/.installed
 
 # The tests: a throwaway PostgreSQL 15 cluster and Redis, Debian's Chromium for the browser journeys, ruff, then
 # the whole suite in parallel, one test process per core (each with its own test database and Celery worker).
+# Tests are handed out one at a time in the collected order (the demo's tests last: conftest.py), except that those
+# sharing what is made once per process (the demo's PDF, the walk of every declared page) go to one process together.
 TEST_PROCESSES ?= auto
 test: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/ruff check .
 	scripts/ensure-chromium.sh
 	SECRET_KEY=test-only-secret-key-not-for-production DEBUG=false SECURE_SSL_REDIRECT=false \
-		scripts/with-services.sh $(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist load $(PYTEST_ARGS)
+		scripts/with-services.sh $(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
 
 # Backups (README, "Backups"): with the site's own environment (DATABASE_URL, MEDIA_ROOT, BACKUP_DIR), from the
 # installed .venv as it stands: a nightly job must never reinstall packages. `make restore BACKUP=backups/lscp-backup-...`

@@ -86,6 +86,10 @@ def pytest_collection_modifyitems(items):
         if "demo" in getattr(item, "fixturenames", ()) and _is_transactional(item):
             raise pytest.UsageError(f"{item.nodeid}: a transactional test cannot use the demo.")
     demo_last(items)
+    for item in items:
+        if "demo_report" in getattr(item, "fixturenames", ()):
+            # In one test process: the demo's PDF is built once per process, for every test that reads it.
+            item.add_marker(pytest.mark.xdist_group("demo-report"))
 
 
 def _is_transactional(item):

@@ -7,13 +7,12 @@ admin has Django's own permission system and is left out.
 """
 
 from django.conf import settings
-from django.contrib.auth.models import User
-from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.views.static import serve
 
 from lscp.access import registered_pages
-from lscp.testing import ROLES, ClientsByRole
+from lscp.testing import ROLES
+from lscp.tests.declared_pages import WALK_GROUP, walk_every_declared_page
 
 SKIPPED_NAMESPACES = {"admin"}
 REFUSED = (403, 404)
@@ -44,50 +43,34 @@ def test_every_url_is_declared_by_an_app_and_every_declaration_is_a_url():
     assert not unknown, "Declared in PAGES but not in the URLconf:\n" + "\n".join(unknown)
 
 
-def _is_login_redirect(response):
-    return response.status_code in (301, 302) and response["Location"].startswith(reverse(settings.LOGIN_URL))
+def _is_login_redirect(answer):
+    return answer.status in (301, 302) and answer.location.startswith(reverse(settings.LOGIN_URL))
 
 
-def _verdict(role, allowed, response):
-    """What is wrong with this response for this role, or "" if nothing."""
-    status = response.status_code
+def _verdict(answer):
+    """What is wrong with this answer for its role, or "" if nothing."""
+    status = answer.status
     if status >= 500:
-        error = getattr(response, "exc_info", None)
-        return f"server error {status}" + (f": {error[1]!r}" if error else "")
-    if allowed:
+        return f"server error {status}" + (f": {answer.error}" if answer.error else "")
+    if answer.allowed:
         if status in REFUSED:
             return f"allowed, but refused with {status}"
-        if _is_login_redirect(response):
+        if _is_login_redirect(answer):
             return "allowed, but sent to sign in"
         return ""
-    if status in REFUSED or (role == "anonymous" and _is_login_redirect(response)):
+    if status in REFUSED or (answer.role == "anonymous" and _is_login_redirect(answer)):
         return ""
-    return f"refused, but got {status}" + (f" to {response['Location']}" if status in (301, 302) else "")
+    return f"refused, but got {status}" + (f" to {answer.location}" if status in (301, 302) else "")
 
 
+@WALK_GROUP
 def test_every_role_gets_what_each_page_declares(demo):
-    users = {username: User.objects.get(username=username) for username in ("manager", "chair", "partner", "delegate")}
-    users["outsider"] = User.objects.create_user("outsider")
-    users["anonymous"] = None
-    clients = ClientsByRole(users, raise_request_exception=False)
-    failures = []
-    checked = 0
-    for name, pages in sorted(registered_pages().items()):
-        for page in pages:
-            kwargs = page.kwargs()
-            missing = sorted(key for key, value in kwargs.items() if value is None)
-            if missing:
-                failures.append(f"{name}: the example found no demo record for {', '.join(missing)}")
-                continue
-            url = reverse(name, kwargs=kwargs)
-            for role in ROLES:
-                # Rolled back, so a POST that is let through changes nothing for the next role.
-                with transaction.atomic():
-                    response = clients.request(role, page.method, url, page.data)
-                    transaction.set_rollback(True)
-                checked += 1
-                problem = _verdict(role, role in page.allowed, response)
-                if problem:
-                    failures.append(f"{name} {page.method.upper()} {url} as {role}: {problem}")
+    walk = walk_every_declared_page()
+    failures = list(walk.missing)
+    for answer in walk.answers:
+        problem = _verdict(answer)
+        if problem:
+            failures.append(f"{answer.name} {answer.method.upper()} {answer.url} as {answer.role}: {problem}")
+    checked = len(walk.answers)
     assert not failures, f"{len(failures)} of {checked} checks failed:\n" + "\n".join(failures)
     assert checked >= len(ROLES) * len(url_names())

@@ -36,7 +36,7 @@ test: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/ruff check .
 	scripts/ensure-chromium.sh
 	SECRET_KEY=test-only-secret-key-not-for-production DEBUG=false SECURE_SSL_REDIRECT=false \
-		scripts/with-services.sh $(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
+		scripts/with-services.sh $(VENV)/bin/pytest -n $(TEST_PROCESSES) --dist load --no-loadscope-reorder $(PYTEST_ARGS)
 
 # Backups (README, "Backups"): with the site's own environment (DATABASE_URL, MEDIA_ROOT, BACKUP_DIR), from the
 # installed .venv as it stands: a nightly job must never reinstall packages. `make restore BACKUP=backups/lscp-backup-...`

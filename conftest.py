@@ -36,6 +36,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from lscp import demo as lscp_demo
+from lscp import testing_groups
 from lscp.celery import app as celery_app
 from lscp.roles import BUSINESS_MANAGERS_GROUP, DELEGATES_GROUP
 from lscp.roles_setup import ensure_role_groups
@@ -78,7 +79,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         )
 
 
-def pytest_collection_modifyitems(items):
+def pytest_configure_node(node):
+    """Run in parallel: tell each test process where to write the groups of tests that share its work."""
+    node.workerinput[testing_groups.GROUPS_FILE_KEY] = testing_groups.groups_file(node.config)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    return testing_groups.make_scheduler(config, log)
+
+
+def pytest_collection_modifyitems(config, items):
     """Runs after pytest-django's own ordering (database tests, then transactional ones, then the rest) and
     moves the tests that use the shared demo data set to the end. A transactional test cannot use the demo:
     its clean-up would empty the tables inside the transaction that holds the demo."""
@@ -86,10 +96,7 @@ def pytest_collection_modifyitems(items):
         if "demo" in getattr(item, "fixturenames", ()) and _is_transactional(item):
             raise pytest.UsageError(f"{item.nodeid}: a transactional test cannot use the demo.")
     demo_last(items)
-    for item in items:
-        if "demo_report" in getattr(item, "fixturenames", ()):
-            # In one test process: the demo's PDF is built once per process, for every test that reads it.
-            item.add_marker(pytest.mark.xdist_group("demo-report"))
+    testing_groups.write_groups(config, items)
 
 
 def _is_transactional(item):

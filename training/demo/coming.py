@@ -59,7 +59,7 @@ def _session(course, *, starts, hours, online, capacity, instructions, venues, n
 
 def _demo_delegate(training, agencies, user, made):
     row = training["DEMO_DELEGATE"]
-    delegate = Delegate.objects.filter(email__iexact=row["email"]).first()
+    delegate = Delegate.objects.with_email(row["email"]).first()
     if delegate is None:
         agency = agencies[row["agency"]]
         delegate = Delegate(

@@ -9,7 +9,7 @@ bookings do not count, so a delegate who cancelled can book again). Which status
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -36,6 +36,13 @@ DELEGATE_NEEDS_ORGANISATION = "Choose your agency, or give the name of your orga
 ALREADY_BOOKED = "You already have a booking on this session: use the link in your confirmation e-mail to manage it."
 
 
+class DelegateQuerySet(models.QuerySet):
+    def with_email(self, email):
+        """The delegate with this work e-mail, whatever its capitals, found by the index of lower-cased addresses
+        that keeps them unique (an `iexact` lookup compares upper-cased ones and reads every delegate)."""
+        return self.alias(email_lower=Lower("email")).filter(email_lower=Lower(Value(email)))
+
+
 class Delegate(models.Model):
     name = models.CharField(max_length=200)
     email = models.EmailField(help_text="Work e-mail address; one delegate per address, whatever its capitals.")
@@ -60,6 +67,8 @@ class Delegate(models.Model):
     # partnership keeps delegates' details, or at their request. The bookings and evaluations stay, for the figures.
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
+
+    objects = DelegateQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "id"]

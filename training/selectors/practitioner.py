@@ -5,7 +5,7 @@ practitioners at their work address, the address they book with."""
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from ..models import Booking, BookingStatus, Evaluation, EvaluationStage, SessionStatus
+from ..models import Booking, BookingStatus, Delegate, Evaluation, EvaluationStage, SessionStatus
 from ..services.evaluations import follow_up_closes_on, follow_up_opens_on
 
 COMING_STATUSES = (BookingStatus.BOOKED, BookingStatus.AWAITING_APPROVAL, BookingStatus.WAITING_LIST)
@@ -19,7 +19,7 @@ def _answered(stage):
 
 def _bookings(email):
     return (
-        Booking.objects.filter(delegate__email__iexact=email)
+        Booking.objects.filter(delegate__in=Delegate.objects.with_email(email))
         .select_related("session__course")
         .annotate(
             before_given=_answered(EvaluationStage.BEFORE),

@@ -149,7 +149,7 @@ def book_place(
     course = session.course
     email = (email or "").strip()
     line_manager_email = (line_manager_email or "").strip()
-    known = Delegate.objects.select_related("agency").filter(email__iexact=email).first() if email else None
+    known = Delegate.objects.select_related("agency").with_email(email).first() if email else None
     errors = eligibility_errors(course, sector=sector, agency=agency, known=known)
     if course.needs_manager_approval and not line_manager_email:
         errors["line_manager_email"] = LINE_MANAGER_NEEDED

@@ -53,7 +53,7 @@ def find_or_make(*, email, details):
     """(the delegate with this work e-mail, whatever its capitals, or a new one made from the details typed;
     whether it is new). A known delegate's record is returned as it is: the details typed are not written to it."""
     email = (email or "").strip()
-    delegate = Delegate.objects.select_related("agency").filter(email__iexact=email).first() if email else None
+    delegate = Delegate.objects.select_related("agency").with_email(email).first() if email else None
     if delegate is not None:
         return delegate, False
     delegate = Delegate(email=email)
@@ -65,7 +65,7 @@ def find_or_make(*, email, details):
             delegate.save()
     except IntegrityError:
         # Someone booked with the same address at this moment: use the record they made.
-        return Delegate.objects.select_related("agency").get(email__iexact=email), False
+        return Delegate.objects.select_related("agency").with_email(email).get(), False
     return delegate, True
 
 

@@ -185,3 +185,23 @@ def test_the_action_page_costs_the_same_queries_with_many_updates(client, partne
         ActionUpdate.objects.create(action=action, text=f"Update {n}", author=partner)
     with django_assert_max_num_queries(8):
         assert queries_for(client, url) == small
+
+
+@pytest.mark.django_db
+def test_each_listed_action_shows_its_latest_update_and_how_many_without_grouping_every_action(client, partner):
+    """The updates are counted for the page shown: the list's query does not join and group every open action's
+    updates before the page is cut (at ten years of actions that was most of the page's time)."""
+    agency = partner.person.agency
+    busy = ActionFactory(title="Two updates", owner_agency=agency, due_date=today())
+    ActionFactory(title="No updates", owner_agency=agency, due_date=today() + timedelta(days=1))
+    ActionUpdate.objects.create(action=busy, text="First", date=today() - timedelta(days=20))
+    ActionUpdate.objects.create(action=busy, text="Second", date=today() - timedelta(days=2))
+    client.force_login(partner)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("governance:actions"))
+    shown = {action.title: (action.update_count, action.last_update) for action in response.context["actions"]}
+    assert shown == {"Two updates": (2, today() - timedelta(days=2)), "No updates": (0, None)}
+    page = response.content.decode()
+    assert f"{(today() - timedelta(days=2)):%-d %b %Y} (2)" in page and "None yet" in page
+    listing = [q["sql"] for q in captured if q["sql"].startswith('SELECT "governance_action"."id"')]
+    assert listing and all('GROUP BY "governance_action"' not in sql for sql in listing)

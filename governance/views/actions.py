@@ -12,7 +12,8 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Max, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -28,6 +29,12 @@ from .. import action_sources, permissions
 from ..forms.actions import ActionFilterForm, ProgressUpdateForm
 from ..models import Action, ActionUpdate
 from ..services import actions as action_services
+
+# Each listed action's updates, counted and dated by subqueries: only for the page of actions shown, where a join
+# grouped by action would count every open action's updates before the first page could be cut from them.
+_updates = ActionUpdate.objects.filter(action=OuterRef("pk")).order_by()
+_update_count = Coalesce(Subquery(_updates.values("action").annotate(n=Count("pk")).values("n")), 0)
+_last_update = Subquery(_updates.order_by("-date").values("date")[:1])
 
 
 class ActionTrackerRequiredMixin(RoleRequiredMixin):
@@ -64,7 +71,7 @@ class ActionListView(ForgivingPaginationMixin, ActionTrackerRequiredMixin, ListV
         queryset = (
             self.visible_actions()
             .select_related("owner_agency", "owner_person", "lead_body")
-            .annotate(update_count=Count("updates"), last_update=Max("updates__date"))
+            .annotate(update_count=_update_count, last_update=_last_update)
             .order_by("due_date", "id")
         )
         return self.filters.filter(queryset, today=self.today)

@@ -7,9 +7,10 @@ class LscpConfig(AppConfig):
     verbose_name = "LSCP manager"
 
     def ready(self):
-        from . import admin_dates
+        from . import admin_dates, admin_lists
         from .roles_setup import ensure_role_groups
 
         admin_dates.install()
+        admin_lists.install()
 
         post_migrate.connect(ensure_role_groups, dispatch_uid="lscp_ensure_role_groups")

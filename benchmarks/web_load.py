@@ -1,7 +1,8 @@
 """Benchmark: the key pages under load, on a large synthetic partnership, beside a trivial page's figures.
 
 Creates its own throwaway PostgreSQL database, fills it with `manage.py generate_load_data --scale N`, signs in one
-user per role (session cookies made in the database), starts gunicorn with production settings and runs locust
+user per role (session cookies made in the database), starts gunicorn with production settings (as many web
+processes as scripts/serve.sh starts), opens every page a few times in each process to warm it, and runs locust
 headless: 20 concurrent users by default, for 60 seconds, each opening its role's pages one after another with half
 a second to a second and a half between them. Prints, for each page, its time opened alone (median of three, before
 the load: what the page costs in itself), then under load the requests, the median (p50) and 95th percentile (p95)
@@ -187,6 +188,24 @@ def wait_until_up(url, process, seconds=60):
     raise RuntimeError(f"gunicorn did not answer {url} within {seconds} s.")
 
 
+def _open(host, url, cookie_name, cookie):
+    headers = {"Cookie": f"{cookie_name}={cookie}"} if cookie else {}
+    try:
+        with urllib.request.urlopen(urllib.request.Request(host + url, headers=headers), timeout=120):
+            pass
+    except OSError:
+        pass  # an error shows in locust's count
+
+
+def warm_up(host, plan, workers):
+    """Each page opened a few times per web process before anything is timed, as on a server that has been up a
+    while: a process's first opening of a page reads and compiles its templates (a live server does it once)."""
+    for role, role_pages in plan["pages"].items():
+        for _label, url in role_pages:
+            for _ in range(2 * workers):
+                _open(host, url, plan["cookie_name"], plan["cookies"].get(role))
+
+
 def timed_alone(host, plan, repeats=3):
     """{label: median ms} of each page opened alone, one request at a time, before the load: where a page is slow
     in itself rather than queued behind others (under load, one slow page holds a worker and every page waits)."""
@@ -194,17 +213,11 @@ def timed_alone(host, plan, repeats=3):
 
     alone = {}
     for role, role_pages in plan["pages"].items():
-        cookie = plan["cookies"].get(role)
-        headers = {"Cookie": f"{plan['cookie_name']}={cookie}"} if cookie else {}
         for label, url in role_pages:
             times = []
             for _ in range(repeats):
                 started = time.perf_counter()
-                try:
-                    with urllib.request.urlopen(urllib.request.Request(host + url, headers=headers), timeout=120):
-                        pass
-                except OSError:
-                    pass  # an error shows in locust's count
+                _open(host, url, plan["cookie_name"], plan["cookies"].get(role))
                 times.append((time.perf_counter() - started) * 1000)
             alone.setdefault(label, []).append(statistics.median(times))
     return {label: max(times) for label, times in alone.items()}
@@ -275,7 +288,12 @@ def main():
     parser.add_argument("--scale", type=float, default=1.0, help="generate_load_data's scale (default 1)")
     parser.add_argument("--users", type=int, default=20, help="concurrent users (default 20)")
     parser.add_argument("--seconds", type=int, default=60, help="how long locust runs (default 60)")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2, as serve.sh)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2 * (os.cpu_count() or 1) + 1,
+        help="gunicorn worker processes (default twice the processors plus one, as scripts/serve.sh)",
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         print(
@@ -335,6 +353,7 @@ def main():
             )
             host = f"http://127.0.0.1:{port}"
             wait_until_up(f"{host}/healthz", server)
+            warm_up(host, plan, args.workers)
             alone = timed_alone(host, plan)
             rows = run_locust(host, plan_path, args.users, args.seconds, workdir)
             load = os.getloadavg()[0]

@@ -7,10 +7,11 @@ class LscpConfig(AppConfig):
     verbose_name = "LSCP manager"
 
     def ready(self):
-        from . import admin_dates, admin_lists
+        from . import admin_dates, admin_lists, admin_menu
         from .roles_setup import ensure_role_groups
 
         admin_dates.install()
         admin_lists.install()
+        admin_menu.install()
 
         post_migrate.connect(ensure_role_groups, dispatch_uid="lscp_ensure_role_groups")

@@ -87,3 +87,15 @@ def test_a_long_calendar_shows_fifty_sessions_a_page_soonest_first(client):
     second = client.get(URL, {"page": 2})
     assert [session.venue for session in second.context["sessions"]] == [f"Hall {day}" for day in range(50, 55)]
     assert second.context["sessions"][0].places_left == second.context["sessions"][0].places_limit
+
+
+def test_the_places_are_counted_for_the_page_shown_not_for_every_coming_session(client):
+    """Ten years of sessions have hundreds ahead: the calendar's query counts the bookings of the fifty it shows,
+    rather than joining and grouping every coming session's bookings before cutting the page."""
+    _add_sessions(3)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(URL)
+    assert page.status_code == 200 and len(page.context["sessions"]) == 3
+    assert all(session.places_left == 2 for session in page.context["sessions"])
+    read = [q["sql"] for q in queries if q["sql"].startswith('SELECT "training_coursesession"."id"')]
+    assert read and all('GROUP BY "training_coursesession"' not in sql for sql in read)

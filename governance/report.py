@@ -122,14 +122,37 @@ def glossary_context(year):
     return {"terms": selectors.glossary_terms()}
 
 
+def _is_word_character(character):
+    return character.isalnum() or character == "_"
+
+
+def _used_as_a_word(needle, text):
+    """Whether `needle` is in `text` as a whole word or phrase, singular or with a plural s or es. Found with
+    `str.find`, a fast scan, then the letters either side looked at: a regular expression with a look-behind and no
+    regard to case tried every position of the text for each term, and with a long report and a long glossary
+    (ten times the demo's: 600 terms, 277 pages) that took 8 seconds of the build."""
+    start = text.find(needle)
+    while start != -1:
+        if start == 0 or not _is_word_character(text[start - 1]):
+            end = start + len(needle)
+            for plural in ("", "s", "es"):
+                after = end + len(plural)
+                if text.startswith(plural, end) and (after == len(text) or not _is_word_character(text[after])):
+                    return True
+        start = text.find(needle, start + 1)
+    return False
+
+
 def glossary_used_in(context, document_text):
     """Keeps the terms that appear in the rest of the report, as whole words, singular or plural (IDVAs, rapid
     reviews): an abbreviation as written (MASH, not "smash"), any other term whatever its case ("adultification"
     finds Adultification)."""
+    lowered = document_text.lower()
 
     def used(term):
-        pattern = rf"(?<!\w){re.escape(term.term)}(?:s|es)?(?!\w)"
-        return re.search(pattern, document_text, 0 if term.is_abbreviation else re.IGNORECASE) is not None
+        if term.is_abbreviation:
+            return _used_as_a_word(term.term, document_text)
+        return _used_as_a_word(term.term.lower(), lowered)
 
     return {**context, "terms": [term for term in context["terms"] if used(term)]}
 

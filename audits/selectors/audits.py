@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from governance.models import CLOSED_STATUSES, Action, ActionStatus
 from lscp.comparisons import Kind, YearOnYear
 from lscp.percentages import ROUNDING_NOTE, needs_rounding_note, share
+from lscp.subqueries import row_count
 
 from ..models import (
     GRADE_ORDER,
@@ -137,17 +138,11 @@ def multi_agency_audits():
 
 def participations(audit):
     """The agencies taking part, each with `cases_graded`. One query."""
-    graded = (
-        CaseJudgement.objects.filter(audit=audit, agency=OuterRef("agency"))
-        .order_by()
-        .values("agency")
-        .annotate(n=Count("pk"))
-        .values("n")[:1]
-    )
+    graded = CaseJudgement.objects.filter(audit=audit, agency=OuterRef("agency"))
     return list(
         AuditParticipation.objects.filter(audit=audit)
         .select_related("agency")
-        .annotate(cases_graded=Coalesce(Subquery(graded, output_field=IntegerField()), Value(0)))
+        .annotate(cases_graded=row_count(graded, "agency"))
         .order_by("agency__name")
     )
 

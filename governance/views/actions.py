@@ -13,7 +13,6 @@ from datetime import timedelta
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -24,16 +23,16 @@ from lscp.downloads import file_download
 from lscp.forms import add_service_errors
 from lscp.pagination import ForgivingPaginationMixin
 from lscp.roles import RoleRequiredMixin
+from lscp.subqueries import row_count
 
 from .. import action_sources, permissions
 from ..forms.actions import ActionFilterForm, ProgressUpdateForm
 from ..models import Action, ActionUpdate
 from ..services import actions as action_services
 
-# Each listed action's updates, counted and dated by subqueries: only for the page of actions shown, where a join
-# grouped by action would count every open action's updates before the first page could be cut from them.
-_updates = ActionUpdate.objects.filter(action=OuterRef("pk")).order_by()
-_update_count = Coalesce(Subquery(_updates.values("action").annotate(n=Count("pk")).values("n")), 0)
+# Each listed action's updates, counted and dated for the page of actions shown only (lscp/subqueries.py).
+_updates = ActionUpdate.objects.filter(action=OuterRef("pk"))
+_update_count = row_count(_updates, "action")
 _last_update = Subquery(_updates.order_by("-date").values("date")[:1])
 
 

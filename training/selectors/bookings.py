@@ -1,20 +1,19 @@
 """Reads for the public training pages, done in the database: the coming sessions with the places each has left."""
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Prefetch
 from django.utils import timezone
+
+from lscp.subqueries import row_count
 
 from ..models import PLACE_STATUSES, Booking, BookingStatus, Course, CourseSession, SessionStatus
 
 
 def _bookings_counted(**status):
-    bookings = Booking.objects.filter(session=OuterRef("pk"), **status).order_by().values("session")
-    return Coalesce(Subquery(bookings.annotate(n=Count("pk")).values("n")), 0)
+    return row_count(Booking.objects.filter(session=OuterRef("pk"), **status), "session")
 
 
 def _with_places(queryset):
-    """Each session's places taken and waiting list, counted by subqueries: for the page of sessions read only,
-    where a join grouped by session counted every coming session's bookings before the calendar's page was cut."""
+    """Each session's places taken and waiting list, counted for the sessions read only (lscp/subqueries.py)."""
     return queryset.annotate(
         taken=_bookings_counted(status__in=PLACE_STATUSES),
         waiting=_bookings_counted(status=BookingStatus.WAITING_LIST),

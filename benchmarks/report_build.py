@@ -9,7 +9,8 @@ build, and the same query count at 1x and 10x.
 Run it with `make benchmark` (a throwaway PostgreSQL), or with any DATABASE_URL: it creates and drops its own
 test database, so it never touches real records. Each scale's records are made in a process of their own, and each
 build runs in a process forked from it, as the Celery worker's pool runs jobs in children forked from a process with
-Django loaded: the peak is a build's, from the records loaded, not the loading's.
+Django loaded and made ready for builds (`make_ready_for_builds`, on `worker_init`): the peak is a build's, from the
+records loaded, not the loading's.
 """
 
 import argparse
@@ -52,8 +53,11 @@ def run_scale(scale, runs):
         call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
         if scale > 1:
             multiply_records(scale)
+        from reports.rendering import make_ready_for_builds
+
         report = AnnualReport.objects.get(year=FinancialYear(2022))
         connection.close()  # each build's process opens its own, as a worker's child does
+        make_ready_for_builds()  # as the worker's main process does before it forks (reports/tasks.py)
         results = [_build_in_a_child_process(report) for _ in range(runs)]
         load = os.getloadavg()[0]  # a busy machine slows the builds: the figures say how busy it was
         print(json.dumps({"scale": scale, "runs": results, "load": load}))

@@ -295,3 +295,32 @@ def write_pdf(html):
     output = io.BytesIO()
     document.write_pdf(output, finisher=_finish, **PDF_OPTIONS)
     return output.getvalue(), pages
+
+
+def make_ready_for_builds():
+    """What every build needs and is the same for all of them, made once in the job worker's main process before
+    it forks the processes that run the jobs (Celery's prefork pool; `reports.tasks`), so that each starts with it
+    instead of making it during its first build, and again in each process that replaces one (a process is
+    replaced once a build leaves it holding too much memory: CELERY_WORKER_MAX_MEMORY_PER_CHILD):
+
+    - the site's URLs, which the chapters link to (read and indexed on the first `reverse`);
+    - every chapter's template and the documents', compiled;
+    - WeasyPrint's own first run: the C types it declares to Pango and HarfBuzz, read on first use, and the
+      report's typeface and stylesheet, laid out and written once as a page of the report would be.
+
+    Reads no records and keeps no connection open: a forked process must not share its parent's."""
+    from django.template.loader import get_template
+    from django.urls import get_resolver
+
+    from lscp.charts import Bar, Group, as_data_uri, bar_chart
+
+    from .sections import young_people_sections
+    from .young_people import DOCUMENT as YOUNG_PEOPLE_DOCUMENT
+
+    get_resolver().reverse_dict  # noqa: B018 - reading it indexes every URL of the site
+    for template in {s.template for s in (*registered_sections(), *young_people_sections())}:
+        get_template(template)
+    for template in ("reports/document.html", YOUNG_PEOPLE_DOCUMENT):
+        get_template(template)
+    chart = bar_chart([Group("Ready", [Bar("One", 1.0, "1")])], format_tick=str, label="Ready")
+    return write_pdf(render_to_string("reports/ready.html", {"chart_uri": as_data_uri(chart)}))

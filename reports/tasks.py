@@ -1,5 +1,7 @@
+import logging
+
 from celery import shared_task
-from celery.signals import worker_ready
+from celery.signals import worker_init, worker_ready
 
 from lscp.background import send
 
@@ -31,6 +33,22 @@ def send_builds_left_waiting():
     from .services import send_builds_left_waiting as send_waiting
 
     return send_waiting()
+
+
+logger = logging.getLogger(__name__)
+
+
+@worker_init.connect
+def _make_ready_for_builds_before_the_pool_starts(sender=None, **kwargs):
+    # In the worker's main process, before it forks the processes that run jobs: each starts ready to build
+    # (reports.rendering.make_ready_for_builds). A worker that cannot get ready still starts: its other jobs run,
+    # and a build then says itself what went wrong.
+    from .rendering import make_ready_for_builds
+
+    try:
+        make_ready_for_builds()
+    except Exception:
+        logger.exception("The job worker could not make ready for report builds; each build will do so itself.")
 
 
 @worker_ready.connect

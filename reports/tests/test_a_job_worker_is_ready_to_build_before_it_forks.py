@@ -1,5 +1,5 @@
 """The job worker's main process makes ready for builds before it forks the processes that run jobs: the site's
-URLs indexed, every chapter's template compiled and WeasyPrint run once, so that no build pays for them. It reads
+URLs indexed and every chapter's template compiled, so that no build pays for them. It reads
 no records and leaves no connection open, which a forked process would share with its parent."""
 
 import json
@@ -13,9 +13,6 @@ from pathlib import Path
 from celery.signals import worker_init
 
 from reports import rendering, tasks
-
-from .conftest import pdf_pages_text
-from .test_demo_pdf_sets_every_text_and_chart_in_one_typeface import fonts_in
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,7 +28,7 @@ from reports.sections import registered_sections, young_people_sections
 
 resolver = get_resolver()
 before = {"urls": resolver._populated, "cached": len(engines["django"].engine.template_loaders[0].get_template_cache)}
-make_ready_for_builds()
+compiled = make_ready_for_builds()
 cache = engines["django"].engine.template_loaders[0].get_template_cache
 chapters = {s.template for s in (*registered_sections(), *young_people_sections())}
 print(json.dumps({
@@ -39,6 +36,7 @@ print(json.dumps({
     "urls": resolver._populated,
     "chapters": len(chapters),
     "compiled": sorted(name for name in chapters if name in cache),
+    "counted": compiled,
     "connected": connection.connection is not None,
 }))
 """
@@ -52,21 +50,8 @@ def test_a_fresh_process_made_ready_has_the_urls_and_every_chapter_compiled_and_
     assert state["before"] == {"urls": False, "cached": 0}, "the process was not cold: the test proves nothing"
     assert state["urls"]
     assert len(state["compiled"]) == state["chapters"] > 20
+    assert state["counted"] == state["chapters"] + 2  # and the two documents
     assert not state["connected"]
-
-
-def test_the_page_laid_out_to_make_ready_is_in_the_reports_typeface_with_its_chart():
-    pdf, pages = rendering.make_ready_for_builds()
-    reader, text = pdf_pages_text(pdf)
-    assert pages == len(reader.pages) == 1
-    assert "Ready" in text[0] and "1,234" in text[0]
-    # The four faces every report uses (regular, bold, italic, both), and nothing else.
-    fonts = fonts_in(reader.pages[0].get("/Resources"), set())
-    assert fonts == {"Report-Sans", "Report-Sans-Bold", "Report-Sans-Italic", "Report-Sans-Bold-Italic"}
-    assert any(
-        xobject.get_object().get("/Subtype") == "/Form"
-        for xobject in reader.pages[0]["/Resources"]["/XObject"].values()
-    )
 
 
 def test_the_worker_makes_ready_as_it_starts_and_starts_even_when_it_cannot(monkeypatch, caplog):

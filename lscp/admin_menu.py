@@ -29,7 +29,7 @@ from django.utils.translation import get_language
 from .roles import roles_for
 
 MENUS_KEPT = 256  # users, per web process: the business managers and the odd chair with admin access
-SIDE_BARS_KEPT = 1024  # users and the kinds of record they list, per web process (about 30 KB each)
+SIDE_BARS_KEPT = 256  # users and the kinds of record they list, per web process (about 30 KB each)
 
 _django_build_app_dict = sites.AdminSite._build_app_dict
 _menus = OrderedDict()

@@ -7,6 +7,8 @@ from lscp.background import send
 
 from .services import ContributionRemindersNotSent, DutyRemindersNotSent
 
+logger = logging.getLogger(__name__)
+
 # A delivery of a build another worker holds tries again every half minute, for up to four hours.
 BUILD_HELD_RETRY_SECONDS = 30
 BUILD_HELD_RETRIES = 480
@@ -33,9 +35,6 @@ def send_builds_left_waiting():
     from .services import send_builds_left_waiting as send_waiting
 
     return send_waiting()
-
-
-logger = logging.getLogger(__name__)
 
 
 @worker_init.connect

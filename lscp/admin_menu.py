@@ -32,13 +32,32 @@ MENUS_KEPT = 256  # users, per web process: the business managers and the odd ch
 SIDE_BARS_KEPT = 256  # users and the kinds of record they list, per web process (about 30 KB each)
 
 _django_build_app_dict = sites.AdminSite._build_app_dict
-_menus = OrderedDict()
-_side_bars = OrderedDict()
 _lock = Lock()
 
 
-def _key(site, request, label):
-    return _user_key(site.name, request, label)
+class _Kept:
+    """What was worked out for a key, the most recently used kept first out of `most`."""
+
+    def __init__(self, most):
+        self.most = most
+        self.items = OrderedDict()
+
+    def get(self, key, work_out):
+        with _lock:
+            value = self.items.get(key)
+            if value is not None:
+                self.items.move_to_end(key)
+                return value
+        value = work_out()
+        with _lock:
+            self.items[key] = value
+            while len(self.items) > self.most:
+                self.items.popitem(last=False)
+        return value
+
+
+_menus = _Kept(MENUS_KEPT)
+_side_bars = _Kept(SIDE_BARS_KEPT)
 
 
 def _user_key(site_name, request, label):
@@ -62,19 +81,10 @@ def _user_key(site_name, request, label):
 
 
 def _build_app_dict(self, request, label=None):
-    key = _key(self, request, label)
+    key = _user_key(self.name, request, label)
     if key is None:
         return _django_build_app_dict(self, request, label)
-    with _lock:
-        menu = _menus.get(key)
-        if menu is not None:
-            _menus.move_to_end(key)
-    if menu is None:
-        menu = _django_build_app_dict(self, request, label)
-        with _lock:
-            _menus[key] = menu
-            while len(_menus) > MENUS_KEPT:
-                _menus.popitem(last=False)
+    menu = _menus.get(key, lambda: _django_build_app_dict(self, request, label))
     # The caller sorts the lists in place and a template may add to them: each page gets its own copy.
     return {app_label: {**app, "models": [dict(model) for model in app["models"]]} for app_label, app in menu.items()}
 
@@ -96,25 +106,14 @@ def side_bar(context):
         for address in (app.get("app_url"), *(model.get("admin_url") for model in app["models"]))
         if address and address in path
     )
-    key = (*key, get_language(), current)
-    with _lock:
-        drawn = _side_bars.get(key)
-        if drawn is not None:
-            _side_bars.move_to_end(key)
-            return drawn
-    drawn = template.render(context)
-    with _lock:
-        _side_bars[key] = drawn
-        while len(_side_bars) > SIDE_BARS_KEPT:
-            _side_bars.popitem(last=False)
-    return drawn
+    return _side_bars.get((*key, get_language(), current), lambda: template.render(context))
 
 
 def forget():
     """Every kept menu and side bar, for the tests."""
     with _lock:
-        _menus.clear()
-        _side_bars.clear()
+        _menus.items.clear()
+        _side_bars.items.clear()
 
 
 def install():

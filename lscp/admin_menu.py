@@ -36,7 +36,7 @@ _lock = Lock()
 
 
 class _Kept:
-    """What was worked out for a key, the most recently used kept first out of `most`."""
+    """What was worked out for each key, at most `most` of them: the least recently used is let go first."""
 
     def __init__(self, most):
         self.most = most

@@ -110,11 +110,18 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# A web process keeps its PostgreSQL connection between requests for CONN_MAX_AGE seconds, checked before each
+# request's first query (a connection the server dropped is replaced, and one that cannot be made answers with the
+# 503 page). Connecting afresh for each request cost about 5 ms of each page, most of it PostgreSQL starting a new
+# server process and reading its catalogue again (benchmarks/web_load.py). SQLite (the demo) opens its file per
+# request, as before.
+_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60 if _POSTGRESQL else 0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 # A database server that cannot be reached answers with the "service unavailable" page (lscp/faults.py) after this many
 # seconds, not after the operating system gives up on the connection (minutes, for a server that has gone silent).
 DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=5)
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if _POSTGRESQL:
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
 # The seconds the "service unavailable" page asks browsers and monitors to wait before trying again (Retry-After).
 DATABASE_DOWN_RETRY_AFTER = env.int("DATABASE_DOWN_RETRY_AFTER", default=60)

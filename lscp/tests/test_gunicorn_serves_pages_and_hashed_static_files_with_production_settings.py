@@ -1,6 +1,6 @@
 """The production web process as scripts/serve.sh starts it: gunicorn with production settings serves a page, and
 the static files that page links to under their hashed names, compressed and cached for a year, with no proxy in
-front; then it stops cleanly on SIGTERM."""
+front; then it stops cleanly on SIGTERM. Its web process keeps one PostgreSQL connection from request to request."""
 
 import gzip
 import os
@@ -110,10 +110,41 @@ def test_gunicorn_serves_a_page_and_its_hashed_compressed_stylesheet_then_stops_
         collected = tmp_path / "static" / stylesheet.group(1).removeprefix("/static/")
         assert gzip.decompress(body) == collected.read_bytes()
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop(process)
     assert process.returncode == 0, log.read_text()
+
+
+def stop(process):
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def server_processes_serving_the_site():
+    """PostgreSQL's server processes connected to this test's database, other than the test's own."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return {pid for (pid,) in cursor.fetchall()}
+
+
+def test_the_web_process_keeps_one_database_connection_from_request_to_request(tmp_path):
+    env = production_environment(tmp_path)
+    env["STATIC_FILES_HASHED"] = "false"  # no collected files needed: the pages' own figures are not fetched
+    log = tmp_path / "gunicorn.log"
+    process, port = start_gunicorn(env, log)
+    try:
+        seen = []
+        for path in ("/training/", "/training/", "/training/"):
+            status, _, _ = fetch(port, path)
+            assert status == 200
+            time.sleep(0.3)  # a connection closed at the request's end has gone by now
+            seen.append(server_processes_serving_the_site())
+    finally:
+        stop(process)
+    assert len(seen[0]) == 1, "one connection, kept after the first request"
+    assert seen[0] == seen[1] == seen[2], "the same connection served every request"

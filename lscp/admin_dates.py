@@ -6,8 +6,9 @@ Django's date links on a list (`date_hierarchy`) turn `?starts_at__year=9999` in
 add to). Every list's ChangeList here takes such a year, month or day, and any number too large for a date, as the
 filter it cannot use that it is: back to the whole list (Django's `?e=1`), as for any other junk in the address.
 
-It is installed for every ModelAdmin, third-party ones included (the sign-in attempts of django-axes have date links
-too), by `LscpConfig.ready()`, rather than as a mixin each admin must remember.
+Every ModelAdmin's list, third-party ones included (the sign-in attempts of django-axes have date links too), is a
+`DateSafeChangeList` (through lscp/admin_lists.py's `AdminList`, installed by `LscpConfig.ready()`), rather than a
+mixin each admin must remember.
 
 The years a list's date links offer (`years_to_choose`, drawn by `templates/admin/change_list.html`) are every year
 from the list's first date to its last, which Django reads anyway (two looks in the date's index). Django asks the
@@ -17,7 +18,7 @@ whole table and converts each time to the local time zone: 12–17 ms for ten ye
 in building them. A year between with no records (rare: the partnership works every year) shows an empty list.
 """
 
-from django.contrib.admin.options import IncorrectLookupParameters, ModelAdmin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.templatetags.admin_list import date_hierarchy as djangos_date_links
 from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.admin.views.main import ChangeList
@@ -31,16 +32,6 @@ class DateSafeChangeList(ChangeList):
             return super().get_filters(request)
         except (ValueError, OverflowError) as error:  # a date the filter cannot bound: 9999's end, a huge year
             raise IncorrectLookupParameters(error) from error
-
-
-_django_get_changelist = ModelAdmin.get_changelist
-
-
-def _get_changelist(self, request, **kwargs):
-    changelist = _django_get_changelist(self, request, **kwargs)
-    if changelist is ChangeList:
-        return DateSafeChangeList
-    return changelist
 
 
 def years_to_choose(cl):
@@ -68,7 +59,3 @@ def years_to_choose(cl):
             for year in range(first.year, last.year + 1)
         ],
     }
-
-
-def install():
-    ModelAdmin.get_changelist = _get_changelist

@@ -7,10 +7,9 @@ class LscpConfig(AppConfig):
     verbose_name = "LSCP manager"
 
     def ready(self):
-        from . import admin_dates, admin_lists, admin_menu
+        from . import admin_lists, admin_menu
         from .roles_setup import ensure_role_groups
 
-        admin_dates.install()
         admin_lists.install()
         admin_menu.install()
 

@@ -267,7 +267,8 @@ _ROLE_ORDER = {role: i for i, role in enumerate(MembershipRole.values)}
 
 
 def attendance_matrices(*, year, bodies):
-    """One matrix per body that held meetings in the year, in three queries whatever the number of bodies.
+    """One matrix per body that held meetings in the year, in three queries whatever the number of bodies (a fourth
+    for the other body's members at joint meetings). The register is read as its lines' three values, not as records.
 
     A cell comes from the register line when there is one. Without a line, it comes from the memberships:
     someone who was not a member on the meeting's date (they joined later, or had left) was not expected
@@ -289,14 +290,19 @@ def attendance_matrices(*, year, bodies):
         .overlapping(start=year.start, end=year.end)
         .select_related("person", "agency")
     }
-    lines = {}
-    for attendance in Attendance.objects.filter(meeting__in=[m.pk for m in meetings]).select_related(
-        "membership__person", "membership__agency"
-    ):
-        matrix, index = place[attendance.meeting_id]
-        # A joint meeting's register may hold the other body's members: they are rows of this matrix too.
-        members.setdefault((matrix.body.pk, attendance.membership_id), attendance.membership)
-        lines[(attendance.meeting_id, attendance.membership_id)] = attendance.status
+    lines, guests = {}, {}
+    for meeting_id, membership_id, status in Attendance.objects.filter(
+        meeting__in=[m.pk for m in meetings]
+    ).values_list("meeting_id", "membership_id", "status"):
+        matrix, index = place[meeting_id]
+        if (matrix.body.pk, membership_id) not in members:
+            # A joint meeting's register may hold the other body's members: they are rows of this matrix too.
+            guests.setdefault(membership_id, set()).add(matrix.body.pk)
+        lines[(meeting_id, membership_id)] = status
+    if guests:
+        for membership in Membership.objects.filter(pk__in=guests).select_related("person", "agency"):
+            for body_id in guests[membership.pk]:
+                members[(body_id, membership.pk)] = membership
     for matrix in matrices.values():
         columns = [(column, column.meeting, column.meeting.date) for column in matrix.columns]
         rows = [m for (body_id, _), m in members.items() if body_id == matrix.body.pk]

@@ -164,3 +164,19 @@ def test_status_codes_follow_the_2022_23_reports_appendix():
     assert MATRIX_CODES[AttendanceStatus.DEPUTY] == "y"
     assert MATRIX_CODES[AttendanceStatus.APOLOGIES] == "x"
     assert MATRIX_CODES[AttendanceStatus.NOT_EXPECTED] == "o"
+
+
+def test_a_joint_meetings_register_puts_the_other_bodys_members_in_the_matrix(db):
+    host = BodyFactory(name="Learning and Development Subgroup")
+    guest = BodyFactory(name="Quality Assurance Subgroup")
+    host_member = MembershipFactory(body=host, person=PersonFactory(name="Host Member"))
+    guest_member = MembershipFactory(body=guest, person=PersonFactory(name="Guest Member"))
+    joint = MeetingFactory(body=host, joint_with=guest, starts_at=aware(date(2022, 7, 6), hour=10))
+    AttendanceFactory(meeting=joint, membership=host_member, status=AttendanceStatus.PRESENT)
+    AttendanceFactory(meeting=joint, membership=guest_member, status=AttendanceStatus.ABSENT)
+    matrix = selectors.attendance_matrix(year=YEAR, body=host)
+    rows = {row.membership.person.name: row for row in matrix.rows}
+    assert set(rows) == {"Host Member", "Guest Member"}
+    assert rows["Host Member"].cells == ["y"] and rows["Guest Member"].cells == ["x"]
+    assert rows["Guest Member"].membership.agency == guest_member.agency
+    assert (matrix.columns[0].present, matrix.columns[0].expected) == (1, 2)

@@ -340,6 +340,8 @@ def main():
                     "-m",
                     "gunicorn",
                     "lscp.wsgi",
+                    "--config",
+                    "python:lscp.gunicorn_config",
                     "--bind",
                     f"127.0.0.1:{port}",
                     "--workers",

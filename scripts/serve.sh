@@ -54,7 +54,7 @@ trap 'stop; exit 130' INT
 # (~/.gunicorn), which a second gunicorn of the same account would take over.
 # Twice the processors plus one web processes (gunicorn's advice): while one draws a long admin list, a quick page
 # does not wait behind it. With two, under twenty users the quickest page waited 200 ms at the 95th percentile.
-"$PYTHON" -m gunicorn lscp.wsgi --bind "0.0.0.0:${PORT:-8000}" --workers "${WEB_CONCURRENCY:-$((2 * $(nproc) + 1))}" \
+"$PYTHON" -m gunicorn lscp.wsgi --config python:lscp.gunicorn_config --bind "0.0.0.0:${PORT:-8000}" --workers "${WEB_CONCURRENCY:-$((2 * $(nproc) + 1))}" \
   --access-logfile - --no-control-socket &
 pids+=($!)
 "$PYTHON" -m celery -A lscp worker --loglevel=INFO &

@@ -59,6 +59,8 @@ def start_gunicorn(env, log):
             "-m",
             "gunicorn",
             "lscp.wsgi",
+            "--config",
+            "python:lscp.gunicorn_config",
             "--bind",
             "127.0.0.1:0",
             "--workers",

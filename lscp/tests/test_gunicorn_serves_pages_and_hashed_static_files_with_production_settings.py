@@ -125,11 +125,16 @@ def stop(process):
         process.wait()
 
 
+# The name gunicorn's connections give PostgreSQL (libpq reads PGAPPNAME), to tell them from this test process's own.
+APPLICATION_NAME = "lscp-gunicorn-under-test"
+
+
 def server_processes_serving_the_site():
-    """PostgreSQL's server processes connected to this test's database, other than the test's own."""
+    """PostgreSQL's server processes connected for the gunicorn under test."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = %s",
+            [APPLICATION_NAME],
         )
         return {pid for (pid,) in cursor.fetchall()}
 
@@ -137,6 +142,7 @@ def server_processes_serving_the_site():
 def test_the_web_process_keeps_one_database_connection_from_request_to_request(tmp_path):
     env = production_environment(tmp_path)
     env["STATIC_FILES_HASHED"] = "false"  # no collected files needed: the pages' own figures are not fetched
+    env["PGAPPNAME"] = APPLICATION_NAME
     log = tmp_path / "gunicorn.log"
     process, port = start_gunicorn(env, log)
     try:

@@ -58,7 +58,7 @@ def run_scale(scale, runs):
         report = AnnualReport.objects.get(year=FinancialYear(2022))
         connection.close()  # each build's process opens its own, as a worker's child does
         make_ready_for_builds()  # as the worker's main process does before it forks (reports/tasks.py)
-        results = [_build_in_a_child_process(report) for _ in range(runs)]
+        results = [build_in_a_child_process(report) for _ in range(runs)]
         load = os.getloadavg()[0]  # a busy machine slows the builds: the figures say how busy it was
         print(json.dumps({"scale": scale, "runs": results, "load": load}))
     finally:
@@ -73,7 +73,7 @@ def _resident_mb():
     return 0.0
 
 
-def _build_in_a_child_process(report):
+def build_in_a_child_process(report):
     """One build in a process forked from this one, as the Celery worker's pool forks its children from a process
     that has Django loaded: {timings, its peak memory, what it still held after the build}.
 

@@ -7,8 +7,10 @@ headless: 20 concurrent users by default, for 60 seconds, each opening its role'
 a second to a second and a half between them. Prints, for each page, its time opened alone (median of three, before
 the load: what the page costs in itself), then under load the requests, the median (p50) and 95th percentile (p95)
 response times and the errors (anything but a 200), beside /healthz, which reads nothing: the floor
-of the machine and the server. Then stops gunicorn and drops the database. Targets (issue 21): p50 under 100 ms and
-p95 under 250 ms on every page, no errors.
+of the machine and the server. Then stops gunicorn, builds the annual report for the synthetic partnership's last
+whole financial year as the job worker would, prints its pages, time and peak memory, and drops the database.
+Targets (issue 21): p50 under 100 ms and p95 under 250 ms on every page, no errors; the report's peak memory under
+the report benchmark's 500 MB.
 
 The server differs from the live site's settings in three ways, all said here: plain http on 127.0.0.1
 (SECURE_SSL_REDIRECT and the secure-cookie settings off), static file names not hashed (no collectstatic: locust
@@ -283,6 +285,33 @@ def print_table(rows, alone, scale, users, seconds, load):
     return missed
 
 
+def build_the_last_years_report():
+    """The annual report for the last whole financial year of the synthetic partnership, built as the job worker
+    builds it (in a process forked from one made ready, benchmarks/report_build.py). Prints its pages, time and peak
+    memory against the report's memory target; returns whether it went over."""
+    from django.db import connection
+
+    from benchmarks.report_build import TARGET_PEAK_MB, build_in_a_child_process
+    from lscp.financial_year import FinancialYear
+    from reports.rendering import make_ready_for_builds
+    from reports.services import create_report
+
+    year = FinancialYear.current().previous
+    report = create_report(year=year)
+    connection.close()  # the build's process opens its own, as a worker's child does
+    make_ready_for_builds()
+    built = build_in_a_child_process(report)
+    total = built["gather"] + built["render"] + built["write"]
+    over = built["peak_mb"] >= TARGET_PEAK_MB
+    print(
+        f"Annual report {year} of the synthetic partnership: {built['pages']} pages, {built['bytes'] // 1024} KB, "
+        f"built in {total:.1f} s (gathering {built['gather']:.1f} s, {built['queries']} queries), "
+        f"peak {built['peak_mb']:.0f} MB"
+    )
+    print(f"{'FAIL' if over else 'PASS'}  its peak memory under {TARGET_PEAK_MB} MB")
+    return over
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="generate_load_data's scale (default 1)")
@@ -360,7 +389,11 @@ def main():
             rows = run_locust(host, plan_path, args.users, args.seconds, workdir)
             load = os.getloadavg()[0]
         missed = print_table(rows, alone, args.scale, args.users, args.seconds, load)
-        return 1 if missed else 0
+        server.terminate()  # the machine to the build alone, as a worker's would be
+        server.wait(timeout=30)
+        server = None
+        report_over = build_the_last_years_report()
+        return 1 if missed or report_over else 0
     finally:
         if server is not None:
             server.terminate()

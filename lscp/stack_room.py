@@ -1,11 +1,11 @@
 """Calling deep code with room on Python's frame stack, so that it does not map and unmap memory thousands of times.
 
-Python 3.11 and 3.12 keep each thread's frames in chunks of 16 KB. When a call needs more room than the chunk has, a
-new chunk is mapped from the system, and when that call returns it is unmapped again (CPython issue gh-142183; 3.13
-and later keep the chunk). Code that recurses up and down across a chunk's edge in a loop, as Django's template
-engine does drawing a list of rows, maps and unmaps 16 KB at every crossing: in a gunicorn web process the admin's
-list of actions did it 3,600 times a page, each a page fault, 30–50 ms of the system's time a page (its 130 ms,
-against 65 ms in a process where the edge fell elsewhere).
+Python (3.11 on) keeps each thread's frames in chunks of 16 KB. When a call needs more room than the chunk has, a new
+chunk is mapped from the system, and when that call returns it is unmapped again (CPython issue gh-142183, fixed in
+2026 releases of 3.13 and 3.14 by keeping one chunk; the project runs on 3.11). Code that recurses up and down across
+a chunk's edge in a loop, as Django's template engine does drawing a list of rows, maps and unmaps 16 KB at every
+crossing: in a gunicorn web process the admin's list of actions did it 3,600 times a page, each a page fault, 30–50 ms
+of the system's time a page (its 130 ms, against 65 ms in a process where the edge fell elsewhere).
 
 `with_room(function, *args)` calls the function from a frame sized to take a fresh chunk of 256 KB for itself and
 leave half of it free: the calls below it, a page's or a report's thousands, fit in that half, and the chunk is
@@ -19,7 +19,8 @@ import sys
 # 256 KB (the first power of two times 16 KB above 136 KB), and leaves 128 KB, 16,000 slots, to the calls below it.
 ROOM_SLOTS = 16_000
 
-NEEDED = sys.implementation.name == "cpython" and sys.version_info[:2] in {(3, 11), (3, 12)}
+# Where the frame stack is chunked; on a Python that keeps a chunk the roomy frame costs a few microseconds a call.
+NEEDED = sys.implementation.name == "cpython" and (3, 11) <= sys.version_info[:2] < (3, 15)
 
 
 def _make_roomy_caller(slots):

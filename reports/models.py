@@ -249,6 +249,16 @@ class NarrativeSection(models.Model):
     def is_written(self):
         return bool(self.text.strip())
 
+    def writer(self, role=""):
+        """Who writes this chapter, in the words every page and the draft use: the person it is given to, else the
+        chapter's own writer (`role`: "the independent scrutineer") or the chairs of the body that writes it, else
+        the business manager."""
+        if self.assigned_to_id is not None:
+            return self.assigned_to.get_full_name() or self.assigned_to.username
+        if self.written_by_id is not None:
+            return role or f"the chairs of the {self.written_by.name}"
+        return "the business manager"
+
     def contribution_status(self, *, today):
         """Written (it has text), late (not written and past its due date) or not started."""
         if self.is_written:

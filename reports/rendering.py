@@ -96,15 +96,15 @@ def unwritten_notice(report, section, narrative):
     narrative chapter's notice is printed by the pipeline (reports/document.html), the same way for all."""
     if report.status != ReportStatus.DRAFT or (narrative is not None and narrative.text.strip()):
         return None
-    body = narrative.written_by if narrative is not None else None
-    writer = "the business manager" if body is None else (section.writer or f"the chairs of the {body.name}")
-    return {"writer": writer, "due": narrative.due_on if narrative is not None else None}
+    if narrative is None:
+        return {"writer": "the business manager", "due": None}
+    return {"writer": narrative.writer(section.writer), "due": narrative.due_on}
 
 
 def gather(report, sections=None):
     """Every registered section (or each of `sections`: the version for young people's) with its data for the
     report's year, and the narrative people wrote."""
-    narratives = {n.key: n for n in report.narratives.select_related("written_by")}
+    narratives = {n.key: n for n in report.narratives.select_related("written_by", "assigned_to")}
     gathered = []
     for section in registered_sections() if sections is None else sections:
         if section.repeat is not None:

@@ -132,13 +132,11 @@ class Contribution:
     @property
     def who(self):
         narrative = self.narrative
-        if narrative.assigned_to_id is not None:
-            return narrative.assigned_to.get_full_name() or narrative.assigned_to.username
-        if narrative.written_by_id is not None:
+        writer = narrative.writer(self.section.writer)
+        if narrative.assigned_to_id is None and narrative.written_by_id is not None:
             names = ", ".join(user.get_full_name() or user.username for user in self.chairs)
-            chairs = f"the chairs of the {narrative.written_by.name}"
-            return f"{chairs} ({names})" if names else f"{chairs} (none can sign in)"
-        return "the business manager"
+            return f"{writer} ({names or 'none can sign in'})"
+        return writer
 
 
 def contributions(report, *, today):

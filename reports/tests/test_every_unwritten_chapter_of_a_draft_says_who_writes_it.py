@@ -8,8 +8,10 @@ import pytest
 
 from partnership.tests.factories import BodyFactory
 from reports import services
+from reports.checks import run_checks
 from reports.rendering import gather, render_html
 from reports.sections import registered_sections
+from reports.selectors import contributions
 
 from .conftest import YEAR
 
@@ -47,3 +49,26 @@ def test_the_notice_gives_the_due_date_and_goes_once_the_chapter_is_written(mana
     html = render_html(report, gather(report))
     foreword = chapter_html(html, "foreword")
     assert NOTICE not in foreword and "A year of change." in foreword
+
+
+def test_a_chapter_given_to_someone_names_them_in_the_draft_the_checks_and_the_board(manager, chair):
+    BodyFactory(name="Safeguarding Children Partnership")
+    report = services.create_report(year=YEAR)
+    chair.first_name, chair.last_name = "Nadia", "Chaudhry"
+    chair.save()
+    report.narratives.filter(key="emerging-issues").update(assigned_to=chair, due_on=date(2023, 6, 30))
+
+    html = render_html(report, gather(report))
+    expected = f"{NOTICE} (written by Nadia Chaudhry, due 30 June 2023)."
+    assert expected in chapter_html(html, "emerging-issues")
+
+    problems = [problem.text for problem in run_checks(report)]
+    assert any("Emerging issues" in message and "Nadia Chaudhry" in message for message in problems), problems
+    assert not any("Emerging issues" in message and "business manager" in message for message in problems)
+
+    chapters, _ = contributions(report, today=date(2023, 6, 1))
+    who = {chapter.key: chapter.who for chapter in chapters}
+    assert who["emerging-issues"] == "Nadia Chaudhry"
+    # A chapter with a writer of its own is theirs on the board as in the draft, not its body's chairs'.
+    assert who["independent-scrutiny"].startswith("the independent scrutineer (")
+    assert "the independent scrutineer" in chapter_html(html, "independent-scrutiny")

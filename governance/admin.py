@@ -13,6 +13,7 @@ from lscp.spreadsheets.admin import SpreadsheetAdminMixin
 
 from . import action_sources, resources
 from .forms.actions import SourceKindChoiceField
+from .forms.statements import InspectionsOfAStatement
 from .models import (
     Action,
     ActionDigest,
@@ -256,6 +257,7 @@ class YouSaidWeDidAdmin(SimpleHistoryAdmin):
 
 class InspectionInline(admin.StackedInline):
     model = Inspection
+    formset = InspectionsOfAStatement
     fields = [("inspectorate", "kind", "borough"), "name", ("date", "judgement"), "findings", "recommendations"]
     extra = 0
 

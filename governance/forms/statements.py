@@ -52,7 +52,17 @@ class InspectionForm(forms.ModelForm):
             self.fields["borough"].choices = borough_choices
 
 
-class BaseInspectionFormSet(forms.BaseInlineFormSet):
+class InspectionsOfAStatement(forms.BaseInlineFormSet):
+    """Each inspection checks its date against its statement's year (`Inspection.clean`), so each form is given the
+    statement itself: ten inspections cost no query each to find it, and a statement being added is checked too."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.statement = self.instance
+        return form
+
+
+class BaseInspectionFormSet(InspectionsOfAStatement):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.form_kwargs.setdefault("borough_choices", borough_choices())

@@ -138,9 +138,35 @@ class Inspection(models.Model):
         return f"{self.inspectorate}{kind}{name} – {long_date(self.date)}"
 
     def clean(self):
-        errors = {}
-        if errors:
-            raise ValidationError(errors)
+        """An inspection belongs to the statement of the year it took place in: the report finds a year's
+        inspections by their dates, so one dated outside its statement's year would be missing from that year's
+        report and appear in another's."""
+        statement = self._statement_if_known()
+        if statement is None or self.date is None or statement.year is None or self.date in statement.year:
+            return
+        raise ValidationError(
+            {
+                "date": INSPECTION_OUTSIDE_YEAR
+                % {
+                    "date": long_date(self.date),
+                    "year": statement.year,
+                    "start": long_date(statement.year.start),
+                    "end": long_date(statement.year.end),
+                }
+            }
+        )
+
+    def _statement_if_known(self):
+        try:
+            return self.statement
+        except AgencyStatement.DoesNotExist:
+            return None
+
+
+INSPECTION_OUTSIDE_YEAR = (
+    "This inspection is dated %(date)s, outside %(year)s (%(start)s to %(end)s), the year this statement reports on. "
+    "Give it in the statement for the year it took place in."
+)
 
 
 @dataclass(frozen=True)

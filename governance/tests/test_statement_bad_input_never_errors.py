@@ -70,6 +70,9 @@ def test_a_year_not_yet_begun_is_not_found(client, manager, partner):
         ({"inspectorate": "Ofsted", "date": "2022-05-05", "borough": "abc"}, "borough", "Select a valid"),
         ({"inspectorate": "Ofsted", "date": "2022-05-05", "borough": "99999"}, "borough", "Select a valid"),
         ({"inspectorate": "x" * 101, "date": "2022-05-05"}, "inspectorate", "at most 100"),
+        # Another year's inspection would be missing from this year's report and appear in that year's.
+        ({"inspectorate": "HMIP", "date": "2021-01-01"}, "date", "outside 2022/23 (1 April 2022 to 31 March 2023)"),
+        ({"inspectorate": "HMIP", "date": "2023-04-01"}, "date", "outside 2022/23"),
     ],
 )
 def test_an_inspection_error_is_shown_and_everything_typed_is_kept(client, partner, row, field, message):
@@ -130,3 +133,27 @@ def test_an_unknown_decision_is_a_form_error(client, manager, decision):
     assert "Kept comment." in response.text
     submitted.refresh_from_db()
     assert submitted.status == StatementStatus.SUBMITTED
+
+
+@pytest.mark.django_db
+def test_the_admin_refuses_an_inspection_from_another_year_in_a_statement(client, manager):
+    agency = AgencyFactory()
+    client.force_login(manager)
+    response = client.post(
+        reverse("admin:governance_agencystatement_add"),
+        {
+            "agency": agency.pk,
+            "year": "2022/23",
+            "status": StatementStatus.DRAFT,
+            "text": "Typed with care.",
+            "inspections-TOTAL_FORMS": "1",
+            "inspections-INITIAL_FORMS": "0",
+            "inspections-MIN_NUM_FORMS": "0",
+            "inspections-MAX_NUM_FORMS": "1000",
+            "inspections-0-inspectorate": "HMIP",
+            "inspections-0-date": "2021-01-01",
+        },
+    )
+    assert response.status_code == 200
+    assert "outside 2022/23" in response.text
+    assert not AgencyStatement.objects.exists()

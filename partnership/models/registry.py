@@ -66,6 +66,10 @@ ATTENDANCE_DEPUTY_ONLY = "A deputy's name and agency only go with “represented
 JOINT_MEETING_NEEDS_BODY = "Choose the body this joint meeting was held with."
 JOINT_WITH_ITSELF = "A body cannot hold a joint meeting with itself."
 HELD_MEETING_IN_FUTURE = "A meeting that has not happened yet cannot be marked as held."
+MEETING_ALREADY_RECORDED = (
+    "The %(body)s already has a meeting at %(time)s on %(date)s: open that meeting from the %(body)s's page to "
+    "change it, or give this one another date or time."
+)
 HELD_MEETING_REGISTER_INCOMPLETE = "Record the attendance of every member before marking the meeting as held."
 HELD_MEETING_REGISTER_MISSING = (
     "%(names)s had no line in the register: record the attendance of every member before marking the meeting as held."
@@ -448,8 +452,22 @@ class Meeting(models.Model):
             errors["joint_with"] = JOINT_WITH_ITSELF
         if self.status == MeetingStatus.HELD and self.starts_at and self.starts_at > timezone.now():
             errors["status"] = HELD_MEETING_IN_FUTURE
+        if self._same_meeting_recorded():
+            # A form sent twice (a double click, the browser's back button) would make two meetings, and every
+            # attendance on the register would count twice in the year's rates.
+            local = timezone.localtime(self.starts_at)
+            errors[NON_FIELD_ERRORS] = MEETING_ALREADY_RECORDED % {
+                "body": self.body.name,
+                "time": local.strftime("%H:%M"),
+                "date": long_date(local),
+            }
         if errors:
             raise ValidationError(errors)
+
+    def _same_meeting_recorded(self):
+        if self.body_id is None or self.starts_at is None:
+            return False
+        return Meeting.objects.filter(body_id=self.body_id, starts_at=self.starts_at).exclude(pk=self.pk).exists()
 
 
 class AttendanceStatus(models.TextChoices):

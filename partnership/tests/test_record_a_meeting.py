@@ -169,3 +169,22 @@ def test_the_chair_cannot_record_a_meeting_of_a_body_they_do_not_chair(client, c
     )
     assert response.status_code == 403
     assert not Meeting.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_meeting_sent_twice_is_recorded_once_and_its_register_counts_once(client, chair, chaired_body, members):
+    client.force_login(chair)
+    data = register_post(members, ["present", "present", "present", "present"])
+    url = reverse("partnership:meeting_create", args=[chaired_body.pk])
+    assert client.post(url, data).status_code == 302
+
+    again = client.post(url, data)
+
+    assert again.status_code == 200
+    assert Meeting.objects.filter(body=chaired_body).count() == 1
+    assert Attendance.objects.filter(meeting__body=chaired_body).count() == 4
+    assert "already has a meeting at 10:00 on 15 June 2022" in again.text
+    assert "Kensington Town Hall" in again.text  # what was typed is kept
+    # Another time the same day is another meeting.
+    assert client.post(url, {**data, "time": "14:00"}).status_code == 302
+    assert Meeting.objects.filter(body=chaired_body).count() == 2

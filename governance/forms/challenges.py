@@ -65,7 +65,7 @@ class LogChallengeForm(_CrispyForm):
     )
     stage = forms.ChoiceField(
         choices=ChallengeStage.choices,
-        initial=ChallengeStage.RESOLVED_BETWEEN_AGENCIES,
+        initial=ChallengeStage.BETWEEN_AGENCIES,
         help_text="How far it has gone so far. Change it later if the challenge is escalated.",
     )
 

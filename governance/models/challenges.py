@@ -33,7 +33,9 @@ CHALLENGE_CLOSED_BEFORE_RAISED = "A challenge cannot be closed before it was rai
 class ChallengeStage(models.TextChoices):
     """How far the challenge went before it was settled (or where it sits now)."""
 
-    RESOLVED_BETWEEN_AGENCIES = "resolved_between_agencies", "Resolved between agencies"
+    # The value is what the first records were stored with; the label says where a challenge sits, not that it
+    # was settled (an open challenge read "Resolved between agencies · Open").
+    BETWEEN_AGENCIES = "resolved_between_agencies", "Between the agencies, not escalated"
     ESCALATED_SUBGROUP = "escalated_subgroup", "Escalated to a subgroup"
     ESCALATED_PARTNERSHIP = "escalated_partnership", "Escalated to the partnership"
     ESCALATED_LEAD_PARTNERS = "escalated_lead_partners", "Escalated to the lead safeguarding partners"
@@ -77,9 +79,7 @@ class ChallengeLogEntry(models.Model):
     agency_challenged = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="challenges_received")
     issue = LimitedTextField()
     raised_on = models.DateField("date raised", validators=past_date())
-    stage = models.CharField(
-        max_length=30, choices=ChallengeStage.choices, default=ChallengeStage.RESOLVED_BETWEEN_AGENCIES
-    )
+    stage = models.CharField(max_length=30, choices=ChallengeStage.choices, default=ChallengeStage.BETWEEN_AGENCIES)
     outcome = LimitedTextField(blank=True)
     resolution = models.CharField(
         "settled as",

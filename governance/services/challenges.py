@@ -35,7 +35,7 @@ def _locked(entry):
 
 
 @transaction.atomic
-def log_challenge(*, raised_by, agency_challenged, issue, raised_on, stage=ChallengeStage.RESOLVED_BETWEEN_AGENCIES):
+def log_challenge(*, raised_by, agency_challenged, issue, raised_on, stage=ChallengeStage.BETWEEN_AGENCIES):
     """Logs a challenge raised by the user `raised_by`, in the name of their agency, with `agency_challenged`."""
     person = roles_for(raised_by).person
     if person is None:

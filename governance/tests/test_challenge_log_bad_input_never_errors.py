@@ -74,7 +74,7 @@ def test_bad_values_in_the_update_form_are_field_errors(client, partner, ours, t
     assert field in response.context["form"].errors
     assert "Kept outcome." in response.text
     ours.refresh_from_db()
-    assert (ours.stage, ours.outcome) == (ChallengeStage.RESOLVED_BETWEEN_AGENCIES, "")
+    assert (ours.stage, ours.outcome) == (ChallengeStage.BETWEEN_AGENCIES, "")
 
 
 @pytest.mark.django_db

@@ -64,7 +64,7 @@ def test_only_the_right_roles_can_post_to_the_challenge_pages(statuses_by_role, 
     failures = statuses_by_role(table, method="post")
     assert not failures, "\n".join(failures)
     assert ChallengeLogEntry.objects.count() == 3
-    assert set(ChallengeLogEntry.objects.values_list("stage", flat=True)) == {ChallengeStage.RESOLVED_BETWEEN_AGENCIES}
+    assert set(ChallengeLogEntry.objects.values_list("stage", flat=True)) == {ChallengeStage.BETWEEN_AGENCIES}
 
 
 @pytest.mark.django_db

@@ -25,7 +25,7 @@ def test_a_partner_logs_a_challenge_in_their_agencys_name(client, partner, polic
     client.force_login(partner)
     page = client.get(URL)
     assert page.status_code == 200
-    assert page.context["form"]["stage"].value() == ChallengeStage.RESOLVED_BETWEEN_AGENCIES
+    assert page.context["form"]["stage"].value() == ChallengeStage.BETWEEN_AGENCIES
 
     response = client.post(
         URL,
@@ -33,7 +33,7 @@ def test_a_partner_logs_a_challenge_in_their_agencys_name(client, partner, polic
             "agency_challenged": police.pk,
             "issue": "  Strategy meeting not held.  ",
             "raised_on": "2022-09-01",
-            "stage": ChallengeStage.RESOLVED_BETWEEN_AGENCIES,
+            "stage": ChallengeStage.BETWEEN_AGENCIES,
         },
     )
 
@@ -52,6 +52,9 @@ def test_a_partner_logs_a_challenge_in_their_agencys_name(client, partner, polic
         False,
     )
     assert entry.history.first().history_user == partner
+    # An open challenge never reads as settled: its stage says where it sits.
+    shown = client.get(response["Location"]).text
+    assert "Between the agencies, not escalated" in shown and "Resolved" not in shown
 
 
 @pytest.mark.django_db

@@ -31,7 +31,7 @@ def raised_by(agency, challenged=None, **fields):
 
 def form(**fields):
     return {
-        "stage": ChallengeStage.RESOLVED_BETWEEN_AGENCIES,
+        "stage": ChallengeStage.BETWEEN_AGENCIES,
         "outcome": "",
         "impact": "",
         "closed_on": "",
@@ -132,7 +132,7 @@ def test_the_agency_challenged_cannot_change_it(client, partner):
     response = client.post(edit_url(entry), form(stage=ChallengeStage.ESCALATED_LEAD_PARTNERS, outcome="Ours now."))
     assert response.status_code == 403
     entry.refresh_from_db()
-    assert (entry.stage, entry.outcome) == (ChallengeStage.RESOLVED_BETWEEN_AGENCIES, "")
+    assert (entry.stage, entry.outcome) == (ChallengeStage.BETWEEN_AGENCIES, "")
     with pytest.raises(ValidationError) as refused:
         update_challenge(
             entry=entry,

@@ -11,6 +11,8 @@ from partnership.models import Body, Person
 from .models import Action, ActionStatus, Rag
 
 VERBS = ("Review", "Audit", "Publish", "Embed", "Train staff on", "Report on", "Refresh")
+# A complete action is never rated Red (no progress).
+RATINGS = {status: list(Rag.values) for status in ActionStatus.values} | {ActionStatus.COMPLETE: [Rag.GREEN, Rag.AMBER]}
 SUBJECTS = ("the escalation policy", "neglect pathway", "information sharing", "the threshold document", "early help")
 
 
@@ -38,7 +40,7 @@ def generate(*, scale, rng, tag=""):
                 lead_body_id=rng.choice(bodies),
                 due_date=due,
                 status=status,
-                rag=rng.choice(Rag.values) if status != ActionStatus.NOT_STARTED else "",
+                rag=rng.choice(RATINGS[status]) if status != ActionStatus.NOT_STARTED else "",
                 completed_on=min(due, today) if complete else None,
             )
         )

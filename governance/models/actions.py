@@ -50,6 +50,9 @@ ACTION_OWNER_NOT_IN_AGENCY = "%(person)s works for %(their_agency)s, not %(agenc
 ACTION_COMPLETE_NEEDS_DATE = "Give the date the action was completed."
 ACTION_COMPLETED_ON_ONLY_WHEN_COMPLETE = "Only a complete action has a completion date: clear it, or mark it complete."
 ACTION_COMPLETED_IN_FUTURE = "An action cannot be completed on a date that has not come yet."
+ACTION_COMPLETE_RATED_RED = (
+    "A complete action cannot be rated Red (no progress): rate it Green, or Amber if it was done only in part."
+)
 UPDATE_IN_FUTURE = "A progress update cannot be dated in the future."
 
 
@@ -211,6 +214,8 @@ class Action(models.Model):
             errors["completed_on"] = ACTION_COMPLETE_NEEDS_DATE
         elif self.status != ActionStatus.COMPLETE and self.completed_on:
             errors["completed_on"] = ACTION_COMPLETED_ON_ONLY_WHEN_COMPLETE
+        if self.status == ActionStatus.COMPLETE and self.rag == Rag.RED:
+            errors["rag"] = ACTION_COMPLETE_RATED_RED
         if errors:
             raise ValidationError(errors)
 

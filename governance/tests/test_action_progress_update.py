@@ -251,3 +251,19 @@ def test_the_form_page_offers_the_current_status_and_rating_as_the_default(clien
     assert "Keep it as it is (At risk)" in content
     assert "Keep it as it is (Amber)" in content
     assert f'value="{today().isoformat()}"' in content
+
+
+@pytest.mark.django_db
+def test_completing_an_action_rated_red_asks_for_another_rating_and_changes_nothing(action, partner):
+    add_progress_update(action=action, author=partner, date=today(), text="Stuck", status="at_risk", rag=Rag.RED)
+    with pytest.raises(ValidationError) as raised:
+        add_progress_update(action=action, author=partner, date=today(), text="Toolkit published", status="complete")
+    assert "cannot be rated Red" in " ".join(raised.value.message_dict["rag"])
+    action.refresh_from_db()
+    assert (action.status, action.rag, action.updates.count()) == (ActionStatus.AT_RISK, Rag.RED, 1)
+
+    add_progress_update(
+        action=action, author=partner, date=today(), text="Toolkit published", status="complete", rag=Rag.GREEN
+    )
+    action.refresh_from_db()
+    assert (action.status, action.rag) == (ActionStatus.COMPLETE, Rag.GREEN)

@@ -57,6 +57,10 @@ MOVABLE_STATUSES = (BookingStatus.AWAITING_APPROVAL, BookingStatus.BOOKED, Booki
 SESSION_NEW_IN_THE_PAST = (
     "A new session starts in the future. To record a session that has taken place, import its attendance."
 )
+SESSION_NEW_ALREADY_CLOSED = (
+    "Booking would close on %(date)s, %(days)s working days before the session, so nobody could book it: give "
+    "fewer working days, or a later date."
+)
 SESSION_NOT_EDITABLE = "This session is %(state)s, so it can no longer be changed here."
 SESSION_COURSE_FIXED = (
     "Delegates have booked this session, so its course cannot change: cancel it, and add a session of the other course."
@@ -242,6 +246,13 @@ def save_session(
     session.capacity, session.overbooking_allowance = capacity, overbooking_allowance
     session.booking_closes_working_days = booking_closes_working_days
     session.cancellation_deadline = cancellation_deadline
+    if not before and starts_at and starts_at > now and booking_closes_working_days is not None:
+        # A new session is added to be booked: one whose booking had closed before it was added could never be.
+        closes_on = session.compute_booking_closes_on()
+        if closes_on < timezone.localdate(now):
+            errors.setdefault("booking_closes_working_days", []).append(
+                SESSION_NEW_ALREADY_CLOSED % {"date": f"{closes_on:%A %-d %B %Y}", "days": booking_closes_working_days}
+            )
     try:
         session.full_clean(exclude=["booking_closes_on"])
     except ValidationError as error:

@@ -102,6 +102,20 @@ def test_every_problem_is_explained_and_nothing_saved(client, manager):
     assert not CourseSession.objects.exists()
 
 
+def test_a_new_session_whose_booking_would_already_have_closed_is_refused(client, manager):
+    course = CourseFactory()
+    client.force_login(manager)
+    soon = _next_weekday(2)
+
+    response = client.post(ADD, _form(course, date=soon.isoformat(), booking_closes_working_days="10"))
+
+    page = response.content.decode()
+    assert response.status_code == 200 and not CourseSession.objects.exists()
+    assert "so nobody could book it" in page and 'href="#id_booking_closes_working_days"' in page
+    # Booking closing today still lets people book today.
+    assert client.post(ADD, _form(course, date=soon.isoformat(), booking_closes_working_days="0")).status_code == 302
+
+
 def test_changing_the_date_emails_the_delegates_and_more_places_move_the_waiting_list_up(
     client, manager, mailoutbox, django_capture_on_commit_callbacks
 ):

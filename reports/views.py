@@ -608,12 +608,15 @@ class ContributionsBoardView(ManagesReportsRequiredMixin, View):
                     initial={"assigned_to": narrative.assigned_to_id, "due_on": narrative.due_on},
                 )
             rows.append((contribution, form))
-        late = sum(contribution.status == "late" for contribution in chapters)
+        late_chapters = sum(contribution.status == "late" for contribution in chapters)
+        late_parts = sum(part.late for part in parts)
         return {
             "report": report,
             "rows": rows,
             "parts": parts,
-            "late": late,
+            "late": late_chapters + late_parts,
+            "late_chapters": late_chapters,
+            "late_parts": late_parts,
             "open": report.status == ReportStatus.DRAFT,
             "today": today,
         }

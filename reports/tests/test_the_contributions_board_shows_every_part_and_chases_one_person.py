@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from governance.models import AgencyStatement, StatementStatus
+from governance.models import AgencyStatement, StatementRequest, StatementStatus
 from partnership.tests.factories import AgencyFactory, UserFactory
 from reports import services
 from reports.models import NarrativeSection
@@ -139,6 +139,21 @@ def test_the_agencies_statements_are_listed_with_their_status(client, manager, r
     client.force_login(manager)
     page = client.get(board(report)).content.decode()
     assert "Statement of Central London Community Healthcare" in page and "Submitted" in page
+
+
+@pytest.mark.django_db
+def test_a_statement_past_its_due_date_is_counted_late_beside_the_chapters(client, manager, partner, report, foreword):
+    today = timezone.localdate()
+    services.assign_contribution(narrative=foreword, assigned_to=partner, due_on=today - timedelta(days=1))
+    StatementRequest.objects.create(
+        agency=AgencyFactory(name="Children's Services"), year=report.year, due_on=today - timedelta(days=3)
+    )
+    client.force_login(manager)
+
+    page = client.get(board(report)).content.decode()
+
+    assert "Late" in row(page, "statement-of-childrens-services")
+    assert "2 late:</strong> 1 chapter not written and 1 statement or other part not sent by their due date." in page
 
 
 @pytest.mark.django_db

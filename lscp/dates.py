@@ -28,10 +28,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.deconstruct import deconstructible
+from django.utils.text import capfirst
 
 DATE_OUT_OF_RANGE = "Give a date between %(earliest)s and %(latest)s."
 DATE_BEFORE_RECORDS = "Give a date between %(earliest)s and today."
 DATE_IN_FUTURE = "This date has not come yet."
+# A date that must not come before another of the same record's: named as its box is labelled on the form.
+DATE_BEFORE = "This date cannot be before “%(other)s”, %(date)s."
 
 
 def earliest():
@@ -155,3 +158,12 @@ def date_field(*, past=False, future_message=DATE_IN_FUTURE, **kwargs):
     return forms.DateField(
         widget=DateInput(past=past), validators=[*validators, *kwargs.pop("validators", [])], **kwargs
     )
+
+
+def not_before(errors, obj, field, earlier_field):
+    """Adds to `errors` (a dict by field) that `field` may not be before `earlier_field`, naming that date by its
+    form label; either may be empty."""
+    value, earlier = getattr(obj, field), getattr(obj, earlier_field)
+    if value and earlier and value < earlier:
+        label = capfirst(obj._meta.get_field(earlier_field).verbose_name)
+        errors.setdefault(field, DATE_BEFORE % {"other": label, "date": long_date(earlier)})

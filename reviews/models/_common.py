@@ -1,9 +1,10 @@
 """What the case review records share: the warning on free text, and checks on dates (a date in the future or out
 of the records' range is refused by the fields' own validators, lscp.dates)."""
 
-from lscp.dates import (
-    DATE_IN_FUTURE,  # noqa: F401 - the message, where the records' modules look for it
-    long_date,
+from lscp.dates import (  # noqa: F401 - the messages and the check, where the records' modules look for them
+    DATE_BEFORE,
+    DATE_IN_FUTURE,
+    not_before,
 )
 
 NO_IDENTIFYING_DETAILS = (
@@ -14,12 +15,3 @@ CODE_NAME_HELP = (
     "A code name such as “Child Q”, “Baby R” or “Family C”: never the child's name or initials, "
     "and nothing that could identify them."
 )
-DATE_BEFORE = "This date is before %(other)s (%(date)s)."
-
-
-def not_before(errors, obj, field, earlier_field):
-    """`field` may not be before `earlier_field` (either may be empty)."""
-    value, earlier = getattr(obj, field), getattr(obj, earlier_field)
-    if value and earlier and value < earlier:
-        label = obj._meta.get_field(earlier_field).verbose_name
-        errors.setdefault(field, DATE_BEFORE % {"other": label, "date": long_date(earlier)})

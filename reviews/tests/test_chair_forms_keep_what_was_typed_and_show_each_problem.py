@@ -47,7 +47,7 @@ def test_a_model_rule_lands_on_its_field_and_nothing_is_saved(signed_in):
     response = signed_in.post(reverse("reviews:incidents"), incident_data(la_aware_on="2023-02-27"))
     form = response.context["form"]
     assert response.status_code == 200
-    assert form.errors["la_aware_on"] == ["This date is before date of the incident (1 March 2023)."]
+    assert form.errors["la_aware_on"] == ["This date cannot be before “Date of the incident”, 1 March 2023."]
     assert 'value="Child Q2"' in response.content.decode()
     assert not SeriousIncident.objects.exists()
 
@@ -96,5 +96,5 @@ def test_a_step_out_of_order_is_refused_on_its_date(signed_in):
         reverse("reviews:practice_review_stage", args=[review.pk]), {"stage": "report_received", "on": "2022-05-01"}
     )
     assert response.status_code == 200
-    assert response.context["stage_form"].errors["on"] == ["This date is before commissioned on (1 June 2022)."]
+    assert response.context["stage_form"].errors["on"] == ["This date cannot be before “Commissioned on”, 1 June 2022."]
     assert PracticeReview.objects.get().report_received_on is None

@@ -229,7 +229,7 @@ def test_a_hold_dated_before_the_commissioning(signed_in):
         {"hold-held_pending": "criminal", "hold-held_since": "2022-05-01"},
     )
     assert response.context["hold_form"].errors["held_since"] == [
-        DATE_BEFORE % {"other": "commissioned on", "date": "1 June 2022"}
+        DATE_BEFORE % {"other": "Commissioned on", "date": "1 June 2022"}
     ]
 
 

@@ -27,7 +27,7 @@ def test_the_local_authority_cannot_become_aware_before_the_incident():
             kind="death",
         )
     assert error.value.message_dict == {
-        "la_aware_on": [DATE_BEFORE % {"other": "date of the incident", "date": "2 March 2023"}]
+        "la_aware_on": [DATE_BEFORE % {"other": "Date of the incident", "date": "2 March 2023"}]
     }
     assert not SeriousIncident.objects.exists()
 

@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "import_export",
-    "axes",
+    "lscp.sign_in_log_app.SignInLogConfig",  # django-axes
     # Two-factor sign-in: time-based codes from an authenticator app, and single-use recovery codes (lscp/two_factor).
     "django_otp",
     "django_otp.plugins.otp_totp",

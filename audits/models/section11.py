@@ -203,6 +203,7 @@ class StandardResponse(models.Model):
     class Meta:
         ordering = ["agency_return", "standard__number"]
         verbose_name = "rating against a standard"
+        verbose_name_plural = "ratings against the standards"
         constraints = [
             models.UniqueConstraint(fields=["agency_return", "standard"], name="response_once_per_standard"),
         ]

@@ -111,10 +111,15 @@ class Action(models.Model):
         error_messages={"invalid": ACTION_SOURCE_NOT_ALLOWED},
         related_name="+",
         verbose_name="comes from (kind)",
-        help_text="The kind of record this action comes from: a priority activity, for now.",
+        help_text="The kind of record this action comes from, if it comes from one: a priority's activity, a "
+        "review's or an audit's recommendation, a national review, a Section 11 standard.",
     )
     source_id = models.PositiveBigIntegerField(
-        "comes from (number)", null=True, blank=True, help_text="The number of that record."
+        "comes from (number)",
+        null=True,
+        blank=True,
+        help_text="Which one: the number in its address in the admin (…/42/change/ is 42). Simpler: add the action "
+        "on that record's own page, under “actions raised from this …”, and it is linked for you.",
     )
     source = GenericForeignKey("source_type", "source_id")
     owner_agency = models.ForeignKey(

@@ -467,6 +467,11 @@ class ReportDuty(models.Model):
     def is_done(self):
         return self.sent_on is not None
 
+    @property
+    def how_described_in_a_sentence(self):
+        """How it was sent, as the duties page continues it (", by Eleanor …"): without the full stop typed."""
+        return self.how_described.strip().rstrip(".")
+
     def status(self, *, today):
         if self.is_done:
             return DutyStatus.DONE

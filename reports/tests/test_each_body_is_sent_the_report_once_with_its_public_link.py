@@ -2,6 +2,7 @@
 page, or records how it was sent another way; either way with who and when, and never twice."""
 
 from datetime import date, timedelta
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -84,7 +85,7 @@ def test_a_second_send_is_refused_and_no_second_email_goes(client, published, ma
 def test_a_body_without_an_email_address_can_only_be_recorded(client, published, manager, mailoutbox):
     duty = duty_to(published, "Schools Forum")
     client.force_login(manager)
-    page = client.get(reverse("reports:duties", args=[published.year])).content.decode()
+    page = unescape(client.get(reverse("reports:duties", args=[published.year])).content.decode())
     assert reverse("reports:duty_send", args=[published.year, duty.pk]) not in page
     assert reverse("reports:duty_record", args=[published.year, duty.pk]) in page
 
@@ -107,12 +108,15 @@ def test_recording_it_sent_another_way_needs_how_and_then_sending_is_refused(cli
     duty.refresh_from_db()
     assert not duty.is_done
 
-    client.post(url, {"how_described": "Handed to the chair at the board's meeting", "sent_on": yesterday.isoformat()})
+    client.post(url, {"how_described": "Handed to the chair at the board's meeting.", "sent_on": yesterday.isoformat()})
     duty.refresh_from_db()
+    # The page continues the sentence with who recorded it: the full stop typed is not printed before it.
+    page = unescape(client.get(reverse("reports:duties", args=[published.year])).content.decode())
+    assert "Handed to the chair at the board's meeting, by " in page
     assert (duty.sent_on, duty.how, duty.how_described, duty.sent_by) == (
         yesterday,
         SentHow.OTHER,
-        "Handed to the chair at the board's meeting",
+        "Handed to the chair at the board's meeting.",
         manager,
     )
     client.post(reverse("reports:duty_send", args=[published.year, duty.pk]))
@@ -120,7 +124,7 @@ def test_recording_it_sent_another_way_needs_how_and_then_sending_is_refused(cli
     again = client.post(url, {"how_described": "By post", "sent_on": yesterday.isoformat()}).content.decode()
     assert "It is not recorded twice" in again
     duty.refresh_from_db()
-    assert duty.how_described == "Handed to the chair at the board's meeting"
+    assert duty.how_described == "Handed to the chair at the board's meeting."
 
 
 @pytest.mark.django_db

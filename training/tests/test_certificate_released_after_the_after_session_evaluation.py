@@ -65,7 +65,7 @@ def test_refused_before_and_given_after(client, settings, mailoutbox, django_cap
         f"{timezone.localtime(starts):%-d %B %Y}",
         "Assess risk with the DASH checklist",
         "Northborough Safeguarding Children Partnership",
-        "3.0 hours",
+        "(3 hours)",  # as the course page says it: not "3.0 hours", and not beside "Half day" too
     ):
         assert expected in text
     assert pdf.trailer["/Root"]["/MarkInfo"]["/Marked"]  # tagged, like the annual report

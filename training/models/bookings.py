@@ -111,6 +111,18 @@ class BookingStatus(models.TextChoices):
     NO_SHOW = "no_show", "No-show"
 
 
+# The status as the delegate's own page tells it to them: the labels above are the organisers' words.
+STATUS_FOR_THE_DELEGATE = {
+    BookingStatus.AWAITING_APPROVAL: "Waiting for your line manager's approval",
+    BookingStatus.BOOKED: "Booked",
+    BookingStatus.WAITING_LIST: "On the waiting list",
+    BookingStatus.DECLINED: "Declined by your line manager",
+    BookingStatus.CANCELLED_BY_DELEGATE: "Cancelled by you",
+    BookingStatus.CANCELLED_BY_ORGANISER: "Cancelled by the organisers",
+    BookingStatus.ATTENDED: "Attended",
+    BookingStatus.NO_SHOW: "Not attended",
+}
+
 # A live booking stands: the delegate holds or waits for a place. A delegate has at most one per session.
 LIVE_STATUSES = (
     BookingStatus.AWAITING_APPROVAL,
@@ -185,6 +197,10 @@ class Booking(models.Model):
     @property
     def is_live(self):
         return self.status in LIVE_STATUSES
+
+    @property
+    def status_for_the_delegate(self):
+        return STATUS_FOR_THE_DELEGATE[self.status]
 
     @property
     def takes_a_place(self):

@@ -30,6 +30,9 @@ def test_the_first_press_asks_and_only_the_confirmation_cancels(client, mailoutb
     done = client.post(url, {"confirmed": "1"}, follow=True)
 
     assert "Your booking is cancelled" in done.content.decode()
+    # The page speaks to the delegate, not in the organisers' words ("Cancelled by delegate").
+    assert f"{booking.delegate.name}: <strong>Cancelled by you</strong>" in done.content.decode()
+    assert "Cancelled by delegate" not in done.content.decode()
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CANCELLED_BY_DELEGATE
 

@@ -158,11 +158,14 @@ def test_the_public_downloads_it_beside_the_report_once_published_and_not_before
     assert b"".join(response.streaming_content) == b"%PDF-1.7\n% for young people\n"
     page = client.get(reverse("reports:report", args=[report.year])).content.decode()
     assert url in page and "For children and young people (PDF, 6 pages)" in page
+    # The list of every year's reports offers it too, beside the report.
+    listed = client.get(reverse("reports:list")).content.decode()
+    assert url in listed and "For children and young people (PDF, 6 pages)" in listed
 
 
 def test_a_report_published_before_the_version_existed_has_none_to_download(client, report):
     publish(report)
     assert client.get(reverse("reports:published_pdf", args=[report.year])).status_code == 200
     assert client.get(reverse("reports:published_young_people_pdf", args=[report.year])).status_code == 404
-    page = client.get(reverse("reports:report", args=[report.year])).content.decode()
-    assert "For children and young people" not in page
+    for address in (reverse("reports:report", args=[report.year]), reverse("reports:list")):
+        assert "For children and young people" not in client.get(address).content.decode()

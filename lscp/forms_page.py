@@ -60,6 +60,10 @@ class ServiceFormMixin:
     def get_success_url(self, saved):
         raise NotImplementedError
 
+    def fields_for_service_errors(self, form):
+        """{service field: the form's box its problem is shown under}."""
+        return {**{name: name for name in form.fields}, **self.service_fields}
+
     def render_page(self, **forms):
         """The page, with these forms in place of the blank ones."""
         return self.render_to_response(self.get_context_data(**forms))
@@ -70,7 +74,7 @@ class ServiceFormMixin:
             try:
                 saved = self.save(form)
             except ValidationError as error:
-                add_service_errors(form, error, fields={**{name: name for name in form.fields}, **self.service_fields})
+                add_service_errors(form, error, fields=self.fields_for_service_errors(form))
             else:
                 message = self.get_success_message(saved)
                 if message:

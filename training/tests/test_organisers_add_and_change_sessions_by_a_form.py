@@ -102,6 +102,18 @@ def test_every_problem_is_explained_and_nothing_saved(client, manager):
     assert not CourseSession.objects.exists()
 
 
+def test_an_end_day_before_the_start_is_explained_under_the_end_day(client, manager):
+    course = CourseFactory()
+    client.force_login(manager)
+    day = _next_weekday(30)
+
+    response = client.post(ADD, _form(course, date=day.isoformat(), end_date=(day - timedelta(days=2)).isoformat()))
+
+    form = response.context["f"]
+    assert "The session must end after it starts" in " ".join(form.errors.get("end_date", []))
+    assert "ends" not in form.errors and not CourseSession.objects.exists()
+
+
 def test_a_new_session_whose_booking_would_already_have_closed_is_refused(client, manager):
     course = CourseFactory()
     client.force_login(manager)

@@ -187,6 +187,13 @@ class SessionFormView(OrganiserRequiredMixin, ServiceFormView):
     def make_form(self, data=None):
         return SessionForm(data, session=self.existing())
 
+    def fields_for_service_errors(self, form):
+        fields = super().fields_for_service_errors(form)
+        if form.cleaned_data.get("end_date"):
+            # A session over several days: an end before its start is the end day's doing, not the end time's.
+            fields["ends_at"] = "end_date"
+        return fields
+
     def get_context_data(self, **kwargs):
         session = self.existing()
         editable = session is None or (session.status == "scheduled" and session.starts_at > timezone.now())

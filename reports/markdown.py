@@ -71,6 +71,43 @@ def _header_cells_with_scope(html):
     return _HEADER_CELL_WITHOUT_SCOPE.sub('<th scope="col"', html)
 
 
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b")
+_HREF = re.compile(r"""<a\b[^>]*\bhref=["']\s*([a-zA-Z][a-zA-Z0-9+.-]*):""")
+_LINK_SCHEMES = {"http", "https", "mailto"}
+_KINDS_LEFT_OUT = {
+    "img": "pictures",
+    "picture": "pictures",
+    "svg": "pictures",
+    "script": "scripts",
+    "style": "styles",
+    "iframe": "embedded pages or media",
+    "embed": "embedded pages or media",
+    "object": "embedded pages or media",
+    "video": "embedded pages or media",
+    "audio": "embedded pages or media",
+    "form": "form boxes",
+    "input": "form boxes",
+    "button": "form boxes",
+}
+
+
+def left_out(text):
+    """What the report will not print of `text`, in words for its writer: ["pictures", "scripts", "links that are
+    not web or e-mail addresses", …], each once, in the order met; [] when everything written is kept."""
+    html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"], output_format="html")
+    found = []
+    for name in _TAG.findall(html):
+        name = name.lower()
+        if name in _TAGS or name in {"h1"}:
+            continue
+        kind = _KINDS_LEFT_OUT.get(name, "other HTML")
+        if kind not in found:
+            found.append(kind)
+    if any(scheme.lower() not in _LINK_SCHEMES for scheme in _HREF.findall(html)):
+        found.append("links that are not web or e-mail addresses")
+    return found
+
+
 def render_markdown(text):
     """Markdown → sanitised HTML: no scripts, no images or other fetched content, only http(s) and mailto links.
 

@@ -34,7 +34,7 @@ from .forms import (
     NarrativeForm,
     RecordDutySentForm,
 )
-from .markdown import render_markdown
+from .markdown import left_out, render_markdown
 from .models import AnnualReport, BuildStatus, NarrativeSection, ReportBuild, ReportDuty, ReportStatus
 from .rendering import gather, partnership_name, render_html
 from .sections import section_by_key
@@ -330,8 +330,11 @@ class NarrativeEditView(View):
             return self.render_closed(unsaved_text=request.POST.get("text", ""))
         form = NarrativeForm(request.POST, instance=self.narrative)
         if "preview" in request.POST:
-            preview = render_markdown(request.POST.get("text", ""))
-            return render(request, self.template_name, self.context(form=form, preview=preview))
+            text = request.POST.get("text", "")
+            preview = render_markdown(text)
+            return render(
+                request, self.template_name, self.context(form=form, preview=preview, left_out=left_out(text))
+            )
         if form.is_valid():
             try:
                 services.save_narrative(

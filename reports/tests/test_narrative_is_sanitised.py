@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from reports.markdown import render_markdown
+from reports.markdown import left_out, render_markdown
 from reports.models import NarrativeSection
 
 
@@ -14,6 +14,27 @@ def test_markdown_becomes_safe_html():
     assert "<strong>listened</strong>" in html
     assert "<script" not in html and "<img" not in html and "javascript:" not in html
     assert 'href="https://example.org"' in html
+
+
+def test_what_is_left_out_is_named_in_the_writers_words():
+    text = (
+        "# Our year\n\n<script>alert(1)</script>\n\n![x](http://evil.example/x.png)\n\n"
+        "[bad](javascript:alert(1)) [good](https://example.org) <mailto:team@example.org>\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |"
+    )
+    assert left_out(text) == ["scripts", "pictures", "links that are not web or e-mail addresses"]
+    everything_kept = "# Heading\n\n* a list\n\n> a quote\n\n[site](https://example.org)\n\n| a |\n|---|\n| 1 |"
+    assert left_out(everything_kept) == []
+
+
+@pytest.mark.django_db
+def test_the_preview_says_what_the_report_will_leave_out(client, chair, report):
+    client.force_login(chair)
+    url = reverse("reports:narrative", args=[report.year, "learning-from-reviews"])
+    page = client.post(url, {"text": "Seen.\n\n![chart](https://example.org/c.png)", "preview": "1"}).content.decode()
+    assert 'id="left-out"' in page and "Not in the report:</strong> pictures." in page
+    plain = client.post(url, {"text": "Seen.", "preview": "1"}).content.decode()
+    assert 'id="left-out"' not in plain
 
 
 @pytest.mark.django_db

@@ -294,7 +294,9 @@ class NarrativeEditView(View):
         if self.section is None or not self.section.narrative:
             raise Http404("No such chapter.")
         services.ensure_narratives(self.report)
-        self.narrative = self.report.narratives.select_related("written_by", "last_edited_by").get(key=key)
+        self.narrative = self.report.narratives.select_related("written_by", "last_edited_by", "assigned_to").get(
+            key=key
+        )
         self.narrative.report = self.report
         if not permissions.can_write_chapter(self.roles, self.narrative):
             raise PermissionDenied("Only the chairs of the body that writes this chapter can open it.")
@@ -309,6 +311,7 @@ class NarrativeEditView(View):
             "is_manager": manager,
             "back_url": self.report.get_absolute_url() if manager else reverse("reports:chapters"),
             "closed_reason": permissions.why_chapter_is_closed(self.narrative),
+            "writer": self.narrative.writer(self.section.writer),
             **extra,
         }
 

@@ -5,6 +5,7 @@ import re
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from partnership.tests.factories import BodyFactory
 from reports import services
@@ -51,7 +52,7 @@ def test_the_notice_gives_the_due_date_and_goes_once_the_chapter_is_written(mana
     assert NOTICE not in foreword and "A year of change." in foreword
 
 
-def test_a_chapter_given_to_someone_names_them_in_the_draft_the_checks_and_the_board(manager, chair):
+def test_a_chapter_given_to_someone_names_them_in_the_draft_the_checks_and_the_board(client, manager, chair):
     BodyFactory(name="Safeguarding Children Partnership")
     report = services.create_report(year=YEAR)
     chair.first_name, chair.last_name = "Nadia", "Chaudhry"
@@ -65,6 +66,11 @@ def test_a_chapter_given_to_someone_names_them_in_the_draft_the_checks_and_the_b
     problems = [problem.text for problem in run_checks(report)]
     assert any("Emerging issues" in message and "Nadia Chaudhry" in message for message in problems), problems
     assert not any("Emerging issues" in message and "business manager" in message for message in problems)
+
+    # The chapter's own page says so too, to the person writing it.
+    client.force_login(manager)
+    page = client.get(reverse("reports:narrative", args=[report.year, "emerging-issues"])).content.decode()
+    assert "written by Nadia Chaudhry" in page
 
     chapters, _ = contributions(report, today=date(2023, 6, 1))
     who = {chapter.key: chapter.who for chapter in chapters}

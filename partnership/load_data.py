@@ -88,12 +88,17 @@ def generate(*, scale, rng, tag=""):
     for membership in memberships:
         members_of.setdefault(membership.body_id, []).append(membership)
     meetings = []
-    for _ in range(scaled(1_000, scale, minimum=2)):
+    taken = set()  # one meeting of a body at a time, as the meeting form requires
+    while len(meetings) < scaled(1_000, scale, minimum=2):
         day = random_day(rng, start, today + datetime.timedelta(days=180))
+        body, hour = rng.choice(bodies), rng.choice((9, 10, 14))
+        if (body.pk, day, hour) in taken:
+            continue
+        taken.add((body.pk, day, hour))
         meetings.append(
             Meeting(
-                body=rng.choice(bodies),
-                starts_at=at_hour(day, rng.choice((9, 10, 14))),
+                body=body,
+                starts_at=at_hour(day, hour),
                 location="Synthetic Town Hall",
                 status=MeetingStatus.HELD if day < today else MeetingStatus.SCHEDULED,
             )

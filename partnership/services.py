@@ -13,6 +13,7 @@ from .models import (
     HELD_MEETING_REGISTER_MISSING,
     Attendance,
     AttendanceStatus,
+    Body,
     Meeting,
     MeetingStatus,
     Membership,
@@ -50,6 +51,10 @@ def save_meeting_with_register(*, meeting, register):
     (the member must belong to the body on the meeting date); nothing is saved if any row fails, and the
     errors name the member concerned.
     """
+    if meeting.body_id is not None:
+        # Two sends of one form at the same moment (a double click) wait for each other here, so the second finds
+        # the meeting the first recorded and is refused (`Meeting.clean`) instead of recording it again.
+        Body.objects.select_for_update().filter(pk=meeting.body_id).exists()
     meeting.full_clean()
     meeting.save()
     existing = {a.membership_id: a for a in meeting.attendances.select_related("membership")}

@@ -455,7 +455,7 @@ class Meeting(models.Model):
         if self._same_meeting_recorded():
             # A form sent twice (a double click, the browser's back button) would make two meetings, and every
             # attendance on the register would count twice in the year's rates.
-            local = timezone.localtime(self.starts_at)
+            local = timezone.localtime(self.starts_at) if timezone.is_aware(self.starts_at) else self.starts_at
             errors[NON_FIELD_ERRORS] = MEETING_ALREADY_RECORDED % {
                 "body": self.body.name,
                 "time": local.strftime("%H:%M"),
@@ -467,7 +467,9 @@ class Meeting(models.Model):
     def _same_meeting_recorded(self):
         if self.body_id is None or self.starts_at is None:
             return False
-        return Meeting.objects.filter(body_id=self.body_id, starts_at=self.starts_at).exclude(pk=self.pk).exists()
+        # A cancelled meeting leaves its time free for another.
+        same = Meeting.objects.filter(body_id=self.body_id, starts_at=self.starts_at)
+        return same.exclude(status=MeetingStatus.CANCELLED).exclude(pk=self.pk).exists()
 
 
 class AttendanceStatus(models.TextChoices):

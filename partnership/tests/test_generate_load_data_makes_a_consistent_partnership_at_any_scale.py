@@ -6,9 +6,10 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Count
 from django.urls import reverse
 
-from governance.models import Action, ActionStatus
+from governance.models import Action, ActionStatus, Rag
 from lscp.financial_year import FinancialYear
 from lscp.testing import sign_in
 from partnership.models import Agency, Attendance, Meeting, Person
@@ -42,6 +43,9 @@ def test_counts_follow_the_scale_and_records_are_complete(client, manager):
     assert not PracticeReview.objects.filter(stage="").exists()
     assert not SeriousIncident.objects.filter(rapid_review_due__isnull=True).exists()
     assert not Action.objects.filter(status=ActionStatus.COMPLETE, completed_on__isnull=True).exists()
+    # The rules the forms keep: a complete action is never rated Red; one meeting of a body at a time.
+    assert not Action.objects.filter(status=ActionStatus.COMPLETE, rag=Rag.RED).exists()
+    assert not Meeting.objects.values("body", "starts_at").annotate(n=Count("id")).filter(n__gt=1).exists()
     for meeting in Meeting.objects.all():
         assert Attendance.objects.filter(meeting=meeting).count() == meeting.body.memberships.count() == 12
     held = CourseSession.objects.filter(status=SessionStatus.HELD).first()

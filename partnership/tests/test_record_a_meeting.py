@@ -185,6 +185,9 @@ def test_a_meeting_sent_twice_is_recorded_once_and_its_register_counts_once(clie
     assert Attendance.objects.filter(meeting__body=chaired_body).count() == 4
     assert "already has a meeting at 10:00 on 15 June 2022" in again.text
     assert "Kensington Town Hall" in again.text  # what was typed is kept
-    # Another time the same day is another meeting.
+    # Another time the same day is another meeting; so is one at a cancelled meeting's time.
     assert client.post(url, {**data, "time": "14:00"}).status_code == 302
     assert Meeting.objects.filter(body=chaired_body).count() == 2
+    Meeting.objects.filter(body=chaired_body).update(status=MeetingStatus.CANCELLED)
+    assert client.post(url, data).status_code == 302
+    assert Meeting.objects.filter(body=chaired_body).count() == 3

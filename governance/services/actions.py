@@ -63,13 +63,17 @@ def add_progress_update(*, action, author, date, text, evidence=None, status=Non
         for field, messages in error.message_dict.items():
             errors.setdefault(field, []).extend(messages)
 
+    changed = bool(status and status != action.status) or bool(rag and rag != action.rag)
     if status and status != action.status:
         action.status = status
         action.completed_on = date if status == ActionStatus.COMPLETE else None
     if rag:
         action.rag = rag
     try:
-        action.full_clean()
+        # A note that changes neither status nor rating is added whatever the action's own state: one recorded
+        # before a rule (a complete action rated Red) still takes notes.
+        if changed:
+            action.full_clean()
     except ValidationError as error:
         for field, messages in error.message_dict.items():
             if field in _UPDATABLE_ACTION_FIELDS:

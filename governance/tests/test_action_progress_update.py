@@ -267,3 +267,10 @@ def test_completing_an_action_rated_red_asks_for_another_rating_and_changes_noth
     )
     action.refresh_from_db()
     assert (action.status, action.rag) == (ActionStatus.COMPLETE, Rag.GREEN)
+
+
+@pytest.mark.django_db
+def test_a_note_alone_is_added_to_an_action_recorded_complete_and_red_before_the_rule(action, partner):
+    Action.objects.filter(pk=action.pk).update(status=ActionStatus.COMPLETE, completed_on=today(), rag=Rag.RED)
+    add_progress_update(action=action, author=partner, date=today(), text="Impact checked")
+    assert action.updates.count() == 1

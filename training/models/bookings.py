@@ -200,7 +200,7 @@ class Booking(models.Model):
 
     @property
     def status_for_the_delegate(self):
-        return STATUS_FOR_THE_DELEGATE[self.status]
+        return STATUS_FOR_THE_DELEGATE.get(self.status, self.get_status_display())
 
     @property
     def takes_a_place(self):

@@ -19,6 +19,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models.functions import Lower
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from lscp.background import queue_after_commit
@@ -58,8 +59,8 @@ SESSION_NEW_IN_THE_PAST = (
     "A new session starts in the future. To record a session that has taken place, import its attendance."
 )
 SESSION_NEW_ALREADY_CLOSED = (
-    "Booking would close on %(date)s, %(days)s working days before the session, so nobody could book it: give "
-    "fewer working days, or a later date."
+    "Booking would close on %(date)s, %(days)s before the session, so nobody could book it: give fewer working "
+    "days, or a later date."
 )
 SESSION_NOT_EDITABLE = "This session is %(state)s, so it can no longer be changed here."
 SESSION_COURSE_FIXED = (
@@ -251,7 +252,11 @@ def save_session(
         closes_on = session.compute_booking_closes_on()
         if closes_on < timezone.localdate(now):
             errors.setdefault("booking_closes_working_days", []).append(
-                SESSION_NEW_ALREADY_CLOSED % {"date": f"{closes_on:%A %-d %B %Y}", "days": booking_closes_working_days}
+                SESSION_NEW_ALREADY_CLOSED
+                % {
+                    "date": f"{closes_on:%A %-d %B %Y}",
+                    "days": f"{booking_closes_working_days} working day{pluralize(booking_closes_working_days)}",
+                }
             )
     try:
         session.full_clean(exclude=["booking_closes_on"])

@@ -24,6 +24,7 @@ from django.utils import timezone
 from partnership.models import Person
 
 from ..models import Action, ActionDigest, ActionStatus, ActionUpdate
+from ..models.actions import ACTION_COMPLETE_RATED_RED
 
 logger = logging.getLogger(__name__)
 
@@ -70,12 +71,15 @@ def add_progress_update(*, action, author, date, text, evidence=None, status=Non
     if rag:
         action.rag = rag
     try:
-        # A note that changes neither status nor rating is added whatever the action's own state: one recorded
-        # before a rule (a complete action rated Red) still takes notes.
-        if changed:
-            action.full_clean()
+        action.full_clean()
     except ValidationError as error:
         for field, messages in error.message_dict.items():
+            if not changed:
+                # A note that changes neither status nor rating is added to an action recorded complete and Red
+                # before that rule; anything else wrong with the action is still for the business manager.
+                messages = [message for message in messages if message != ACTION_COMPLETE_RATED_RED]
+                if not messages:
+                    continue
             if field in _UPDATABLE_ACTION_FIELDS:
                 errors.setdefault(field, []).extend(messages)
             elif field == "completed_on" and "date" in errors:

@@ -91,14 +91,19 @@ _KINDS_LEFT_OUT = {
 }
 
 
+def _markdown_html(text):
+    """The writer's Markdown as HTML, before it is made safe: what the report prints and what it leaves out."""
+    return markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"], output_format="html")
+
+
 def left_out(text):
     """What the report will not print of `text`, in words for its writer: ["pictures", "scripts", "links that are
     not web or e-mail addresses", …], each once, in the order met; [] when everything written is kept."""
-    html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"], output_format="html")
+    html = _markdown_html(text)
     found = []
     for name in _TAG.findall(html):
         name = name.lower()
-        if name in _TAGS or name in {"h1"}:
+        if name in _TAGS or name == "h1":  # an h1 is kept, moved down a level
             continue
         kind = _KINDS_LEFT_OUT.get(name, "other HTML")
         if kind not in found:
@@ -112,7 +117,7 @@ def render_markdown(text):
     """Markdown → sanitised HTML: no scripts, no images or other fetched content, only http(s) and mailto links.
 
     Headings start at h2 under the chapter's h1 and skip no level; table header cells say what they head."""
-    html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"], output_format="html")
+    html = _markdown_html(text)
     html = _header_cells_with_scope(_chapter_headings(html))
     clean = nh3.clean(
         html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"}, link_rel="noopener"
